@@ -1,0 +1,26 @@
+package dev.janela.core.conversation;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Meta's template categories. The category in force when a template is sent is the one that prices it. */
+public enum TemplateCategory {
+    MARKETING,
+    UTILITY,
+    AUTHENTICATION;
+
+    /** The lower-case name used in files and APIs. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The category named {@code name}, in any letter case ({@code utility}, {@code UTILITY}). */
+    public static Optional<TemplateCategory> fromWireName(String name) {
+        for (TemplateCategory category : values()) {
+            if (category.name().equalsIgnoreCase(name)) {
+                return Optional.of(category);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.janela.core.market;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Whose country prices a conversation. */
+public enum MarketBasis {
+    /** The country where the business is registered: the channel's country (the {@code session} model's default). */
+    BUSINESS,
+    /** The customer's country, from their number's calling code, as Meta prices. */
+    RECIPIENT;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The basis named {@code name} ({@code business} or {@code recipient}). */
+    public static Optional<MarketBasis> fromWireName(String name) {
+        for (MarketBasis basis : values()) {
+            if (basis.wireName().equals(name)) {
+                return Optional.of(basis);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.janela.core.market;
+
+import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.phone.E164;
+import dev.janela.core.phone.PhoneCountries;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The market a conversation is priced in: the country of the business's number or of the customer's
+ * ({@link MarketBasis}), mapped to its region by a markets file. A channel may be registered in another country than
+ * its number's; such channels are given their country explicitly. Immutable and thread-safe.
+ */
+public final class MarketResolver {
+    private final Markets markets;
+    private final MarketBasis basis;
+    private final Map<String, String> channelCountries;
+
+    /**
+     * @param markets the regions countries are grouped into; {@link Markets#none()} for none
+     * @param basis whose country counts
+     * @param channelCountries the registration country of channels (E.164 with {@code +}) whose country is not their
+     *     number's
+     */
+    public MarketResolver(Markets markets, MarketBasis basis, Map<String, String> channelCountries) {
+        this.markets = Objects.requireNonNull(markets, "markets");
+        this.basis = Objects.requireNonNull(basis, "basis");
+        this.channelCountries = Map.copyOf(channelCountries);
+    }
+
+    public MarketBasis basis() {
+        return basis;
+    }
+
+    /** The market {@code conversation} is priced in. */
+    public String marketOf(ConversationKey conversation) {
+        return markets.marketOf(countryOf(conversation));
+    }
+
+    /** The country whose market prices {@code conversation}. */
+    public String countryOf(ConversationKey conversation) {
+        if (basis == MarketBasis.BUSINESS) {
+            String registered = channelCountries.get(conversation.channel());
+            return registered != null ? registered : countryOfNumber(conversation.channel());
+        }
+        return countryOfNumber(conversation.customer());
+    }
+
+    private static String countryOfNumber(String e164) {
+        return PhoneCountries.countryOf(E164.parse(e164).digits());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.janela.core.phone;
+
+import java.util.Optional;
+
+/**
+ * The syntax of E.164 numbers as Janela accepts them: up to 15 digits after an optional {@code +}, starting with a
+ * country calling code. Numbers are held as a {@code long} of their digits, which fits every E.164 number exactly.
+ */
+public final class E164 {
+    /** The fewest digits a real number has (calling code included): Niue's and Tokelau's have seven. */
+    public static final int MIN_DIGITS = 7;
+    /** The most digits E.164 allows. */
+    public static final int MAX_DIGITS = 15;
+
+    private E164() {
+    }
+
+    /**
+     * The digits of {@code text} as a number, or a sentence saying why it is not an E.164 number.
+     *
+     * @return either the digits or a problem, never both
+     */
+    public static Parsed parse(CharSequence text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '+' ? 1 : 0;
+        int digitCount = length - start;
+        if (digitCount == 0) {
+            return Parsed.problem("is empty; expected an E.164 number such as +5511999990000");
+        }
+        long digits = 0;
+        for (int index = start; index < length; index++) {
+            char c = text.charAt(index);
+            if (c < '0' || c > '9') {
+                return Parsed.problem("must be digits with an optional leading +, as in +5511999990000");
+            }
+            if (index - start < MAX_DIGITS) {
+                digits = digits * 10 + (c - '0');
+            }
+        }
+        return check(digits, digitCount);
+    }
+
+    /**
+     * Checks a number already reduced to its digits.
+     *
+     * @param digits the digits as a number
+     * @param digitCount how many digits were written, leading zeros included
+     */
+    public static Parsed check(long digits, int digitCount) {
+        if (digitCount < MIN_DIGITS || digitCount > MAX_DIGITS) {
+            return Parsed.problem("has " + digitCount + " digits; E.164 numbers have " + MIN_DIGITS + " to "
+                    + MAX_DIGITS);
+        }
+        if (digitCount(digits) != digitCount) {
+            return Parsed.problem("starts with 0; E.164 numbers start with a country calling code");
+        }
+        if (PhoneCountries.callingCode(digits) == 0) {
+            return Parsed.problem("starts with no country calling code in use");
+        }
+        return new Parsed(digits, null);
+    }
+
+    /** {@code +} followed by the digits. */
+    public static String format(long digits) {
+        return "+" + digits;
+    }
+
+    static int digitCount(long digits) {
+        int count = 1;
+        for (long rest = digits / 10; rest > 0; rest /= 10) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The outcome of {@link #parse}: the digits, or the reason there are none.
+     *
+     * @param digits the number's digits; meaningful only without a problem
+     * @param problem why the text is not a number, to be prefixed with the field's name
+     */
+    public record Parsed(long digits, String problem) {
+        static Parsed problem(String problem) {
+            return new Parsed(0, problem);
+        }
+
+        public boolean isValid() {
+            return problem == null;
+        }
+
+        public Optional<String> problemText() {
+            return Optional.ofNullable(problem);
+        }
+    }
+}

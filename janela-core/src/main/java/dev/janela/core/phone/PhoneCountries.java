@@ -1,0 +1,95 @@
+package dev.janela.core.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The country of a phone number, from its calling code. Where several countries share a calling code ({@code +1},
+ * {@code +7}, {@code +44}...), libphonenumber decides from the digits that follow: {@code +1 809} is the Dominican
+ * Republic, {@code +1 416} Canada. A number that fits none of the sharing countries' plans belongs to the code's main
+ * country ({@code +1} gives the United States). Thread-safe.
+ */
+public final class PhoneCountries {
+    private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
+    private static final int MAX_CALLING_CODE = 999;
+    /** For each calling code: its only country, or null where several share it or none has it. */
+    private static final String[] SOLE_COUNTRY = new String[MAX_CALLING_CODE + 1];
+    /** For each calling code: whether a country uses it. */
+    private static final boolean[] GEOGRAPHIC = new boolean[MAX_CALLING_CODE + 1];
+    private static final Set<String> COUNTRY_CODES = new HashSet<>();
+
+    static {
+        for (int callingCode : PHONE_NUMBERS.getSupportedCallingCodes()) {
+            var regions = PHONE_NUMBERS.getRegionCodesForCountryCode(callingCode);
+            boolean geographic =
+                    !regions.isEmpty() && !regions.contains(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
+            GEOGRAPHIC[callingCode] = geographic;
+            SOLE_COUNTRY[callingCode] = geographic && regions.size() == 1 ? regions.get(0) : null;
+        }
+        COUNTRY_CODES.addAll(PHONE_NUMBERS.getSupportedRegions());
+        COUNTRY_CODES.addAll(Set.of(Locale.getISOCountries()));
+    }
+
+    private PhoneCountries() {
+    }
+
+    /**
+     * The country calling code {@code digits} starts with, or 0 when it starts with none that a country uses
+     * (non-geographic codes such as +800 included).
+     */
+    public static int callingCode(long digits) {
+        int digitCount = E164.digitCount(digits);
+        for (int codeLength = 1; codeLength <= 3 && codeLength < digitCount; codeLength++) {
+            int prefix = (int) (digits / pow10(digitCount - codeLength));
+            if (GEOGRAPHIC[prefix]) {
+                return prefix;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The ISO 3166-1 alpha-2 code of the country {@code digits} belongs to.
+     *
+     * @throws IllegalArgumentException if the number starts with no country calling code; {@link E164#check}
+     *     rules those out
+     */
+    public static String countryOf(long digits) {
+        int callingCode = callingCode(digits);
+        if (callingCode == 0) {
+            throw new IllegalArgumentException("no country calling code at the start of +" + digits);
+        }
+        String sole = SOLE_COUNTRY[callingCode];
+        return sole != null ? sole : sharedCodeCountry(digits, callingCode);
+    }
+
+    /** Whether {@code code} is an ISO 3166-1 alpha-2 country code (upper case) that Janela knows. */
+    public static boolean isCountryCode(String code) {
+        return COUNTRY_CODES.contains(code);
+    }
+
+    private static String sharedCodeCountry(long digits, int callingCode) {
+        Optional<String> region;
+        try {
+            PhoneNumber number = PHONE_NUMBERS.parse("+" + digits, PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
+            region = Optional.ofNullable(PHONE_NUMBERS.getRegionCodeForNumber(number));
+        } catch (NumberParseException unparsable) {
+            region = Optional.empty();
+        }
+        return region.filter(COUNTRY_CODES::contains)
+                .orElseGet(() -> PHONE_NUMBERS.getRegionCodeForCountryCode(callingCode));
+    }
+
+    private static long pow10(int exponent) {
+        long value = 1;
+        for (int i = 0; i < exponent; i++) {
+            value *= 10;
+        }
+        return value;
+    }
+}

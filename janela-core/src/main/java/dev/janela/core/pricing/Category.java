@@ -1,0 +1,40 @@
+package dev.janela.core.pricing;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a charge is priced as: a rate card holds one price per market and category. Each pricing model uses some of
+ * these; a rate card may hold prices for several models at once.
+ */
+public enum Category {
+    /** {@code session}: a session the customer started. */
+    USER_INITIATED,
+    /** {@code session}: a session a template started. */
+    BUSINESS_INITIATED,
+    /** Meta's marketing templates (conversations or messages). */
+    MARKETING,
+    /** Meta's utility templates. */
+    UTILITY,
+    /** Meta's authentication templates. */
+    AUTHENTICATION,
+    /** Meta's authentication templates to some markets, for eligible businesses based elsewhere. */
+    AUTHENTICATION_INTERNATIONAL,
+    /** Meta's service conversations, opened by free-form messages (free since 1 Nov 2024). */
+    SERVICE;
+
+    /** The lower-case name used in rate cards, ledgers and reports ({@code user_initiated}). */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The category whose {@link #wireName()} is {@code name}. */
+    public static Optional<Category> fromWireName(String name) {
+        for (Category category : values()) {
+            if (category.wireName().equals(name)) {
+                return Optional.of(category);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.janela.core.pricing;
+
+import dev.janela.core.conversation.BusinessMessage;
+import dev.janela.core.conversation.CustomerMessage;
+import java.util.List;
+
+/**
+ * The rules that decide what is charged, at which category: Janela's {@code session} model, and Meta's models as
+ * they were on given dates. A model sees only what the engine has accepted; it never refuses anything, and it does
+ * not decide when the window is open. Implementations are immutable and thread-safe: all they remember about a
+ * conversation is in the {@link PricingState} they return.
+ */
+public interface PricingModel {
+    /** The name users select it by, as in {@code replay --model session}. */
+    String name();
+
+    /** The categories it charges, in the order reports list them. */
+    List<Category> categories();
+
+    /** The state of a conversation nothing has happened in yet. */
+    PricingState initialState();
+
+    /**
+     * A customer's message.
+     *
+     * @param windowOpen whether the window was open just before the message
+     */
+    Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen);
+
+    /**
+     * A business message the engine accepted and the platform delivered (or did not report as failed).
+     *
+     * @param windowOpen whether the window was open when it was sent
+     */
+    Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen);
+
+    /**
+     * A message accepted earlier was later reported as failed: its charge, if any, is reversed by the engine; the
+     * model forgets what the message opened.
+     *
+     * @param messageId the failed message's id
+     * @return the state with what the message opened ended
+     */
+    PricingState onFailedAfterAcceptance(PricingState state, String messageId);
+}

@@ -1,0 +1,225 @@
+package dev.janela.core.ratecard;
+
+import dev.janela.core.ErrorCode;
+import dev.janela.core.FileFormatException;
+import dev.janela.core.internal.Csv;
+import dev.janela.core.money.Money;
+import dev.janela.core.phone.PhoneCountries;
+import dev.janela.core.pricing.Category;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a rate card from its CSV text:
+ *
+ * <pre>
+ * market,category,price,currency
+ * BR,user_initiated,0.0300,USD
+ * Rest of Latin America,business_initiated,0.0740,USD
+ * *,user_initiated,0.0100,USD
+ * </pre>
+ *
+ * <p>The columns may come in any order. {@code market} is an ISO 3166-1 alpha-2 code, a region name or {@code *};
+ * {@code category} one of {@link Category}; {@code price} a non-negative decimal with at most six fractional digits;
+ * {@code currency} an ISO 4217 code, the same on every line. Every problem is reported as a
+ * {@link FileFormatException} naming the file, the line and the field.
+ */
+public final class RateCardParser {
+    /** Columns in the order the documentation gives them. */
+    static final List<String> COLUMNS = List.of("market", "category", "price", "currency");
+    /** No WhatsApp price comes near this in any currency; a larger one is a typing mistake. */
+    private static final BigDecimal MAX_PRICE = BigDecimal.valueOf(1_000_000);
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+    private static final int MIN_DISPLAY_SCALE = 2;
+    private static final String KNOWN_CATEGORIES =
+            Arrays.stream(Category.values()).map(Category::wireName).collect(Collectors.joining(", "));
+
+    private RateCardParser() {
+    }
+
+    /**
+     * Parses one version of a rate card.
+     *
+     * @param source the file's name as the user gave it, for messages
+     * @param text the file's content
+     * @param version the version's label
+     * @param effectiveFrom the instant the version takes effect
+     * @throws FileFormatException with code {@link ErrorCode#INVALID_RATE_CARD} if the text is not a valid rate card
+     */
+    public static RateCard parse(String source, String text, String version, Instant effectiveFrom) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(text, "text");
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.parse(text);
+        } catch (Csv.SyntaxException e) {
+            throw error(source, e.line(), null, e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw error(source, 0, null, "is empty; expected a header line \"" + String.join(",", COLUMNS) + "\"");
+        }
+        int[] columnOf = header(source, rows.get(0));
+        if (rows.size() == 1) {
+            throw error(source, rows.get(0).line(), null, "has a header but no prices");
+        }
+        return new Builder(source, columnOf, version).addAll(rows.subList(1, rows.size())).build(effectiveFrom);
+    }
+
+    /** For each of {@link #COLUMNS}, its position in the file's header. */
+    private static int[] header(String source, Csv.Row header) {
+        int[] columnOf = new int[COLUMNS.size()];
+        Arrays.fill(columnOf, -1);
+        List<String> names = header.fields();
+        for (int position = 0; position < names.size(); position++) {
+            String name = names.get(position).toLowerCase(Locale.ROOT);
+            int column = COLUMNS.indexOf(name);
+            if (column < 0) {
+                throw error(source, header.line(), null, "unknown column \"" + names.get(position)
+                        + "\" in the header; expected " + String.join(",", COLUMNS));
+            }
+            if (columnOf[column] >= 0) {
+                throw error(source, header.line(), null, "column \"" + name + "\" appears twice in the header");
+            }
+            columnOf[column] = position;
+        }
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            if (columnOf[column] < 0) {
+                throw error(source, header.line(), null, "the header has no \"" + COLUMNS.get(column)
+                        + "\" column; expected " + String.join(",", COLUMNS));
+            }
+        }
+        return columnOf;
+    }
+
+    private static FileFormatException error(String source, int line, String field, String problem) {
+        return new FileFormatException(ErrorCode.INVALID_RATE_CARD, source, line, field, problem);
+    }
+
+    /** Collects the rows of one file, checking each and all of them together. */
+    private static final class Builder {
+        private final String source;
+        private final int[] columnOf;
+        private final String version;
+        private final Map<String, Map<Category, Price>> byMarket = new HashMap<>();
+        private final Map<String, Integer> lineOfPrice = new HashMap<>();
+        private Currency currency;
+        private int currencyLine;
+        private int displayScale = MIN_DISPLAY_SCALE;
+
+        Builder(String source, int[] columnOf, String version) {
+            this.source = source;
+            this.columnOf = columnOf;
+            this.version = Objects.requireNonNull(version, "version");
+        }
+
+        Builder addAll(List<Csv.Row> rows) {
+            for (Csv.Row row : rows) {
+                add(row);
+            }
+            return this;
+        }
+
+        RateCard build(Instant effectiveFrom) {
+            return new RateCard(version, effectiveFrom, currency, byMarket, displayScale);
+        }
+
+        private void add(Csv.Row row) {
+            List<String> fields = row.fields();
+            if (fields.size() != COLUMNS.size()) {
+                throw error(source, row.line(), null, "has " + fields.size() + " fields; expected " + COLUMNS.size()
+                        + " (" + String.join(",", COLUMNS) + ")");
+            }
+            String market = market(row, field(fields, 0));
+            Category category = category(row, field(fields, 1));
+            BigDecimal price = price(row, field(fields, 2));
+            Currency rowCurrency = currency(row, field(fields, 3));
+            String key = market + "\u0000" + category.wireName();
+            Integer earlier = lineOfPrice.putIfAbsent(key, row.line());
+            if (earlier != null) {
+                throw error(source, row.line(), null, "market " + market + ", category " + category.wireName()
+                        + " is priced twice (lines " + earlier + " and " + row.line() + ")");
+            }
+            displayScale = Math.max(displayScale, price.scale());
+            byMarket.computeIfAbsent(market, unused -> new EnumMap<>(Category.class))
+                    .put(category, new Price(Money.of(rowCurrency, price), version));
+        }
+
+        private String field(List<String> fields, int column) {
+            return fields.get(columnOf[column]);
+        }
+
+        private String market(Csv.Row row, String market) {
+            if (market.isEmpty()) {
+                throw error(source, row.line(), "market", "is empty; expected a country code such as BR, a region"
+                        + " name, or * for every market not listed");
+            }
+            if (market.length() == 2 && market.chars().allMatch(Character::isLetter)) {
+                String country = market.toUpperCase(Locale.ROOT);
+                if (!PhoneCountries.isCountryCode(country)) {
+                    throw error(source, row.line(), "market", "\"" + market + "\" is not an ISO 3166-1 country code");
+                }
+                return country;
+            }
+            return market;
+        }
+
+        private Category category(Csv.Row row, String name) {
+            return Category.fromWireName(name.toLowerCase(Locale.ROOT)).orElseThrow(() -> error(source, row.line(),
+                    "category", "\"" + name + "\" is not a category; expected one of " + KNOWN_CATEGORIES));
+        }
+
+        private BigDecimal price(Csv.Row row, String text) {
+            if (text.isEmpty()) {
+                throw error(source, row.line(), "price", "is empty; expected a decimal such as 0.0625");
+            }
+            if (text.startsWith("-")) {
+                throw error(source, row.line(), "price", "\"" + text + "\" is negative; prices are never negative");
+            }
+            if (!DECIMAL.matcher(text).matches()) {
+                throw error(source, row.line(), "price", "\"" + text + "\" is not a decimal such as 0.0625 (digits,"
+                        + " a point, and up to 6 fractional digits)");
+            }
+            BigDecimal price = new BigDecimal(text);
+            if (price.scale() > Money.MAX_SCALE) {
+                throw error(source, row.line(), "price", "\"" + text + "\" has " + price.scale()
+                        + " fractional digits; at most " + Money.MAX_SCALE + " are allowed");
+            }
+            if (price.compareTo(MAX_PRICE) > 0) {
+                throw error(source, row.line(), "price", "\"" + text + "\" is over " + MAX_PRICE.toPlainString()
+                        + ", more than any WhatsApp price; check the decimal point");
+            }
+            return price;
+        }
+
+        private Currency currency(Csv.Row row, String code) {
+            if (!CURRENCY_CODE.matcher(code).matches()) {
+                throw error(source, row.line(), "currency", "\"" + code + "\" is not an ISO 4217 code such as USD");
+            }
+            Currency rowCurrency;
+            try {
+                rowCurrency = Currency.getInstance(code);
+            } catch (IllegalArgumentException unknown) {
+                throw error(source, row.line(), "currency", "\"" + code + "\" is not an ISO 4217 currency code");
+            }
+            if (currency == null) {
+                currency = rowCurrency;
+                currencyLine = row.line();
+            } else if (!currency.equals(rowCurrency)) {
+                throw error(source, row.line(), "currency", code + " differs from " + currency.getCurrencyCode()
+                        + " on line " + currencyLine + "; a rate card has one currency");
+            }
+            return rowCurrency;
+        }
+    }
+}
