@@ -1,0 +1,54 @@
+package dev.janela.cli;
+
+import dev.janela.core.JanelaException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code janela} command. */
+@Command(name = "janela", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class,
+        description = "Janela: a self-hosted WhatsApp Business session and billing gateway.",
+        subcommands = {ReplayCommand.class, CommandLine.HelpCommand.class})
+public final class Janela {
+    /** Exit status for bad arguments, unreadable files and invalid input. */
+    static final int USAGE = 2;
+
+    private Janela() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command with {@code args}, writing to {@code out} and {@code err}; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine command = new CommandLine(new Janela());
+        command.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        command.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        command.setParameterExceptionHandler((problem, arguments) -> {
+            CommandLine failed = problem.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + problem.getMessage()
+                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            return USAGE;
+        });
+        command.setExecutionExceptionHandler((problem, failed, parseResult) -> {
+            if (problem instanceof UsageException || problem instanceof JanelaException) {
+                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + problem.getMessage());
+                return USAGE;
+            }
+            throw problem;
+        });
+        return command.execute(args);
+    }
+
+    /** The version recorded in the jar's manifest at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Janela.class.getPackage().getImplementationVersion();
+            return new String[] {"janela " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.janela.core.replay;
+
+import dev.janela.core.ledger.Charge;
+
+/**
+ * The ledger as CSV, one charge a line: {@code event_id,at,channel,customer,market,category,amount,currency}.
+ * Fields are quoted as RFC 4180 says where they need it; amounts are plain decimals, negative for reversals.
+ */
+public final class LedgerCsv {
+    /** The header line, without its line break. */
+    public static final String HEADER = "event_id,at,channel,customer,market,category,amount,currency";
+
+    private LedgerCsv() {
+    }
+
+    /** One charge as a CSV line, without its line break, with amounts shown with {@code scale} digits. */
+    public static String row(Charge charge, int scale) {
+        return field(charge.eventId()) + ',' + charge.at() + ',' + charge.conversation().channel() + ','
+                + charge.conversation().customer() + ',' + field(charge.market()) + ','
+                + charge.category().wireName() + ','
+                + charge.amount().toPlainString(Math.max(scale, charge.amount().minimumScale())) + ','
+                + charge.amount().currency().getCurrencyCode();
+    }
+
+    private static String field(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + value.replace("\"", "\"\"") + '"';
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,362 @@
+package dev.janela.core.replay;
+
+import dev.janela.core.ErrorCode;
+import dev.janela.core.JanelaException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A traffic log parsed into columns, one slot per line (slot {@code n} is line {@code n + 1}), so that millions of
+ * events cost a few primitive arrays rather than millions of objects. Slots of blank and malformed lines hold no
+ * event; slots of lines whose id was already seen, in file order, are marked duplicates (R12).
+ *
+ * <p>Lines are parsed in parallel, in chunks of whole lines; everything after parsing happens in file order.
+ */
+final class ParsedLog {
+    /** The slot holds an event. */
+    static final int PRESENT = 1 << 6;
+    /** The slot's event has an id seen on an earlier line (R12). */
+    static final int DUPLICATE = 1 << 7;
+    /** Malformed lines are all counted, but only this many are reported. */
+    static final int MAX_REPORTED_PROBLEMS = 1_000;
+
+    /** The most lines one replay holds in memory: about 12 GiB of columns. */
+    static final int MAX_LINES = 1 << 28;
+
+    private static final int MIN_CHUNK_BYTES = 1 << 20;
+    private static final int CHUNKS_PER_THREAD = 8;
+    private static final long POLL_MILLIS = 100;
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    final long[] atNanos;
+    final long[] channel;
+    final long[] customer;
+    final byte[] flags;
+    final int[] idStart;
+    final short[] idLength;
+    private final long[] idHash;
+    private byte[] ids;
+    private long invalid;
+    private long duplicates;
+
+    private ParsedLog(int slots) {
+        atNanos = new long[slots];
+        channel = new long[slots];
+        customer = new long[slots];
+        flags = new byte[slots];
+        idStart = new int[slots];
+        idLength = new short[slots];
+        idHash = new long[slots];
+    }
+
+    /** The number of slots, which is the number of lines. */
+    int slots() {
+        return flags.length;
+    }
+
+    /** How many lines were malformed. */
+    long invalid() {
+        return invalid;
+    }
+
+    /** How many events repeated an id seen on an earlier line. */
+    long duplicates() {
+        return duplicates;
+    }
+
+    /** Whether slot {@code slot} holds an event to rate: present and not a duplicate. */
+    boolean isRated(int slot) {
+        return (flags[slot] & (PRESENT | DUPLICATE)) == PRESENT;
+    }
+
+    /** The id of the event in {@code slot}. */
+    String id(int slot) {
+        return new String(ids, idStart[slot], idLength[slot], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses every line of {@code source}.
+     *
+     * @param strict whether a malformed line ends the replay
+     * @throws JanelaException with {@link ErrorCode#INVALID_EVENT} naming the first malformed line, in strict mode
+     */
+    static ParsedLog parse(EventSource source, ExecutorService threads, int parallelism, boolean strict,
+            ReplayListener listener) {
+        List<Chunk> chunks = chunks(source, parallelism);
+        int[] firstSlots = firstSlots(chunks, threads, source.name());
+        ParsedLog log = new ParsedLog(firstSlots[chunks.size()]);
+        AtomicLong bytesDone = new AtomicLong();
+        List<Future<ChunkResult>> results = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            int firstSlot = firstSlots[chunk.index];
+            results.add(threads.submit(() -> log.parse(chunk, firstSlot, strict, bytesDone)));
+        }
+        List<ChunkResult> parsed = await(results, () -> listener.progress(ReplayListener.Stage.READING,
+                bytesDone.get(), source.size()));
+        log.report(source, parsed, strict, listener);
+        log.mergeIds(chunks, parsed);
+        log.markDuplicates();
+        return log;
+    }
+
+    // ---- chunks ----
+
+    /** A run of whole lines of one segment; {@code index} is its place among all chunks. */
+    private record Chunk(ByteBuffer bytes, int start, int end, int index) {
+        Chunk {
+            bytes = Lines.littleEndian(bytes);
+        }
+    }
+
+    /** What parsing one chunk produced besides the slots it filled. */
+    private record ChunkResult(int firstSlot, int lines, byte[] ids, int idBytes, long invalid,
+            List<Problem> problems) {
+    }
+
+    /** A malformed line. */
+    private record Problem(long line, String message) {
+    }
+
+    private static List<Chunk> chunks(EventSource source, int parallelism) {
+        long target = Math.max(MIN_CHUNK_BYTES, source.size() / ((long) parallelism * CHUNKS_PER_THREAD));
+        List<Chunk> chunks = new ArrayList<>();
+        for (int segment = 0; segment < source.segments().size(); segment++) {
+            ByteBuffer bytes = source.segments().get(segment);
+            int start = segment == 0 && startsWithByteOrderMark(bytes) ? BYTE_ORDER_MARK.length : 0;
+            int limit = bytes.limit();
+            ByteBuffer littleEndian = Lines.littleEndian(bytes);
+            while (start < limit) {
+                long nominalEnd = Math.min(limit, start + target);
+                int end = nominalEnd >= limit ? limit
+                        : Math.min(limit, Lines.indexOfNewline(littleEndian, (int) nominalEnd - 1, limit) + 1);
+                chunks.add(new Chunk(bytes, start, end, chunks.size()));
+                start = end;
+            }
+        }
+        return chunks;
+    }
+
+    private static boolean startsWithByteOrderMark(ByteBuffer bytes) {
+        if (bytes.limit() < BYTE_ORDER_MARK.length) {
+            return false;
+        }
+        for (int i = 0; i < BYTE_ORDER_MARK.length; i++) {
+            if (bytes.get(i) != BYTE_ORDER_MARK[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The slot of each chunk's first line, and after them the number of lines. */
+    private static int[] firstSlots(List<Chunk> chunks, ExecutorService threads, String name) {
+        List<Future<Integer>> counts = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            counts.add(threads.submit(() -> linesIn(chunk)));
+        }
+        int[] firstSlots = new int[chunks.size() + 1];
+        long lines = 0;
+        List<Integer> linesPerChunk = await(counts, () -> { });
+        for (int chunk = 0; chunk < chunks.size(); chunk++) {
+            lines += linesPerChunk.get(chunk);
+            if (lines > MAX_LINES) {
+                throw new JanelaException(ErrorCode.INVALID_EVENT, name + " has more than " + MAX_LINES
+                        + " lines, more than one replay holds; split the log by time");
+            }
+            firstSlots[chunk + 1] = (int) lines;
+        }
+        return firstSlots;
+    }
+
+    private static int linesIn(Chunk chunk) {
+        if (chunk.end == chunk.start) {
+            return 0;
+        }
+        long newlines = Lines.countNewlines(chunk.bytes, chunk.start, chunk.end);
+        return (int) newlines + (chunk.bytes.get(chunk.end - 1) == '\n' ? 0 : 1);
+    }
+
+    private static <T> List<T> await(List<Future<T>> futures, Runnable whileWaiting) {
+        List<T> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<T> future : futures) {
+                while (true) {
+                    try {
+                        results.add(future.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
+                        break;
+                    } catch (TimeoutException stillRunning) {
+                        whileWaiting.run();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(future -> future.cancel(true));
+            throw new IllegalStateException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(future -> future.cancel(true));
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        whileWaiting.run();
+        return results;
+    }
+
+    // ---- parsing ----
+
+    private ChunkResult parse(Chunk chunk, int firstSlot, boolean strict, AtomicLong bytesDone) {
+        EventLineParser parser = new EventLineParser();
+        byte[] arena = new byte[Math.max(64, (chunk.end - chunk.start) / 8)];
+        int arenaLength = 0;
+        long invalidLines = 0;
+        List<Problem> problems = new ArrayList<>();
+        int slot = firstSlot;
+        int lineStart = chunk.start;
+        while (lineStart < chunk.end) {
+            int lineEnd = Lines.indexOfNewline(chunk.bytes, lineStart, chunk.end);
+            if (!isBlank(chunk.bytes, lineStart, lineEnd)) {
+                try {
+                    parser.parse(chunk.bytes, lineStart, lineEnd);
+                    int length = parser.idLength();
+                    if (arenaLength + length > arena.length) {
+                        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + length));
+                    }
+                    System.arraycopy(parser.idBytes(), 0, arena, arenaLength, length);
+                    store(slot, parser, arenaLength, hash(arena, arenaLength, length));
+                    arenaLength += length;
+                } catch (InvalidEventException e) {
+                    invalidLines++;
+                    if (problems.size() < MAX_REPORTED_PROBLEMS) {
+                        problems.add(new Problem(slot + 1L, e.getMessage()));
+                    }
+                    if (strict) {
+                        break;
+                    }
+                }
+            }
+            slot++;
+            lineStart = lineEnd + 1;
+        }
+        bytesDone.addAndGet(chunk.end - chunk.start);
+        return new ChunkResult(firstSlot, slot - firstSlot, arena, arenaLength, invalidLines, problems);
+    }
+
+    private void store(int slot, EventLineParser parser, int idOffset, long hash) {
+        atNanos[slot] = parser.atNanos();
+        channel[slot] = parser.channel();
+        customer[slot] = parser.customer();
+        flags[slot] = (byte) (parser.flags() | PRESENT);
+        idStart[slot] = idOffset;
+        idLength[slot] = (short) parser.idLength();
+        idHash[slot] = hash;
+    }
+
+    private static boolean isBlank(ByteBuffer bytes, int start, int end) {
+        for (int index = start; index < end; index++) {
+            byte c = bytes.get(index);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** FNV-1a, 64 bits: ids are short, and equal hashes are confirmed byte by byte. */
+    private static long hash(byte[] bytes, int offset, int length) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = offset; i < offset + length; i++) {
+            hash ^= bytes[i] & 0xFF;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private void report(EventSource source, List<ChunkResult> parsed, boolean strict, ReplayListener listener) {
+        long reported = 0;
+        for (ChunkResult result : parsed) {
+            invalid += result.invalid;
+            for (Problem problem : result.problems) {
+                if (strict) {
+                    throw new JanelaException(ErrorCode.INVALID_EVENT,
+                            source.name() + ":" + problem.line + ": " + problem.message);
+                }
+                if (reported++ < MAX_REPORTED_PROBLEMS) {
+                    listener.invalidLine(problem.line, problem.message);
+                }
+            }
+        }
+    }
+
+    private void mergeIds(List<Chunk> chunks, List<ChunkResult> parsed) {
+        long total = parsed.stream().mapToLong(ChunkResult::idBytes).sum();
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new JanelaException(ErrorCode.INVALID_EVENT, "the log's event ids add up to " + total
+                    + " bytes, more than a replay holds; split the log");
+        }
+        ids = new byte[(int) total];
+        int base = 0;
+        for (ChunkResult result : parsed) {
+            System.arraycopy(result.ids, 0, ids, base, result.idBytes);
+            for (int slot = result.firstSlot; slot < result.firstSlot + result.lines; slot++) {
+                idStart[slot] += base;
+            }
+            base += result.idBytes;
+        }
+    }
+
+    /** R12: the first line with an id, in file order, is the event; later lines with the same id are duplicates. */
+    private void markDuplicates() {
+        int[] table = new int[tableSize(slots())];
+        int mask = table.length - 1;
+        for (int slot = 0; slot < slots(); slot++) {
+            if ((flags[slot] & PRESENT) == 0) {
+                continue;
+            }
+            long hash = idHash[slot];
+            int index = (int) (mix(hash) & mask);
+            while (true) {
+                int other = table[index] - 1;
+                if (other < 0) {
+                    table[index] = slot + 1;
+                    break;
+                }
+                if (idHash[other] == hash && sameId(other, slot)) {
+                    flags[slot] |= (byte) DUPLICATE;
+                    duplicates++;
+                    break;
+                }
+                index = (index + 1) & mask;
+            }
+        }
+    }
+
+    private boolean sameId(int first, int second) {
+        return Arrays.equals(ids, idStart[first], idStart[first] + idLength[first],
+                ids, idStart[second], idStart[second] + idLength[second]);
+    }
+
+    /** A power of two at least twice {@code entries}, so open addressing stays fast. */
+    static int tableSize(int entries) {
+        return (int) Long.highestOneBit(Math.max(2, entries) * 2L - 1) * 2;
+    }
+
+    /** Spreads a hash's bits so that its low bits index a table well. */
+    static long mix(long hash) {
+        long mixed = (hash ^ (hash >>> 33)) * 0xff51afd7ed558ccdL;
+        return mixed ^ (mixed >>> 33);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.janela.core.replay;
+
+import dev.janela.core.pricing.Category;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The two summaries of a replay: the JSON object scripts read, with exactly the documented keys, and the table
+ * people read.
+ */
+public final class ReplayReport {
+    private ReplayReport() {
+    }
+
+    /**
+     * The result as one JSON object on one line:
+     * {@code {"model":"session","currency":"USD","events":7,"duplicates":0,"invalid":0,"rejected":1,"charges":2,
+     * "total":"0.0600","byCategory":{...},"byMarket":{...}}}. Amounts are decimal strings.
+     */
+    public static String json(ReplayResult result) {
+        StringBuilder json = new StringBuilder(256);
+        json.append("{\"model\":").append(Json.quote(result.model()))
+                .append(",\"currency\":").append(Json.quote(result.currency().getCurrencyCode()))
+                .append(",\"events\":").append(result.events())
+                .append(",\"duplicates\":").append(result.duplicates())
+                .append(",\"invalid\":").append(result.invalid())
+                .append(",\"rejected\":").append(result.rejected())
+                .append(",\"charges\":").append(result.charges())
+                .append(",\"total\":").append(Json.quote(result.format(result.total())))
+                .append(",\"byCategory\":");
+        tallies(json, result, toWireNames(result.byCategory()));
+        json.append(",\"byMarket\":");
+        tallies(json, result, result.byMarket());
+        return json.append('}').toString();
+    }
+
+    /** The result as a table for people, with thousands separators. */
+    public static String table(String source, ReplayResult result) {
+        String currency = result.currency().getCurrencyCode();
+        StringBuilder table = new StringBuilder(512);
+        table.append("Replay of ").append(source).append(" with the ").append(result.model()).append(" model\n\n");
+        line(table, "Events", count(result.events()), "(" + plural(result.duplicates(), "duplicate") + " ignored, "
+                + plural(result.invalid(), "malformed line") + " skipped)");
+        line(table, "Conversations", count(result.conversations()), "");
+        line(table, "Refused", count(result.rejected()), "free-form messages outside the window (131047)");
+        line(table, "Not delivered", count(result.notDelivered()), "failed sends, not charged");
+        line(table, "Charges", count(result.charges()), "total " + result.format(result.total()) + " " + currency);
+        breakdown(table, "By category", toWireNames(result.byCategory()), result);
+        breakdown(table, "By market", result.byMarket(), result);
+        return table.toString();
+    }
+
+    private static Map<String, Tally> toWireNames(Map<Category, Tally> byCategory) {
+        Map<String, Tally> named = new LinkedHashMap<>();
+        byCategory.forEach((category, tally) -> named.put(category.wireName(), tally));
+        return named;
+    }
+
+    private static void tallies(StringBuilder json, ReplayResult result, Map<String, Tally> tallies) {
+        json.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append(Json.quote(entry.getKey())).append(":{\"charges\":").append(entry.getValue().charges())
+                    .append(",\"total\":").append(Json.quote(result.format(entry.getValue().total()))).append('}');
+        }
+        json.append('}');
+    }
+
+    private static void line(StringBuilder table, String label, String value, String note) {
+        table.append(String.format(Locale.ROOT, "  %-15s %12s   %s", label, value, note).stripTrailing())
+                .append('\n');
+    }
+
+    private static void breakdown(StringBuilder table, String title, Map<String, Tally> tallies,
+            ReplayResult result) {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        int width = Math.max(title.length(), tallies.keySet().stream().mapToInt(String::length).max().orElse(0));
+        String row = "  %-" + width + "s %12s %14s%n";
+        table.append('\n').append(String.format(Locale.ROOT, row, title, "Charges", "Total"));
+        tallies.forEach((name, tally) -> table.append(String.format(Locale.ROOT, row, name, count(tally.charges()),
+                result.format(tally.total()))));
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static String plural(long count, String noun) {
+        return count(count) + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.janela.core.replay;
+
+import dev.janela.core.ErrorCode;
+import dev.janela.core.JanelaException;
+import dev.janela.core.ledger.Charge;
+import dev.janela.core.money.Money;
+import dev.janela.core.pricing.Category;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Adds charges up: overall, by category and by market. Not thread-safe. */
+final class Totals {
+    private final Currency currency;
+    private final Running all = new Running();
+    private final Map<Category, Running> byCategory = new EnumMap<>(Category.class);
+    private final Map<String, Running> byMarket = new HashMap<>();
+
+    Totals(Currency currency) {
+        this.currency = currency;
+    }
+
+    void add(Charge charge) {
+        long micros = charge.amount().micros();
+        all.add(micros);
+        byCategory.computeIfAbsent(charge.category(), unused -> new Running()).add(micros);
+        byMarket.computeIfAbsent(charge.market(), unused -> new Running()).add(micros);
+    }
+
+    Tally all() {
+        return all.tally(currency);
+    }
+
+    /** The categories with charges: those of {@code order} first, in its order, then any others. */
+    Map<Category, Tally> byCategory(List<Category> order) {
+        Map<Category, Tally> tallies = new LinkedHashMap<>();
+        for (Category category : order) {
+            Running running = byCategory.get(category);
+            if (running != null) {
+                tallies.put(category, running.tally(currency));
+            }
+        }
+        byCategory.forEach((category, running) -> tallies.putIfAbsent(category, running.tally(currency)));
+        return tallies;
+    }
+
+    Map<String, Tally> byMarket() {
+        Map<String, Tally> tallies = new HashMap<>();
+        byMarket.forEach((market, running) -> tallies.put(market, running.tally(currency)));
+        return tallies;
+    }
+
+    private static final class Running {
+        private long charges;
+        private long micros;
+
+        void add(long amount) {
+            charges++;
+            try {
+                micros = Math.addExact(micros, amount);
+            } catch (ArithmeticException overflow) {
+                throw new JanelaException(ErrorCode.AMOUNT_OVERFLOW, "the charges add up to more than "
+                        + Long.MAX_VALUE / 1_000_000 + " currency units, more than Janela sums exactly");
+            }
+        }
+
+        Tally tally(Currency currency) {
+            return new Tally(charges, new Money(currency, micros));
+        }
+    }
+}
