@@ -32,7 +32,8 @@ final class ParsedLog {
     /** The most lines one replay holds in memory: about 12 GiB of columns. */
     static final int MAX_LINES = 1 << 28;
 
-    private static final int MIN_CHUNK_BYTES = 1 << 20;
+    /** Chunks smaller than this cost more in hand-over than they gain in parallelism. */
+    static final int MIN_CHUNK_BYTES = 1 << 20;
     private static final int CHUNKS_PER_THREAD = 8;
     private static final long POLL_MILLIS = 100;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -89,9 +90,9 @@ final class ParsedLog {
      * @param strict whether a malformed line ends the replay
      * @throws JanelaException with {@link ErrorCode#INVALID_EVENT} naming the first malformed line, in strict mode
      */
-    static ParsedLog parse(EventSource source, ExecutorService threads, int parallelism, boolean strict,
-            ReplayListener listener) {
-        List<Chunk> chunks = chunks(source, parallelism);
+    static ParsedLog parse(EventSource source, ExecutorService threads, int parallelism, int minChunkBytes,
+            boolean strict, ReplayListener listener) {
+        List<Chunk> chunks = chunks(source, parallelism, minChunkBytes);
         int[] firstSlots = firstSlots(chunks, threads, source.name());
         ParsedLog log = new ParsedLog(firstSlots[chunks.size()]);
         AtomicLong bytesDone = new AtomicLong();
@@ -126,8 +127,8 @@ final class ParsedLog {
     private record Problem(long line, String message) {
     }
 
-    private static List<Chunk> chunks(EventSource source, int parallelism) {
-        long target = Math.max(MIN_CHUNK_BYTES, source.size() / ((long) parallelism * CHUNKS_PER_THREAD));
+    private static List<Chunk> chunks(EventSource source, int parallelism, int minChunkBytes) {
+        long target = Math.max(minChunkBytes, source.size() / ((long) parallelism * CHUNKS_PER_THREAD));
         List<Chunk> chunks = new ArrayList<>();
         for (int segment = 0; segment < source.segments().size(); segment++) {
             ByteBuffer bytes = source.segments().get(segment);

@@ -22,9 +22,16 @@ public final class Replay {
     private static final int PROGRESS_EVERY = 1 << 16;
 
     private final ReplaySettings settings;
+    private final int minChunkBytes;
 
     public Replay(ReplaySettings settings) {
+        this(settings, ParsedLog.MIN_CHUNK_BYTES);
+    }
+
+    /** A replay that parses in chunks as small as {@code minChunkBytes}, so that tests exercise their borders. */
+    Replay(ReplaySettings settings, int minChunkBytes) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.minChunkBytes = minChunkBytes;
     }
 
     /**
@@ -50,7 +57,8 @@ public final class Replay {
             return thread;
         });
         try {
-            return ParsedLog.parse(source, threads, settings.parallelism(), settings.strict(), listener);
+            return ParsedLog.parse(source, threads, settings.parallelism(), minChunkBytes, settings.strict(),
+                    listener);
         } finally {
             threads.shutdownNow();
         }

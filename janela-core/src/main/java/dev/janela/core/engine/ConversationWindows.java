@@ -1,0 +1,47 @@
+package dev.janela.core.engine;
+
+import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.money.Money;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Answers what the inbox and the API ask before sending: is this conversation's window open now, until when, and
+ * what would a template cost now. "Now" comes from the injected clock; the answer comes from the engine itself, by
+ * deciding a template at that instant without recording anything, so it can never disagree with what sending would
+ * charge. Thread-safe.
+ */
+public final class ConversationWindows {
+    /** The id of the template a preview decides; it is never recorded anywhere. */
+    private static final String PREVIEW_ID = "janela.preview";
+
+    private final ConversationEngine engine;
+    private final Clock clock;
+
+    public ConversationWindows(ConversationEngine engine, Clock clock) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The window of the conversation {@code conversation}, whose state is {@code state}, at the clock's instant.
+     *
+     * @param market the market the conversation is priced in
+     * @param category the category of the template whose price is asked
+     * @throws dev.janela.core.ratecard.MissingPriceException if a template would be charged and has no price
+     */
+    public WindowStatus now(ConversationKey conversation, ConversationState state, String market,
+            TemplateCategory category) {
+        Instant now = clock.instant();
+        boolean open = state.isWindowOpenAt(now);
+        Duration left = open ? Duration.between(now, state.windowExpiresAt().orElseThrow()) : Duration.ZERO;
+        TemplateMessage preview = new TemplateMessage(PREVIEW_ID, now, conversation, category, false);
+        Money price = engine.decide(state, preview, market).charge().map(charge -> charge.amount())
+                .orElse(Money.zero(engine.prices().currency()));
+        return new WindowStatus(now, open, state.windowExpiresAt(), left, price);
+    }
+}
