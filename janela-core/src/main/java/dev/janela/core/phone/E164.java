@@ -23,10 +23,10 @@ public final class E164 {
     public static Parsed parse(CharSequence text) {
         int length = text.length();
         int start = length > 0 && text.charAt(0) == '+' ? 1 : 0;
-        int digitCount = length - start;
-        if (digitCount == 0) {
+        if (length == 0) {
             return Parsed.problem("is empty; expected an E.164 number such as +5511999990000");
         }
+        int digitCount = length - start;
         long digits = 0;
         for (int index = start; index < length; index++) {
             char c = text.charAt(index);
@@ -47,6 +47,9 @@ public final class E164 {
      * @param digitCount how many digits were written, leading zeros included
      */
     public static Parsed check(long digits, int digitCount) {
+        if (digitCount == 0) {
+            return Parsed.problem("has no digits; expected an E.164 number such as +5511999990000");
+        }
         if (digitCount < MIN_DIGITS || digitCount > MAX_DIGITS) {
             return Parsed.problem("has " + digitCount + " digits; E.164 numbers have " + MIN_DIGITS + " to "
                     + MAX_DIGITS);

@@ -522,7 +522,8 @@ public final class EventLineParser {
     }
 
     private InvalidEventException syntax(String problem) {
-        return new InvalidEventException("not valid JSON: " + problem + " at column " + (position - lineStart + 1));
+        String where = position >= end ? "at the end of the line" : "at column " + (position - lineStart + 1);
+        return new InvalidEventException("not valid JSON: " + problem + " " + where);
     }
 
     private boolean textEquals(byte[] expected) {

@@ -8,6 +8,9 @@ package dev.janela.core.replay;
  */
 final class Iso8601 {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** The years a {@code long} of nanoseconds since 1970 holds whole: 1678 to 2261. */
+    private static final long FIRST_SECOND = epochDay(1678, 1, 1) * 86_400L;
+    private static final long END_SECOND = epochDay(2262, 1, 1) * 86_400L;
     private static final String EXAMPLE = "an ISO-8601 instant such as 2026-03-02T10:00:00Z";
 
     private Iso8601() {
@@ -56,7 +59,7 @@ final class Iso8601 {
             throw new Invalid("is not a real date and time; expected " + EXAMPLE);
         }
         long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
-        if (seconds >= Long.MAX_VALUE / NANOS_PER_SECOND - 1 || seconds <= Long.MIN_VALUE / NANOS_PER_SECOND + 1) {
+        if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
             throw new Invalid("is outside the years 1678 to 2261, which Janela handles");
         }
         return seconds * NANOS_PER_SECOND + nanos;

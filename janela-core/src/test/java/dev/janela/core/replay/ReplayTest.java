@@ -1,0 +1,209 @@
+package dev.janela.core.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.janela.core.ErrorCode;
+import dev.janela.core.JanelaException;
+import dev.janela.core.engine.ConversationEngine;
+import dev.janela.core.ledger.Charge;
+import dev.janela.core.market.MarketBasis;
+import dev.janela.core.market.MarketResolver;
+import dev.janela.core.market.Markets;
+import dev.janela.core.ratecard.MissingPriceException;
+import dev.janela.core.ratecard.PriceBook;
+import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.core.session.SessionModel;
+import dev.janela.core.session.SessionSettings;
+import dev.janela.core.testfixtures.TestRates;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+    /** Seven events, one refused, two user-initiated sessions in Brazil: the design's example output. */
+    private static final List<String> DESIGN_EXAMPLE = List.of(
+            line("m1", "2026-03-02T10:00:00Z", "in", "text"),
+            line("m2", "2026-03-02T10:05:00Z", "out", "text"),
+            line("m3", "2026-03-02T11:00:00Z", "out", "template\",\"category\":\"utility"),
+            line("m4", "2026-03-03T16:00:00Z", "in", "image"),
+            line("m5", "2026-03-03T16:01:00Z", "in", "text"),
+            line("m6", "2026-03-03T16:05:00Z", "out", "document"),
+            line("m7", "2026-03-05T09:00:00Z", "out", "text"));
+
+    @Test
+    void json_isTheDocumentedObject() {
+        ReplayResult result = replay(String.join("\n", DESIGN_EXAMPLE));
+
+        assertThat(ReplayReport.json(result)).isEqualTo("{\"model\":\"session\",\"currency\":\"USD\",\"events\":7,"
+                + "\"duplicates\":0,\"invalid\":0,\"rejected\":1,\"charges\":2,\"total\":\"0.0600\","
+                + "\"byCategory\":{\"user_initiated\":{\"charges\":2,\"total\":\"0.0600\"}},"
+                + "\"byMarket\":{\"BR\":{\"charges\":2,\"total\":\"0.0600\"}}}");
+    }
+
+    @Test
+    void events_areRatedInTimeOrder_whateverTheFileOrder() {
+        List<String> reversed = new ArrayList<>(DESIGN_EXAMPLE);
+        Collections.reverse(reversed);
+        List<Charge> inOrder = new ArrayList<>();
+        List<Charge> inReverse = new ArrayList<>();
+
+        replay(String.join("\n", DESIGN_EXAMPLE), inOrder::add);
+        replay(String.join("\n", reversed), inReverse::add);
+
+        assertThat(inReverse).isEqualTo(inOrder);
+        assertThat(inOrder).extracting(Charge::eventId).containsExactly("m1", "m4");
+    }
+
+    @Test
+    void eventsAtTheSameInstant_keepTheirFileOrder() {
+        String template = line("t1", "2026-03-02T10:00:00Z", "out", "template\",\"category\":\"marketing");
+        String message = line("in1", "2026-03-02T10:00:00Z", "in", "text");
+        List<Charge> templateFirst = new ArrayList<>();
+        List<Charge> messageFirst = new ArrayList<>();
+
+        replay(template + "\n" + message, templateFirst::add);
+        replay(message + "\n" + template, messageFirst::add);
+
+        assertThat(templateFirst).extracting(Charge::eventId).containsExactly("t1");
+        assertThat(messageFirst).extracting(Charge::eventId).containsExactly("in1");
+    }
+
+    @Test
+    void malformedLines_areReportedWithTheirLineNumbersAndSkipped() {
+        String log = DESIGN_EXAMPLE.get(0) + "\n{\"id\":\"broken\"\n\n   \n" + DESIGN_EXAMPLE.get(1)
+                + "\nnonsense\n";
+        List<String> reported = new ArrayList<>();
+
+        ReplayResult result = replay(log, charge -> { }, new ReplayListener() {
+            @Override
+            public void invalidLine(long line, String problem) {
+                reported.add(line + ": " + problem);
+            }
+        });
+
+        assertThat(reported).containsExactly("2: not valid JSON: expected , or } after a value at the end of the line",
+                "6: the line is not a JSON object; expected {\"id\":...,\"at\":...}");
+        assertThat(result.invalid()).isEqualTo(2);
+        assertThat(result.events()).isEqualTo(2);
+    }
+
+    @Test
+    void strict_makesTheFirstMalformedLineFatal() {
+        String log = DESIGN_EXAMPLE.get(0) + "\n" + DESIGN_EXAMPLE.get(1) + "\n{\"id\":1}\n[]\n";
+
+        assertThatThrownBy(() -> replay(log, true)).isInstanceOfSatisfying(JanelaException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EVENT))
+                .hasMessage("traffic.jsonl:3: id: must be a string");
+    }
+
+    @Test
+    void manyMalformedLines_areAllCounted_butOnlyTheFirstThousandReported() {
+        String log = "x\n".repeat(ParsedLog.MAX_REPORTED_PROBLEMS + 500);
+        List<Long> reported = new ArrayList<>();
+
+        ReplayResult result = replay(log, charge -> { }, new ReplayListener() {
+            @Override
+            public void invalidLine(long line, String problem) {
+                reported.add(line);
+            }
+        });
+
+        assertThat(result.invalid()).isEqualTo(ParsedLog.MAX_REPORTED_PROBLEMS + 500);
+        assertThat(reported).hasSize(ParsedLog.MAX_REPORTED_PROBLEMS).startsWith(1L, 2L, 3L);
+    }
+
+    @Test
+    void byteOrderMarkAndWindowsLineBreaks_areRead() {
+        String log = "\uFEFF" + String.join("\r\n", DESIGN_EXAMPLE) + "\r\n";
+
+        ReplayResult result = replay(log);
+
+        assertThat(result.events()).isEqualTo(7);
+        assertThat(result.invalid()).isZero();
+    }
+
+    @Test
+    void emptyLog_isAllZeros() {
+        ReplayResult result = replay("");
+
+        assertThat(ReplayReport.json(result)).isEqualTo("{\"model\":\"session\",\"currency\":\"USD\",\"events\":0,"
+                + "\"duplicates\":0,\"invalid\":0,\"rejected\":0,\"charges\":0,\"total\":\"0.0000\","
+                + "\"byCategory\":{},\"byMarket\":{}}");
+    }
+
+    @Test
+    void missingPrice_endsTheReplayNamingMarketAndCategory() {
+        PriceBook onlyMexico = PriceBook.of(RateCardParser.parse("mx.csv",
+                "market,category,price,currency\nMX,user_initiated,0.01,USD\n", "mx.csv", Instant.MIN));
+
+        assertThatThrownBy(() -> replay(String.join("\n", DESIGN_EXAMPLE), onlyMexico))
+                .isInstanceOf(MissingPriceException.class)
+                .hasMessageStartingWith("rate card mx.csv has no price for market BR, category user_initiated");
+    }
+
+    @Test
+    void table_showsTheFiguresForPeople() {
+        ReplayResult result = replay(String.join("\n", DESIGN_EXAMPLE) + "\n" + DESIGN_EXAMPLE.get(0));
+
+        assertThat(ReplayReport.table("traffic.jsonl", result)).contains(
+                "Replay of traffic.jsonl with the session model",
+                "(1 duplicate ignored, 0 malformed lines skipped)",
+                "free-form messages outside the window (131047)",
+                "total 0.0600 USD",
+                "user_initiated",
+                "BR");
+    }
+
+    @Test
+    void csvRow_isTheDocumentedLedgerLine_quotedWhereNeeded() {
+        List<Charge> ledger = new ArrayList<>();
+        replay(line("m,1 \"x\"", "2026-03-02T10:00:00Z", "in", "text"), ledger::add);
+
+        assertThat(LedgerCsv.HEADER).isEqualTo("event_id,at,channel,customer,market,category,amount,currency");
+        assertThat(LedgerCsv.row(ledger.get(0), 4))
+                .isEqualTo("\"m,1 \"\"x\"\"\",2026-03-02T10:00:00Z,+5511999990000,+5521988887777,BR,user_initiated,"
+                        + "0.0300,USD");
+    }
+
+    private static String line(String id, String at, String direction, String type) {
+        return "{\"id\":\"" + id.replace("\"", "\\\"") + "\",\"at\":\"" + at + "\",\"channel\":\"+5511999990000\","
+                + "\"customer\":\"+5521988887777\",\"direction\":\"" + direction + "\",\"type\":\"" + type + "\"}";
+    }
+
+    private static ReplayResult replay(String log) {
+        return replay(log, charge -> { });
+    }
+
+    private static ReplayResult replay(String log, boolean strict) {
+        return replay(log, TestRates.priceBook(), strict, charge -> { }, ReplayListener.NONE);
+    }
+
+    private static ReplayResult replay(String log, PriceBook prices) {
+        return replay(log, prices, false, charge -> { }, ReplayListener.NONE);
+    }
+
+    private static ReplayResult replay(String log, Consumer<Charge> ledger) {
+        return replay(log, ledger, ReplayListener.NONE);
+    }
+
+    private static ReplayResult replay(String log, Consumer<Charge> ledger,
+            ReplayListener listener) {
+        return replay(log, TestRates.priceBook(), false, ledger, listener);
+    }
+
+    private static ReplayResult replay(String log, PriceBook prices, boolean strict,
+            Consumer<Charge> ledger, ReplayListener listener) {
+        ConversationEngine engine = new ConversationEngine(new SessionModel(SessionSettings.DEFAULTS), prices,
+                SessionSettings.DEFAULTS.windowLength());
+        ReplaySettings settings = new ReplaySettings(engine,
+                new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of()), strict, 2);
+        return new Replay(settings, 64).run(EventSource.of("traffic.jsonl", log.getBytes(StandardCharsets.UTF_8)),
+                ledger, listener);
+    }
+}
