@@ -1,6 +1,7 @@
 package dev.janela.cli;
 
 import dev.janela.core.JanelaException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,15 @@ public final class Janela {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
-    /** Runs the command with {@code args}, writing to {@code out} and {@code err}; returns the exit status. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine command = new CommandLine(new Janela());
+    /**
+     * Runs the command with {@code args}, reading {@code in} where asked to and writing to {@code out} and
+     * {@code err}; returns the exit status.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine command = new CommandLine(new Janela(), new Factory(in));
         command.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         command.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         command.setParameterExceptionHandler((problem, arguments) -> {
@@ -41,6 +45,15 @@ public final class Janela {
             throw problem;
         });
         return command.execute(args);
+    }
+
+    /** Creates the subcommands, handing standard input to those that read it. */
+    private record Factory(InputStream in) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == ReplayCommand.class ? type.cast(new ReplayCommand(in))
+                    : CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** The version recorded in the jar's manifest at build time. */

@@ -22,11 +22,10 @@ import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +56,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " missing price, with one line on standard error naming the problem."})
 final class ReplayCommand implements Callable<Integer> {
     enum Format { TABLE, JSON, CSV }
+
+    private final InputStream standardInput;
 
     @Spec
     private CommandSpec spec;
@@ -102,6 +103,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EVENTS.jsonl", description = "The traffic log, or - for standard input.")
     private Path events;
 
+    ReplayCommand(InputStream standardInput) {
+        this.standardInput = standardInput;
+    }
+
     @Override
     public Integer call() {
         Format output = format();
@@ -113,10 +118,10 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySettings replaySettings = new ReplaySettings(engine, resolver, strict,
                 Runtime.getRuntime().availableProcessors());
 
-        EventSource source = new EventSource(events.toString(), Inputs.log(events, System.in));
+        EventSource source = new EventSource(events.toString(), Inputs.log(events, standardInput));
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, events.toString(), Boolean.getBoolean("janela.progress"));
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         try {
             if (output == Format.CSV) {
                 out.write(LedgerCsv.HEADER);

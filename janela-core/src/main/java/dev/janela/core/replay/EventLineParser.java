@@ -241,6 +241,9 @@ public final class EventLineParser {
     }
 
     private void value(int field) {
+        if (!startsAValue(peek())) {
+            throw syntax("expected a JSON value");
+        }
         if (literal("null")) {
             return;
         }
@@ -286,6 +289,11 @@ public final class EventLineParser {
         } else if (!literal("true") && !literal("false") && !literal("null")) {
             throw syntax("expected a JSON value");
         }
+    }
+
+    private static boolean startsAValue(int c) {
+        return c == '"' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f'
+                || c == 'n';
     }
 
     private void container(int depth, char close, boolean object) {
