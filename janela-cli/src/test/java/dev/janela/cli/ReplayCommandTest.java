@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ReplayCommandTest {
-    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final Path EXAMPLES = Path.of("examples");
     private static final String RATES = EXAMPLES.resolve("rates.csv").toString();
     private static final String TRAFFIC = EXAMPLES.resolve("traffic.jsonl").toString();
     private static final String LINE = "{\"id\":\"m1\",\"at\":\"2026-03-02T10:00:00Z\",\"channel\":\"+5511999990000\","
@@ -151,8 +151,8 @@ class ReplayCommandTest {
             "--markets nowhere.csv                | cannot read nowhere.csv: no such file",
             "--channel-country +1=US              | --channel-country: the number has 1 digits",
             "--channel-country +15550001111=XX    | --channel-country: 'XX' is not an ISO 3166-1 country code",
-            "--rates ../examples/rates.csv@July   | --rates: 'July' after @ is not a date",
-            "--rates ../examples/rates.csv        | with several rate cards, say from when each applies",
+            "--rates examples/rates.csv@July      | --rates: 'July' after @ is not a date",
+            "--rates examples/rates.csv           | with several rate cards, say from when each applies",
         })
         void badOption_exitsWithTwoAndOneLine(String option, String message) {
             List<String> arguments = new ArrayList<>(List.of("replay", "--rates", RATES));

@@ -4,6 +4,7 @@ import dev.janela.core.pricing.Category;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The two summaries of a replay: the JSON object scripts read, with exactly the documented keys, and the table
@@ -37,17 +38,31 @@ public final class ReplayReport {
 
     /** The result as a table for people, with thousands separators. */
     public static String table(String source, ReplayResult result) {
+        Map<String, Tally> byCategory = toWireNames(result.byCategory());
+        Map<String, Tally> byMarket = result.byMarket();
+        int nameWidth = Stream.concat(Stream.of("By category", "Conversations"),
+                Stream.concat(byCategory.keySet().stream(), byMarket.keySet().stream()))
+                .mapToInt(String::length).max().orElseThrow();
+        int countWidth = Stream.of(result.events(), result.conversations(), result.charges())
+                .mapToInt(count -> count(count).length()).max().orElseThrow();
         String currency = result.currency().getCurrencyCode();
         StringBuilder table = new StringBuilder(512);
         table.append("Replay of ").append(source).append(" with the ").append(result.model()).append(" model\n\n");
-        line(table, "Events", count(result.events()), "(" + plural(result.duplicates(), "duplicate") + " ignored, "
-                + plural(result.invalid(), "malformed line") + " skipped)");
-        line(table, "Conversations", count(result.conversations()), "");
-        line(table, "Refused", count(result.rejected()), "free-form messages outside the window (131047)");
-        line(table, "Not delivered", count(result.notDelivered()), "failed sends, not charged");
-        line(table, "Charges", count(result.charges()), "total " + result.format(result.total()) + " " + currency);
-        breakdown(table, "By category", toWireNames(result.byCategory()), result);
-        breakdown(table, "By market", result.byMarket(), result);
+        String line = "  %-" + nameWidth + "s  %" + countWidth + "s   %s";
+        summary(table, line, "Events", result.events(), plural(result.duplicates(), "duplicate") + " ignored, "
+                + plural(result.invalid(), "malformed line") + " skipped");
+        summary(table, line, "Conversations", result.conversations(), "");
+        summary(table, line, "Refused", result.rejected(), "free-form messages outside the window (131047)");
+        summary(table, line, "Not delivered", result.notDelivered(), "failed sends, not charged");
+        summary(table, line, "Charges", result.charges(), "total " + result.format(result.total()) + " "
+                + currency);
+        int totalWidth = Stream.concat(Stream.of(result.total()), Stream.concat(
+                byCategory.values().stream().map(Tally::total), byMarket.values().stream().map(Tally::total)))
+                .mapToInt(amount -> result.format(amount).length()).max().orElseThrow();
+        String row = "  %-" + nameWidth + "s  %" + Math.max(countWidth, "Charges".length()) + "s  %"
+                + Math.max(totalWidth, "Total".length()) + "s%n";
+        breakdown(table, row, "By category", byCategory, result);
+        breakdown(table, row, "By market", byMarket, result);
         return table.toString();
     }
 
@@ -71,18 +86,15 @@ public final class ReplayReport {
         json.append('}');
     }
 
-    private static void line(StringBuilder table, String label, String value, String note) {
-        table.append(String.format(Locale.ROOT, "  %-15s %12s   %s", label, value, note).stripTrailing())
-                .append('\n');
+    private static void summary(StringBuilder table, String format, String label, long value, String note) {
+        table.append(String.format(Locale.ROOT, format, label, count(value), note).stripTrailing()).append('\n');
     }
 
-    private static void breakdown(StringBuilder table, String title, Map<String, Tally> tallies,
+    private static void breakdown(StringBuilder table, String row, String title, Map<String, Tally> tallies,
             ReplayResult result) {
         if (tallies.isEmpty()) {
             return;
         }
-        int width = Math.max(title.length(), tallies.keySet().stream().mapToInt(String::length).max().orElse(0));
-        String row = "  %-" + width + "s %12s %14s%n";
         table.append('\n').append(String.format(Locale.ROOT, row, title, "Charges", "Total"));
         tallies.forEach((name, tally) -> table.append(String.format(Locale.ROOT, row, name, count(tally.charges()),
                 result.format(tally.total()))));
