@@ -127,7 +127,9 @@ final class ReplayCommand implements Callable<Integer> {
                 out.write(LedgerCsv.HEADER);
                 out.write('\n');
             }
-            ReplayResult result = new Replay(replaySettings).run(source, ledger(output, out, prices), progress);
+            Replay replay = new Replay(replaySettings);
+            ReplayResult result = output == Format.CSV ? replay.run(source, ledger(out, prices), progress)
+                    : replay.run(source, progress);
             progress.finish(result.invalid());
             if (output == Format.JSON) {
                 out.write(ReplayReport.json(result));
@@ -144,10 +146,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private Consumer<Charge> ledger(Format output, Writer out, PriceBook prices) {
-        if (output != Format.CSV) {
-            return charge -> { };
-        }
+    private static Consumer<Charge> ledger(Writer out, PriceBook prices) {
         int scale = prices.displayScale();
         return charge -> {
             try {

@@ -9,9 +9,11 @@ public enum TemplateCategory {
     UTILITY,
     AUTHENTICATION;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in files and APIs. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The category named {@code name}, in any letter case ({@code utility}, {@code UTILITY}). */

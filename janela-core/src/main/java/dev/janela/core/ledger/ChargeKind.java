@@ -9,7 +9,10 @@ public enum ChargeKind {
     /** A message charged earlier was reported as failed: this row cancels its charge. */
     REVERSAL;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case name used in files and APIs. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -10,8 +10,11 @@ public enum MarketBasis {
     /** The customer's country, from their number's calling code, as Meta prices. */
     RECIPIENT;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case name used in files and APIs. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The basis named {@code name} ({@code business} or {@code recipient}). */

@@ -37,6 +37,14 @@ public final class MarketResolver {
         return markets.marketOf(countryOf(conversation));
     }
 
+    /**
+     * The number whose market prices {@code conversation}: the channel's or the customer's, by the basis.
+     * Conversations with the same pricing number have the same market, so callers may cache by it.
+     */
+    public String pricingNumber(ConversationKey conversation) {
+        return basis == MarketBasis.BUSINESS ? conversation.channel() : conversation.customer();
+    }
+
     /** The country whose market prices {@code conversation}. */
     public String countryOf(ConversationKey conversation) {
         if (basis == MarketBasis.BUSINESS) {

@@ -12,6 +12,15 @@ public final class E164 {
     /** The most digits E.164 allows. */
     public static final int MAX_DIGITS = 15;
 
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int exponent = 1; exponent < POWERS_OF_TEN.length; exponent++) {
+            POWERS_OF_TEN[exponent] = POWERS_OF_TEN[exponent - 1] * 10;
+        }
+    }
+
     private E164() {
     }
 
@@ -68,12 +77,18 @@ public final class E164 {
         return "+" + digits;
     }
 
+    /** How many decimal digits {@code digits} has (at least one; {@code digits} is not negative). */
     static int digitCount(long digits) {
         int count = 1;
-        for (long rest = digits / 10; rest > 0; rest /= 10) {
+        while (count < POWERS_OF_TEN.length && digits >= POWERS_OF_TEN[count]) {
             count++;
         }
         return count;
+    }
+
+    /** {@code 10^exponent}, for exponents 0 to 18. */
+    static long powerOfTen(int exponent) {
+        return POWERS_OF_TEN[exponent];
     }
 
     /**

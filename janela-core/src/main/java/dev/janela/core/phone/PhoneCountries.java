@@ -44,13 +44,18 @@ public final class PhoneCountries {
      */
     public static int callingCode(long digits) {
         int digitCount = E164.digitCount(digits);
-        for (int codeLength = 1; codeLength <= 3 && codeLength < digitCount; codeLength++) {
-            int prefix = (int) (digits / pow10(digitCount - codeLength));
-            if (GEOGRAPHIC[prefix]) {
-                return prefix;
-            }
+        if (digitCount < 4) {
+            return 0;
         }
-        return 0;
+        // Calling codes are prefix-free: at most one of the first one, two or three digits is a code in use.
+        int firstThree = (int) (digits / E164.powerOfTen(digitCount - 3));
+        if (GEOGRAPHIC[firstThree / 100]) {
+            return firstThree / 100;
+        }
+        if (GEOGRAPHIC[firstThree / 10]) {
+            return firstThree / 10;
+        }
+        return GEOGRAPHIC[firstThree] ? firstThree : 0;
     }
 
     /**
@@ -83,13 +88,5 @@ public final class PhoneCountries {
         }
         return region.filter(COUNTRY_CODES::contains)
                 .orElseGet(() -> PHONE_NUMBERS.getRegionCodeForCountryCode(callingCode));
-    }
-
-    private static long pow10(int exponent) {
-        long value = 1;
-        for (int i = 0; i < exponent; i++) {
-            value *= 10;
-        }
-        return value;
     }
 }

@@ -23,9 +23,11 @@ public enum Category {
     /** Meta's service conversations, opened by free-form messages (free since 1 Nov 2024). */
     SERVICE;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in rate cards, ledgers and reports ({@code user_initiated}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The category whose {@link #wireName()} is {@code name}. */

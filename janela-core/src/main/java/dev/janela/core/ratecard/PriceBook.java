@@ -79,6 +79,9 @@ public final class PriceBook {
      */
     public RateCard inForceAt(Instant at) {
         Objects.requireNonNull(at, "at");
+        if (effectiveFrom.length == 1 && !at.isBefore(effectiveFrom[0])) {
+            return versions.get(0);
+        }
         int low = 0;
         int high = effectiveFrom.length - 1;
         int found = -1;

@@ -60,11 +60,7 @@ public final class RateCard {
 
     /** The price for {@code market} and {@code category}, else the card's {@code *} price for the category. */
     public Optional<Price> find(String market, Category category) {
-        Price price = priceIn(byMarket.get(market), category);
-        if (price == null) {
-            price = priceIn(byMarket.get(ANY_MARKET), category);
-        }
-        return Optional.ofNullable(price);
+        return Optional.ofNullable(lookup(market, category));
     }
 
     /**
@@ -73,12 +69,22 @@ public final class RateCard {
      * @throws MissingPriceException if there is neither
      */
     public Price price(String market, Category category) {
-        return find(market, category).orElseThrow(() -> new MissingPriceException(market, category, version));
+        Price price = lookup(market, category);
+        if (price == null) {
+            throw new MissingPriceException(market, category, version);
+        }
+        return price;
     }
 
     /** The markets this card names, {@code *} included. */
     public Set<String> markets() {
         return byMarket.keySet();
+    }
+
+    /** The price for the market, else the {@code *} price, else null. */
+    private Price lookup(String market, Category category) {
+        Price price = priceIn(byMarket.get(market), category);
+        return price != null ? price : priceIn(byMarket.get(ANY_MARKET), category);
     }
 
     private static Price priceIn(Map<Category, Price> prices, Category category) {

@@ -7,7 +7,6 @@ import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.phone.E164;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,13 +74,25 @@ public final class EventLineParser {
         }
     }
 
-    private ByteBuffer in;
+    private byte[] in;
     private int lineStart;
     private int position;
     private int end;
 
+    /** The last string read: {@code value[valueStart, valueStart + valueLength)}, in the line or in text. */
+    private byte[] value;
+    private int valueStart;
+    private int valueLength;
+    /** Where strings with escapes or non-ASCII characters are decoded to. */
     private byte[] text = new byte[128];
     private int textLength;
+    /** Numbers already checked, by a hash of their digits: logs repeat the same numbers many times. */
+    private final long[] checkedNumbers = new long[1024];
+    private final int[] checkedDigitCounts = new int[1024];
+
+    public EventLineParser() {
+        Arrays.fill(checkedNumbers, -1);
+    }
 
     private final byte[] id = new byte[MAX_ID_BYTES];
     private int idLength;
@@ -104,17 +115,17 @@ public final class EventLineParser {
      * @throws InvalidEventException if the line is not a valid event
      */
     public Event parse(byte[] line) {
-        parse(ByteBuffer.wrap(line), 0, line.length);
+        parse(line, 0, line.length);
         return event();
     }
 
     /**
-     * Parses the bytes {@code [start, end)} of {@code buffer}; the results are then read from this parser.
+     * Parses the bytes {@code [start, end)} of {@code bytes}; the results are then read from this parser.
      *
      * @throws InvalidEventException if they are not a valid event
      */
-    void parse(ByteBuffer buffer, int start, int end) {
-        this.in = buffer;
+    void parse(byte[] bytes, int start, int end) {
+        this.in = bytes;
         this.lineStart = start;
         this.position = start;
         this.end = end;
@@ -228,16 +239,33 @@ public final class EventLineParser {
 
     private int fieldName() {
         string();
-        for (int field = 0; field < FIELD_BYTES.length; field++) {
-            if (textEquals(FIELD_BYTES[field])) {
-                if ((seen & (1 << field)) != 0) {
-                    throw new InvalidEventException("field \"" + FIELD_NAMES[field] + "\" appears twice");
-                }
-                seen |= 1 << field;
-                return field;
-            }
+        int field = candidateField();
+        if (field < 0 || !valueEquals(FIELD_BYTES[field])) {
+            return -1;
         }
-        return -1;
+        if ((seen & (1 << field)) != 0) {
+            throw new InvalidEventException("field \"" + FIELD_NAMES[field] + "\" appears twice");
+        }
+        seen |= 1 << field;
+        return field;
+    }
+
+    /** The only known field the name just read can be, from its length and a letter; checked by the caller. */
+    private int candidateField() {
+        return switch (valueLength) {
+            case 2 -> value[valueStart] == 'i' ? ID : AT;
+            case 4 -> TYPE;
+            case 6 -> STATUS;
+            case 7 -> CHANNEL;
+            case 8 -> switch (value[valueStart + 2]) {
+                case 's' -> CUSTOMER;
+                case 't' -> CATEGORY;
+                case 'm' -> TEMPLATE_NAME;
+                default -> REFERRAL_FIELD;
+            };
+            case 9 -> DIRECTION;
+            default -> -1;
+        };
     }
 
     private void value(int field) {
@@ -359,15 +387,41 @@ public final class EventLineParser {
         return position > start;
     }
 
-    /** Reads a JSON string at the position into {@link #text}, decoded to UTF-8 and checked. */
+    /**
+     * Reads the JSON string at the position. Plain ASCII strings, nearly all of them, are left where they are in
+     * the line; others are decoded to UTF-8 in {@link #text} and checked.
+     */
     private void string() {
         position++;
+        int start = position;
+        while (position < end) {
+            int c = in[position];
+            if (c == '"') {
+                value = in;
+                valueStart = start;
+                valueLength = position - start;
+                position++;
+                return;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            position++;
+        }
         textLength = 0;
+        appendRange(start, position);
+        decodedString();
+        value = text;
+        valueStart = 0;
+        valueLength = textLength;
+    }
+
+    private void decodedString() {
         while (true) {
             if (position >= end) {
                 throw syntax("a string is not closed before the end of the line");
             }
-            int c = in.get(position) & 0xFF;
+            int c = in[position] & 0xFF;
             if (c == '"') {
                 position++;
                 return;
@@ -483,6 +537,15 @@ public final class EventLineParser {
         }
     }
 
+    private void appendRange(int from, int to) {
+        int length = to - from;
+        if (textLength + length > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + length));
+        }
+        System.arraycopy(in, from, text, textLength, length);
+        textLength += length;
+    }
+
     private void append(int b) {
         if (textLength == text.length) {
             text = Arrays.copyOf(text, text.length * 2);
@@ -496,7 +559,7 @@ public final class EventLineParser {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (in.get(position + i) != word.charAt(i)) {
+            if (in[position + i] != word.charAt(i)) {
                 return false;
             }
         }
@@ -506,7 +569,7 @@ public final class EventLineParser {
 
     private void skipWhitespace() {
         while (position < end) {
-            byte c = in.get(position);
+            byte c = in[position];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
                 return;
             }
@@ -526,7 +589,7 @@ public final class EventLineParser {
     }
 
     private int peekAt(int index) {
-        return index < end ? in.get(index) & 0xFF : -1;
+        return index < end ? in[index] & 0xFF : -1;
     }
 
     private InvalidEventException syntax(String problem) {
@@ -534,24 +597,24 @@ public final class EventLineParser {
         return new InvalidEventException("not valid JSON: " + problem + " " + where);
     }
 
-    private boolean textEquals(byte[] expected) {
-        if (textLength != expected.length) {
+    private boolean valueEquals(byte[] expected) {
+        if (valueLength != expected.length) {
             return false;
         }
-        for (int i = 0; i < textLength; i++) {
-            if (text[i] != expected[i]) {
+        for (int i = 0; i < valueLength; i++) {
+            if (value[valueStart + i] != expected[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean textEqualsIgnoreCase(String expected) {
-        if (textLength != expected.length()) {
+    private boolean valueEqualsIgnoreCase(String expected) {
+        if (valueLength != expected.length()) {
             return false;
         }
-        for (int i = 0; i < textLength; i++) {
-            int c = text[i];
+        for (int i = 0; i < valueLength; i++) {
+            int c = value[valueStart + i];
             if (c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             }
@@ -565,32 +628,34 @@ public final class EventLineParser {
     // ---- fields ----
 
     private void id() {
-        if (textLength == 0) {
+        if (valueLength == 0) {
             throw InvalidEventException.field("id", "is empty");
         }
-        if (textLength > MAX_ID_BYTES) {
+        if (valueLength > MAX_ID_BYTES) {
             throw InvalidEventException.field("id", "is longer than " + MAX_ID_BYTES + " bytes");
         }
-        System.arraycopy(text, 0, id, 0, textLength);
-        idLength = textLength;
+        System.arraycopy(value, valueStart, id, 0, valueLength);
+        idLength = valueLength;
     }
 
     private void at() {
         try {
-            atNanos = Iso8601.epochNanos(text, textLength);
+            atNanos = Iso8601.epochNanos(value, valueStart, valueLength);
         } catch (Iso8601.Invalid e) {
             throw InvalidEventException.field("at", e.getMessage());
         }
     }
 
     private long number(String field) {
-        if (textLength == 0) {
+        if (valueLength == 0) {
             throw InvalidEventException.field(field, "is empty; expected an E.164 number such as +5511999990000");
         }
-        int start = text[0] == '+' ? 1 : 0;
+        int limit = valueStart + valueLength;
+        int start = value[valueStart] == '+' ? valueStart + 1 : valueStart;
+        int digitCount = limit - start;
         long digits = 0;
-        for (int i = start; i < textLength; i++) {
-            int c = text[i];
+        for (int i = start; i < limit; i++) {
+            int c = value[i];
             if (c < '0' || c > '9') {
                 throw InvalidEventException.field(field, "must be digits with an optional leading +, as in"
                         + " +5511999990000");
@@ -599,33 +664,39 @@ public final class EventLineParser {
                 digits = digits * 10 + (c - '0');
             }
         }
-        E164.Parsed parsed = E164.check(digits, textLength - start);
+        int slot = (int) ParsedLog.mix(digits) & (checkedNumbers.length - 1);
+        if (checkedNumbers[slot] == digits && checkedDigitCounts[slot] == digitCount) {
+            return digits;
+        }
+        E164.Parsed parsed = E164.check(digits, digitCount);
         if (!parsed.isValid()) {
             throw InvalidEventException.field(field, parsed.problem());
         }
+        checkedNumbers[slot] = digits;
+        checkedDigitCounts[slot] = digitCount;
         return digits;
     }
 
     private void direction() {
-        if (textEquals(OUT)) {
+        if (valueEquals(OUT)) {
             flags |= OUTBOUND;
-        } else if (!textEquals(IN)) {
+        } else if (!valueEquals(IN)) {
             throw InvalidEventException.field("direction", "must be \"in\" (customer to business) or \"out\"");
         }
     }
 
     private void type() {
-        if (textLength == 0) {
+        if (valueLength == 0) {
             throw InvalidEventException.field("type", "is empty; expected template, text, image, ...");
         }
-        if (textEquals(TYPE_TEMPLATE)) {
+        if (valueEquals(TYPE_TEMPLATE)) {
             flags |= TEMPLATE;
         }
     }
 
     private void category() {
         for (TemplateCategory category : CATEGORIES) {
-            if (textEqualsIgnoreCase(category.wireName())) {
+            if (valueEqualsIgnoreCase(category.wireName())) {
                 flags |= category.ordinal() << CATEGORY_SHIFT;
                 categoryKnown = true;
                 return;
@@ -634,12 +705,12 @@ public final class EventLineParser {
     }
 
     private void status() {
-        if (textEquals(STATUS_FAILED)) {
+        if (valueEquals(STATUS_FAILED)) {
             flags |= FAILED;
             return;
         }
         for (byte[] delivered : STATUS_DELIVERED) {
-            if (textEquals(delivered)) {
+            if (valueEquals(delivered)) {
                 return;
             }
         }

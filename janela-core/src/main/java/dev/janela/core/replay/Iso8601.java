@@ -24,13 +24,13 @@ final class Iso8601 {
     }
 
     /**
-     * The instant {@code text[0, length)} names, in nanoseconds since the epoch.
+     * The instant {@code text[offset, offset + length)} names, in nanoseconds since the epoch.
      *
      * @throws Invalid if it is not an instant in the form above, or falls outside the years 1678 to 2261 (the range
      *     of a {@code long} of nanoseconds)
      */
-    static long epochNanos(byte[] text, int length) throws Invalid {
-        Cursor cursor = new Cursor(text, length);
+    static long epochNanos(byte[] text, int offset, int length) throws Invalid {
+        Cursor cursor = new Cursor(text, offset, offset + length);
         int year = cursor.digits(4);
         cursor.expect('-');
         int month = cursor.digits(2);
@@ -90,20 +90,21 @@ final class Iso8601 {
     /** Reads fields from left to right. */
     private static final class Cursor {
         private final byte[] text;
-        private final int length;
+        private final int end;
         private int position;
 
-        Cursor(byte[] text, int length) {
+        Cursor(byte[] text, int offset, int end) {
             this.text = text;
-            this.length = length;
+            this.position = offset;
+            this.end = end;
         }
 
         int digits(int count) throws Invalid {
             int value = 0;
             for (int i = 0; i < count; i++) {
-                int c = position < length ? text[position] : -1;
+                int c = position < end ? text[position] : -1;
                 if (c < '0' || c > '9') {
-                    throw new Invalid(position >= length ? "ends early; expected " + EXAMPLE
+                    throw new Invalid(position >= end ? "ends early; expected " + EXAMPLE
                             : "must be " + EXAMPLE);
                 }
                 value = value * 10 + (c - '0');
@@ -115,7 +116,7 @@ final class Iso8601 {
         int fraction() throws Invalid {
             int nanos = 0;
             int count = 0;
-            while (position < length && text[position] >= '0' && text[position] <= '9') {
+            while (position < end && text[position] >= '0' && text[position] <= '9') {
                 if (count == 9) {
                     throw new Invalid("has more than nine fractional digits of a second");
                 }
@@ -164,7 +165,7 @@ final class Iso8601 {
         }
 
         boolean skipIf(char c) {
-            if (position < length && text[position] == c) {
+            if (position < end && text[position] == c) {
                 position++;
                 return true;
             }
@@ -172,7 +173,7 @@ final class Iso8601 {
         }
 
         boolean atEnd() {
-            return position >= length;
+            return position >= end;
         }
     }
 }

@@ -7,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +32,8 @@ final class ParsedLog {
     /** Chunks smaller than this cost more in hand-over than they gain in parallelism. */
     static final int MIN_CHUNK_BYTES = 1 << 20;
     private static final int CHUNKS_PER_THREAD = 8;
-    private static final long POLL_MILLIS = 100;
+    /** Lines are read through a window copied from the mapping: plain array reads are far cheaper. */
+    private static final int WINDOW_BYTES = 1 << 20;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     final long[] atNanos;
@@ -101,7 +99,7 @@ final class ParsedLog {
             int firstSlot = firstSlots[chunk.index];
             results.add(threads.submit(() -> log.parse(chunk, firstSlot, strict, bytesDone)));
         }
-        List<ChunkResult> parsed = await(results, () -> listener.progress(ReplayListener.Stage.READING,
+        List<ChunkResult> parsed = Tasks.await(results, () -> listener.progress(ReplayListener.Stage.READING,
                 bytesDone.get(), source.size()));
         log.report(source, parsed, strict, listener);
         log.mergeIds(chunks, parsed);
@@ -113,9 +111,6 @@ final class ParsedLog {
 
     /** A run of whole lines of one segment; {@code index} is its place among all chunks. */
     private record Chunk(ByteBuffer bytes, int start, int end, int index) {
-        Chunk {
-            bytes = Lines.littleEndian(bytes);
-        }
     }
 
     /** What parsing one chunk produced besides the slots it filled. */
@@ -134,16 +129,24 @@ final class ParsedLog {
             ByteBuffer bytes = source.segments().get(segment);
             int start = segment == 0 && startsWithByteOrderMark(bytes) ? BYTE_ORDER_MARK.length : 0;
             int limit = bytes.limit();
-            ByteBuffer littleEndian = Lines.littleEndian(bytes);
             while (start < limit) {
                 long nominalEnd = Math.min(limit, start + target);
-                int end = nominalEnd >= limit ? limit
-                        : Math.min(limit, Lines.indexOfNewline(littleEndian, (int) nominalEnd - 1, limit) + 1);
+                int end = nominalEnd >= limit ? limit : afterNewline(bytes, (int) nominalEnd - 1, limit);
                 chunks.add(new Chunk(bytes, start, end, chunks.size()));
                 start = end;
             }
         }
         return chunks;
+    }
+
+    /** The position after the first line break at or after {@code from}, or {@code limit}. */
+    private static int afterNewline(ByteBuffer bytes, int from, int limit) {
+        for (int index = from; index < limit; index++) {
+            if (bytes.get(index) == '\n') {
+                return index + 1;
+            }
+        }
+        return limit;
     }
 
     private static boolean startsWithByteOrderMark(ByteBuffer bytes) {
@@ -166,7 +169,7 @@ final class ParsedLog {
         }
         int[] firstSlots = new int[chunks.size() + 1];
         long lines = 0;
-        List<Integer> linesPerChunk = await(counts, () -> { });
+        List<Integer> linesPerChunk = Tasks.await(counts, () -> { });
         for (int chunk = 0; chunk < chunks.size(); chunk++) {
             lines += linesPerChunk.get(chunk);
             if (lines > MAX_LINES) {
@@ -182,78 +185,102 @@ final class ParsedLog {
         if (chunk.end == chunk.start) {
             return 0;
         }
-        long newlines = Lines.countNewlines(chunk.bytes, chunk.start, chunk.end);
-        return (int) newlines + (chunk.bytes.get(chunk.end - 1) == '\n' ? 0 : 1);
-    }
-
-    private static <T> List<T> await(List<Future<T>> futures, Runnable whileWaiting) {
-        List<T> results = new ArrayList<>(futures.size());
-        try {
-            for (Future<T> future : futures) {
-                while (true) {
-                    try {
-                        results.add(future.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
-                        break;
-                    } catch (TimeoutException stillRunning) {
-                        whileWaiting.run();
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            futures.forEach(future -> future.cancel(true));
-            throw new IllegalStateException("replay interrupted", e);
-        } catch (ExecutionException e) {
-            futures.forEach(future -> future.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+        byte[] window = new byte[Math.min(WINDOW_BYTES, chunk.end - chunk.start)];
+        int newlines = 0;
+        for (int position = chunk.start; position < chunk.end; position += window.length) {
+            int length = Math.min(window.length, chunk.end - position);
+            chunk.bytes.get(position, window, 0, length);
+            newlines += Lines.countNewlines(window, 0, length);
         }
-        whileWaiting.run();
-        return results;
+        return newlines + (chunk.bytes.get(chunk.end - 1) == '\n' ? 0 : 1);
     }
 
     // ---- parsing ----
 
     private ChunkResult parse(Chunk chunk, int firstSlot, boolean strict, AtomicLong bytesDone) {
-        EventLineParser parser = new EventLineParser();
-        byte[] arena = new byte[Math.max(64, (chunk.end - chunk.start) / 8)];
-        int arenaLength = 0;
-        long invalidLines = 0;
-        List<Problem> problems = new ArrayList<>();
-        int slot = firstSlot;
-        int lineStart = chunk.start;
-        while (lineStart < chunk.end) {
-            int lineEnd = Lines.indexOfNewline(chunk.bytes, lineStart, chunk.end);
-            if (!isBlank(chunk.bytes, lineStart, lineEnd)) {
+        ChunkParser lines = new ChunkParser(firstSlot, strict, chunk.end - chunk.start);
+        byte[] window = new byte[Math.min(WINDOW_BYTES, Math.max(1, chunk.end - chunk.start))];
+        int position = chunk.start;
+        while (position < chunk.end && !lines.stopped) {
+            int length = Math.min(window.length, chunk.end - position);
+            chunk.bytes.get(position, window, 0, length);
+            int consumed = lines.parseWholeLines(window, length, position + length == chunk.end);
+            if (consumed == 0 && position + length < chunk.end) {
+                window = new byte[window.length * 2]; // a line longer than the window
+            }
+            position += consumed;
+        }
+        bytesDone.addAndGet(chunk.end - chunk.start);
+        return lines.result();
+    }
+
+    /** Parses the lines of one chunk into their slots; used by one thread. */
+    private final class ChunkParser {
+        private final EventLineParser parser = new EventLineParser();
+        private final int firstSlot;
+        private final boolean strict;
+        private final List<Problem> problems = new ArrayList<>();
+        private byte[] ids;
+        private int idBytes;
+        private long invalidLines;
+        private int slot;
+        private boolean stopped;
+
+        ChunkParser(int firstSlot, boolean strict, int chunkBytes) {
+            this.firstSlot = firstSlot;
+            this.strict = strict;
+            this.slot = firstSlot;
+            this.ids = new byte[Math.max(64, chunkBytes / 8)];
+        }
+
+        /**
+         * Parses the whole lines of {@code window[0, length)}; the last one only if {@code endOfChunk}, since
+         * otherwise it may go on in the next window.
+         *
+         * @return how many bytes it consumed
+         */
+        int parseWholeLines(byte[] window, int length, boolean endOfChunk) {
+            int lineStart = 0;
+            while (lineStart < length && !stopped) {
+                int lineEnd = Lines.indexOfNewline(window, lineStart, length);
+                if (lineEnd == length && !endOfChunk) {
+                    break;
+                }
+                line(window, lineStart, lineEnd);
+                lineStart = Math.min(length, lineEnd + 1);
+            }
+            return lineStart;
+        }
+
+        private void line(byte[] bytes, int start, int end) {
+            if (!isBlank(bytes, start, end)) {
                 try {
-                    parser.parse(chunk.bytes, lineStart, lineEnd);
-                    int length = parser.idLength();
-                    if (arenaLength + length > arena.length) {
-                        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + length));
-                    }
-                    System.arraycopy(parser.idBytes(), 0, arena, arenaLength, length);
-                    store(slot, parser, arenaLength, hash(arena, arenaLength, length));
-                    arenaLength += length;
+                    parser.parse(bytes, start, end);
+                    keepId();
                 } catch (InvalidEventException e) {
                     invalidLines++;
                     if (problems.size() < MAX_REPORTED_PROBLEMS) {
                         problems.add(new Problem(slot + 1L, e.getMessage()));
                     }
-                    if (strict) {
-                        break;
-                    }
+                    stopped = strict;
                 }
             }
             slot++;
-            lineStart = lineEnd + 1;
         }
-        bytesDone.addAndGet(chunk.end - chunk.start);
-        return new ChunkResult(firstSlot, slot - firstSlot, arena, arenaLength, invalidLines, problems);
+
+        private void keepId() {
+            int length = parser.idLength();
+            if (idBytes + length > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idBytes + length));
+            }
+            System.arraycopy(parser.idBytes(), 0, ids, idBytes, length);
+            store(slot, parser, idBytes, hash(ids, idBytes, length));
+            idBytes += length;
+        }
+
+        ChunkResult result() {
+            return new ChunkResult(firstSlot, slot - firstSlot, ids, idBytes, invalidLines, problems);
+        }
     }
 
     private void store(int slot, EventLineParser parser, int idOffset, long hash) {
@@ -266,9 +293,9 @@ final class ParsedLog {
         idHash[slot] = hash;
     }
 
-    private static boolean isBlank(ByteBuffer bytes, int start, int end) {
+    private static boolean isBlank(byte[] bytes, int start, int end) {
         for (int index = start; index < end; index++) {
-            byte c = bytes.get(index);
+            byte c = bytes[index];
             if (c != ' ' && c != '\t' && c != '\r') {
                 return false;
             }

@@ -6,9 +6,16 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.market.MarketResolver;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +23,19 @@ import java.util.function.Consumer;
  * file has, duplicates dropped by id in file order (R12), malformed lines reported with their line number and
  * skipped (or fatal in strict mode).
  *
+ * <p>Lines are parsed on all the threads the settings allow. Rating keeps each conversation's events in time order;
+ * when no ledger is asked for, conversations are shared out among the threads, since under the pricing models Janela
+ * has each conversation's charges depend on its own events alone.
+ *
  * <p>Memory: about 45 bytes per line plus the ids, whatever the size of the lines; the log itself is read in place.
  */
 public final class Replay {
     private static final int PROGRESS_EVERY = 1 << 16;
+    /**
+     * Conversations are shared out in blocks of this many consecutive numbers, so that two threads never write to
+     * the same cache line of the state arrays.
+     */
+    private static final int CONVERSATION_BLOCK = 16;
 
     private final ReplaySettings settings;
     private final int minChunkBytes;
@@ -35,59 +51,146 @@ public final class Replay {
     }
 
     /**
-     * Replays {@code source}, handing every charge row to {@code ledger} in the order it is made.
+     * Replays {@code source}, handing every charge row to {@code ledger} in the order it is made: by time, ties in
+     * file order.
      *
      * @throws dev.janela.core.JanelaException if a price is missing, no rate card is in force at an event's time,
      *     or (in strict mode) a line is malformed
      */
     public ReplayResult run(EventSource source, Consumer<Charge> ledger, ReplayListener listener) {
-        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ledger, "ledger");
-        Objects.requireNonNull(listener, "listener");
-        ParsedLog log = parse(source, listener);
-        Conversations conversations = Conversations.index(log);
-        int[] order = TimeOrder.of(log);
-        return rate(log, conversations, order, ledger, listener);
+        return replay(source, ledger, listener);
     }
 
-    private ParsedLog parse(EventSource source, ReplayListener listener) {
+    /**
+     * Replays {@code source} for its totals alone, rating conversations on several threads.
+     *
+     * @throws dev.janela.core.JanelaException as {@link #run(EventSource, Consumer, ReplayListener)} does
+     */
+    public ReplayResult run(EventSource source, ReplayListener listener) {
+        return replay(source, null, listener);
+    }
+
+    private ReplayResult replay(EventSource source, Consumer<Charge> ledger, ReplayListener listener) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(listener, "listener");
         ExecutorService threads = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
-            Thread thread = new Thread(runnable, "janela-replay-parser");
+            Thread thread = new Thread(runnable, "janela-replay");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            return ParsedLog.parse(source, threads, settings.parallelism(), minChunkBytes, settings.strict(),
-                    listener);
+            ParsedLog log = ParsedLog.parse(source, threads, settings.parallelism(), minChunkBytes,
+                    settings.strict(), listener);
+            Conversations conversations = Conversations.index(log);
+            int[] order = TimeOrder.of(log);
+            return rate(new Job(log, conversations, order), ledger, listener, threads);
         } finally {
             threads.shutdownNow();
         }
     }
 
-    private ReplayResult rate(ParsedLog log, Conversations conversations, int[] order, Consumer<Charge> ledger,
-            ReplayListener listener) {
+    private ReplayResult rate(Job job, Consumer<Charge> ledger, ReplayListener listener,
+            ExecutorService threads) {
+        int partitions = ledger == null ? Math.min(settings.parallelism(), job.blocks()) : 1;
+        List<Future<Rater>> others = new ArrayList<>();
+        for (int partition = 1; partition < partitions; partition++) {
+            others.add(threads.submit(new Rater(job, partition, partitions, charge -> { },
+                    ReplayListener.NONE)));
+        }
+        Rater first = new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).call();
+        Totals totals = first.totals;
+        long rejected = first.rejected;
+        long notDelivered = first.notDelivered;
+        for (Rater other : Tasks.await(others, () -> { })) {
+            totals.addAll(other.totals);
+            rejected += other.rejected;
+            notDelivered += other.notDelivered;
+        }
+        listener.progress(ReplayListener.Stage.RATING, job.order.length, job.order.length);
         ConversationEngine engine = settings.engine();
-        ConversationKey[] keys = new ConversationKey[conversations.count()];
-        String[] markets = new String[conversations.count()];
-        ConversationState[] states = new ConversationState[conversations.count()];
-        ConversationState initial = engine.initialState();
-        Totals totals = new Totals(engine.prices().currency());
-        long rejected = 0;
-        long notDelivered = 0;
-        for (int i = 0; i < order.length; i++) {
-            int slot = order[i];
-            int conversation = conversations.of(slot);
-            ConversationState state = states[conversation];
-            if (state == null) {
-                keys[conversation] = ConversationKey.of(conversations.channel(conversation),
-                        conversations.customer(conversation));
-                markets[conversation] = settings.markets().marketOf(keys[conversation]);
-                state = initial;
+        ParsedLog log = job.log;
+        return new ReplayResult(engine.model().name(), engine.prices().currency(), engine.prices().displayScale(),
+                job.order.length, log.duplicates(), log.invalid(), rejected, notDelivered,
+                job.conversations.count(), totals.all(), totals.byCategory(engine.model().categories()),
+                totals.byMarket());
+    }
+
+    /** What all raters share: the events, their order, and each conversation's key, market and state. */
+    private static final class Job {
+        final ParsedLog log;
+        final Conversations conversations;
+        final int[] order;
+        final ConversationKey[] keys;
+        final String[] markets;
+        final ConversationState[] states;
+
+        Job(ParsedLog log, Conversations conversations, int[] order) {
+            this.log = log;
+            this.conversations = conversations;
+            this.order = order;
+            this.keys = new ConversationKey[conversations.count()];
+            this.markets = new String[conversations.count()];
+            this.states = new ConversationState[conversations.count()];
+        }
+
+        int blocks() {
+            return Math.max(1, (conversations.count() + CONVERSATION_BLOCK - 1) / CONVERSATION_BLOCK);
+        }
+    }
+
+    /**
+     * Rates, in time order, the events of the conversations of one partition: those whose block number leaves
+     * {@code partition} when divided by {@code partitions}. Each conversation belongs to one rater, so raters touch
+     * disjoint elements of the shared arrays.
+     */
+    private final class Rater implements Callable<Rater> {
+        private final Job job;
+        private final int partition;
+        private final int partitions;
+        private final Consumer<Charge> ledger;
+        private final ReplayListener listener;
+        private final ConversationEngine engine = settings.engine();
+        private final MarketResolver resolver = settings.markets();
+        private final Map<String, String> marketOfNumber = new HashMap<>();
+        private final Totals totals = new Totals(engine.prices().currency());
+        private long rejected;
+        private long notDelivered;
+
+        Rater(Job job, int partition, int partitions, Consumer<Charge> ledger, ReplayListener listener) {
+            this.job = job;
+            this.partition = partition;
+            this.partitions = partitions;
+            this.ledger = ledger;
+            this.listener = listener;
+        }
+
+        @Override
+        public Rater call() {
+            int[] order = job.order;
+            for (int i = 0; i < order.length; i++) {
+                int slot = order[i];
+                int conversation = job.conversations.of(slot);
+                if ((conversation / CONVERSATION_BLOCK) % partitions == partition) {
+                    rate(slot, conversation);
+                }
+                if ((i & (PROGRESS_EVERY - 1)) == 0) {
+                    listener.progress(ReplayListener.Stage.RATING, i, order.length);
+                }
             }
+            return this;
+        }
+
+        private void rate(int slot, int conversation) {
+            ConversationState state = job.states[conversation];
+            if (state == null) {
+                state = firstEventOf(conversation);
+            }
+            ParsedLog log = job.log;
             Event event = EventLineParser.event(log.id(slot), EventLineParser.instant(log.atNanos[slot]),
-                    keys[conversation], log.flags[slot]);
-            Decision decision = engine.decide(state, event, markets[conversation]);
-            states[conversation] = decision.next();
+                    job.keys[conversation], log.flags[slot]);
+            Decision decision = engine.decide(state, event, job.markets[conversation]);
+            job.states[conversation] = decision.next();
             switch (decision.outcome()) {
                 case REFUSED_OUTSIDE_WINDOW -> rejected++;
                 case NOT_DELIVERED -> notDelivered++;
@@ -99,13 +202,15 @@ public final class Replay {
                 totals.add(charge);
                 ledger.accept(charge);
             }
-            if ((i & (PROGRESS_EVERY - 1)) == 0) {
-                listener.progress(ReplayListener.Stage.RATING, i, order.length);
-            }
         }
-        listener.progress(ReplayListener.Stage.RATING, order.length, order.length);
-        return new ReplayResult(engine.model().name(), engine.prices().currency(), engine.prices().displayScale(),
-                order.length, log.duplicates(), log.invalid(), rejected, notDelivered, conversations.count(),
-                totals.all(), totals.byCategory(engine.model().categories()), totals.byMarket());
+
+        private ConversationState firstEventOf(int conversation) {
+            ConversationKey key = ConversationKey.of(job.conversations.channel(conversation),
+                    job.conversations.customer(conversation));
+            job.keys[conversation] = key;
+            job.markets[conversation] = marketOfNumber.computeIfAbsent(resolver.pricingNumber(key),
+                    unused -> resolver.marketOf(key));
+            return engine.initialState();
+        }
     }
 }

@@ -30,6 +30,15 @@ final class Totals {
         byMarket.computeIfAbsent(charge.market(), unused -> new Running()).add(micros);
     }
 
+    /** Adds everything {@code other} has added up. */
+    void addAll(Totals other) {
+        all.addAll(other.all);
+        other.byCategory.forEach((category, running) ->
+                byCategory.computeIfAbsent(category, unused -> new Running()).addAll(running));
+        other.byMarket.forEach((market, running) ->
+                byMarket.computeIfAbsent(market, unused -> new Running()).addAll(running));
+    }
+
     Tally all() {
         return all.tally(currency);
     }
@@ -58,7 +67,15 @@ final class Totals {
         private long micros;
 
         void add(long amount) {
-            charges++;
+            add(1, amount);
+        }
+
+        void addAll(Running other) {
+            add(other.charges, other.micros);
+        }
+
+        private void add(long count, long amount) {
+            charges += count;
             try {
                 micros = Math.addExact(micros, amount);
             } catch (ArithmeticException overflow) {

@@ -49,14 +49,13 @@ public final class SessionModel implements PricingModel {
 
     @Override
     public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
-        Optional<Session> current = current(state);
-        SessionStatus status = current.map(session -> statusAt(session, message.at(), windowOpen))
-                .orElse(SessionStatus.ENDED);
+        Session current = sessionOrNull(state);
+        SessionStatus status = current == null ? SessionStatus.ENDED : statusAt(current, message.at(), windowOpen);
         if (status == SessionStatus.ACTIVE) {
             return Rating.free(state); // R2: the engine renews the window
         }
         if (status == SessionStatus.PENDING) {
-            return Rating.free(current.get().withStatus(SessionStatus.ACTIVE)); // R3: the template paid for it
+            return Rating.free(current.withStatus(SessionStatus.ACTIVE)); // R3: the template paid for it
         }
         // R1, and R4: a pending session past the reply grace ends unanswered
         Session started = new Session(SessionType.USER_INITIATED, SessionStatus.ACTIVE, message.at(), message.id());
@@ -100,11 +99,15 @@ public final class SessionModel implements PricingModel {
 
     /** The session {@code state} holds, if any. */
     public static Optional<Session> current(PricingState state) {
+        return Optional.ofNullable(sessionOrNull(state));
+    }
+
+    private static Session sessionOrNull(PricingState state) {
         if (state instanceof Session session) {
-            return Optional.of(session);
+            return session;
         }
         if (state == NoSession.INSTANCE) {
-            return Optional.empty();
+            return null;
         }
         throw new IllegalArgumentException("not a session model state: " + state.getClass().getName());
     }

@@ -11,7 +11,10 @@ public enum SessionStatus {
     /** Over: its window closed, it was replaced, or its opening template failed. */
     ENDED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case name used in files and APIs. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -104,6 +104,8 @@ class ReplayPropertyTest {
         assertThat(result.total().toBigDecimal()).as(context).isEqualByComparingTo(oracle.total);
         assertThat(tallies(result.byCategory())).as(context).isEqualTo(oracle.byCategory);
         assertThat(tallies(result.byMarket())).as(context).isEqualTo(oracle.byMarket);
+        ReplayResult inParallel = replayInParallel(traffic, basis, withRegions, prices, random);
+        assertThat(inParallel).as(context + ", conversations rated in parallel").isEqualTo(result);
     }
 
     private static ReplayResult replay(Traffic traffic, MarketBasis basis, boolean withRegions,
@@ -116,6 +118,19 @@ class ReplayPropertyTest {
                 false, 1 + random.nextInt(4));
         Replay replay = new Replay(replaySettings, 16 + random.nextInt(2048));
         return replay.run(segments(traffic.lines, random), ledger::add, ReplayListener.NONE);
+    }
+
+    /** The same replay without a ledger, so that conversations are rated on several threads. */
+    private static ReplayResult replayInParallel(Traffic traffic, MarketBasis basis, boolean withRegions,
+            Map<String, Map<String, BigDecimal>> prices, SplittableRandom random) {
+        SessionSettings settings = SessionSettings.DEFAULTS.withMarketBasis(basis);
+        PriceBook book = PriceBook.of(RateCardParser.parse("rates.csv", rateCard(prices), "v1", Instant.MIN));
+        ConversationEngine engine = new ConversationEngine(new SessionModel(settings), book, settings.windowLength());
+        Markets markets = withRegions ? Markets.parse("markets.csv", MARKETS) : Markets.none();
+        ReplaySettings replaySettings = new ReplaySettings(engine, new MarketResolver(markets, basis, Map.of()),
+                false, 2 + random.nextInt(3));
+        return new Replay(replaySettings, 16 + random.nextInt(2048)).run(segments(traffic.lines, random),
+                ReplayListener.NONE);
     }
 
     /** The log's bytes in one to three segments, each of whole lines. */

@@ -153,7 +153,7 @@ class ReplayTest {
 
         assertThat(ReplayReport.table("traffic.jsonl", result)).contains(
                 "Replay of traffic.jsonl with the session model",
-                "(1 duplicate ignored, 0 malformed lines skipped)",
+                "1 duplicate ignored, 0 malformed lines skipped",
                 "free-form messages outside the window (131047)",
                 "total 0.0600 USD",
                 "user_initiated",

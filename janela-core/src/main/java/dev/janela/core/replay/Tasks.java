@@ -1,0 +1,51 @@
+package dev.janela.core.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Waits for a replay's parallel tasks, so that their failures reach the caller as the failures they were. */
+final class Tasks {
+    private static final long POLL_MILLIS = 100;
+
+    private Tasks() {
+    }
+
+    /**
+     * The results of {@code futures}, in order, running {@code whileWaiting} every so often on the calling thread
+     * (to report progress). The first task that fails cancels the others, and its exception is rethrown as it was.
+     */
+    static <T> List<T> await(List<Future<T>> futures, Runnable whileWaiting) {
+        List<T> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<T> future : futures) {
+                while (true) {
+                    try {
+                        results.add(future.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
+                        break;
+                    } catch (TimeoutException stillRunning) {
+                        whileWaiting.run();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(future -> future.cancel(true));
+            throw new IllegalStateException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(future -> future.cancel(true));
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        whileWaiting.run();
+        return results;
+    }
+}
