@@ -2,6 +2,9 @@ package dev.janela.cli;
 
 import dev.janela.core.replay.ReplayListener;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -10,21 +13,28 @@ import java.util.Locale;
  */
 final class Progress implements ReplayListener {
     private static final int MAX_SHOWN_PROBLEMS = 100;
-    private static final long QUIET_NANOS = 1_000_000_000L;
-    private static final long REDRAW_NANOS = 250_000_000L;
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration REDRAW = Duration.ofMillis(250);
 
     private final PrintWriter err;
     private final String source;
     private final boolean terminal;
-    private final long startedAt = System.nanoTime();
-    private long lastDrawnAt;
+    private final Clock clock;
+    private final Instant startedAt;
+    private Instant lastDrawnAt = Instant.MIN;
     private boolean lineDrawn;
     private long shownProblems;
 
-    Progress(PrintWriter err, String source, boolean terminal) {
+    /**
+     * @param terminal whether standard error is a terminal, where a redrawn progress line makes sense
+     * @param clock tells how long the replay has been running
+     */
+    Progress(PrintWriter err, String source, boolean terminal, Clock clock) {
         this.err = err;
         this.source = source;
         this.terminal = terminal;
+        this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     @Override
@@ -37,8 +47,8 @@ final class Progress implements ReplayListener {
 
     @Override
     public void progress(Stage stage, long done, long total) {
-        long now = System.nanoTime();
-        if (!terminal || now - startedAt < QUIET_NANOS || now - lastDrawnAt < REDRAW_NANOS) {
+        Instant now = clock.instant();
+        if (!terminal || now.isBefore(startedAt.plus(QUIET)) || now.isBefore(lastDrawnAt.plus(REDRAW))) {
             return;
         }
         lastDrawnAt = now;

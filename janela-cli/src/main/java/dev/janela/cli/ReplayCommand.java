@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,7 +121,8 @@ final class ReplayCommand implements Callable<Integer> {
 
         EventSource source = new EventSource(events.toString(), Inputs.log(events, standardInput));
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, events.toString(), Boolean.getBoolean("janela.progress"));
+        Progress progress = new Progress(err, events.toString(), Boolean.getBoolean("janela.progress"),
+                Clock.systemUTC());
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         try {
             if (output == Format.CSV) {
