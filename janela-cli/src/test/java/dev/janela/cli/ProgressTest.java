@@ -3,18 +3,16 @@ package dev.janela.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.replay.ReplayListener.Stage;
+import dev.janela.core.testfixtures.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
     private final StringWriter err = new StringWriter();
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
 
     @Test
     void onATerminal_progressAppearsAfterASecond_andIsRedrawnAtMostFourTimesASecond() {
@@ -68,29 +66,5 @@ class ProgressTest {
 
         assertThat(err.toString()).endsWith("\r\u001b[Klog.jsonl:7: the line is empty (line skipped)"
                 + System.lineSeparator());
-    }
-
-    /** A clock that stands still until moved. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

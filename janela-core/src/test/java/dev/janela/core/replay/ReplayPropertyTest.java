@@ -110,27 +110,26 @@ class ReplayPropertyTest {
 
     private static ReplayResult replay(Traffic traffic, MarketBasis basis, boolean withRegions,
             Map<String, Map<String, BigDecimal>> prices, SplittableRandom random, List<Charge> ledger) {
-        SessionSettings settings = SessionSettings.DEFAULTS.withMarketBasis(basis);
-        PriceBook book = PriceBook.of(RateCardParser.parse("rates.csv", rateCard(prices), "v1", Instant.MIN));
-        ConversationEngine engine = new ConversationEngine(new SessionModel(settings), book, settings.windowLength());
-        Markets markets = withRegions ? Markets.parse("markets.csv", MARKETS) : Markets.none();
-        ReplaySettings replaySettings = new ReplaySettings(engine, new MarketResolver(markets, basis, Map.of()),
-                false, 1 + random.nextInt(4));
-        Replay replay = new Replay(replaySettings, 16 + random.nextInt(2048));
+        Replay replay = new Replay(settings(basis, withRegions, prices, 1 + random.nextInt(4)),
+                16 + random.nextInt(2048));
         return replay.run(segments(traffic.lines, random), ledger::add, ReplayListener.NONE);
     }
 
     /** The same replay without a ledger, so that conversations are rated on several threads. */
     private static ReplayResult replayInParallel(Traffic traffic, MarketBasis basis, boolean withRegions,
             Map<String, Map<String, BigDecimal>> prices, SplittableRandom random) {
+        Replay replay = new Replay(settings(basis, withRegions, prices, 2 + random.nextInt(3)),
+                16 + random.nextInt(2048));
+        return replay.run(segments(traffic.lines, random), ReplayListener.NONE);
+    }
+
+    private static ReplaySettings settings(MarketBasis basis, boolean withRegions,
+            Map<String, Map<String, BigDecimal>> prices, int parallelism) {
         SessionSettings settings = SessionSettings.DEFAULTS.withMarketBasis(basis);
         PriceBook book = PriceBook.of(RateCardParser.parse("rates.csv", rateCard(prices), "v1", Instant.MIN));
         ConversationEngine engine = new ConversationEngine(new SessionModel(settings), book, settings.windowLength());
         Markets markets = withRegions ? Markets.parse("markets.csv", MARKETS) : Markets.none();
-        ReplaySettings replaySettings = new ReplaySettings(engine, new MarketResolver(markets, basis, Map.of()),
-                false, 2 + random.nextInt(3));
-        return new Replay(replaySettings, 16 + random.nextInt(2048)).run(segments(traffic.lines, random),
-                ReplayListener.NONE);
+        return new ReplaySettings(engine, new MarketResolver(markets, basis, Map.of()), false, parallelism);
     }
 
     /** The log's bytes in one to three segments, each of whole lines. */
