@@ -2,7 +2,10 @@ package dev.janela.core.replay;
 
 import dev.janela.core.ErrorCode;
 import dev.janela.core.JanelaException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +38,7 @@ final class ParsedLog {
     /** Lines are read through a window copied from the mapping: plain array reads are far cheaper. */
     private static final int WINDOW_BYTES = 1 << 20;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     final long[] atNanos;
     final long[] channel;
@@ -102,7 +106,7 @@ final class ParsedLog {
         List<ChunkResult> parsed = Tasks.await(results, () -> listener.progress(ReplayListener.Stage.READING,
                 bytesDone.get(), source.size()));
         log.report(source, parsed, strict, listener);
-        log.mergeIds(chunks, parsed);
+        log.mergeIds(parsed);
         log.markDuplicates();
         return log;
     }
@@ -303,14 +307,22 @@ final class ParsedLog {
         return true;
     }
 
-    /** FNV-1a, 64 bits: ids are short, and equal hashes are confirmed byte by byte. */
+    /**
+     * A 64-bit hash of {@code bytes[offset, offset + length)}, eight bytes at a time. Ids that hash alike are
+     * compared byte by byte, so the hash needs to spread well, not to be collision-proof.
+     */
     private static long hash(byte[] bytes, int offset, int length) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = offset; i < offset + length; i++) {
-            hash ^= bytes[i] & 0xFF;
-            hash *= 0x100000001b3L;
+        long hash = length * 0x9E3779B97F4A7C15L;
+        int index = offset;
+        int end = offset + length;
+        for (; index + Long.BYTES <= end; index += Long.BYTES) {
+            hash = Long.rotateLeft((hash ^ (long) LONGS.get(bytes, index)) * 0xff51afd7ed558ccdL, 29);
         }
-        return hash;
+        long tail = 0;
+        for (; index < end; index++) {
+            tail = tail << 8 | (bytes[index] & 0xFF);
+        }
+        return mix(hash ^ tail);
     }
 
     private void report(EventSource source, List<ChunkResult> parsed, boolean strict, ReplayListener listener) {
@@ -329,7 +341,7 @@ final class ParsedLog {
         }
     }
 
-    private void mergeIds(List<Chunk> chunks, List<ChunkResult> parsed) {
+    private void mergeIds(List<ChunkResult> parsed) {
         long total = parsed.stream().mapToLong(ChunkResult::idBytes).sum();
         if (total > Integer.MAX_VALUE - 8) {
             throw new JanelaException(ErrorCode.INVALID_EVENT, "the log's event ids add up to " + total

@@ -82,9 +82,10 @@ public final class Replay {
         try {
             ParsedLog log = ParsedLog.parse(source, threads, settings.parallelism(), minChunkBytes,
                     settings.strict(), listener);
+            Future<int[]> order = threads.submit(() -> TimeOrder.of(log));
             Conversations conversations = Conversations.index(log);
-            int[] order = TimeOrder.of(log);
-            return rate(new Job(log, conversations, order), ledger, listener, threads);
+            return rate(new Job(log, conversations, Tasks.await(List.of(order), () -> { }).get(0)), ledger, listener,
+                    threads);
         } finally {
             threads.shutdownNow();
         }
