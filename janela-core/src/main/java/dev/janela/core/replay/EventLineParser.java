@@ -87,8 +87,8 @@ public final class EventLineParser {
     private byte[] text = new byte[128];
     private int textLength;
     /** Numbers already checked, by a hash of their digits: logs repeat the same numbers many times. */
-    private final long[] checkedNumbers = new long[1024];
-    private final int[] checkedDigitCounts = new int[1024];
+    private final long[] checkedNumbers = new long[1 << 14];
+    private final int[] checkedDigitCounts = new int[1 << 14];
 
     public EventLineParser() {
         Arrays.fill(checkedNumbers, -1);
@@ -568,13 +568,13 @@ public final class EventLineParser {
     }
 
     private void skipWhitespace() {
-        while (position < end) {
-            byte c = in[position];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return;
-            }
+        while (position < end && in[position] <= ' ' && isWhitespace(in[position])) {
             position++;
         }
+    }
+
+    private static boolean isWhitespace(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     private void expect(char c, String problem) {

@@ -107,7 +107,7 @@ final class ParsedLog {
                 bytesDone.get(), source.size()));
         log.report(source, parsed, strict, listener);
         log.mergeIds(parsed);
-        log.markDuplicates();
+        log.markDuplicates(threads, parallelism);
         return log;
     }
 
@@ -358,30 +358,48 @@ final class ParsedLog {
         }
     }
 
-    /** R12: the first line with an id, in file order, is the event; later lines with the same id are duplicates. */
-    private void markDuplicates() {
-        int[] table = new int[tableSize(slots())];
+    /**
+     * R12: the first line with an id, in file order, is the event; later lines with the same id are duplicates. Ids
+     * are shared out among the threads by hash, so each thread finds the duplicates of its own ids.
+     */
+    private void markDuplicates(ExecutorService threads, int parallelism) {
+        List<Future<Long>> others = new ArrayList<>();
+        for (int partition = 1; partition < parallelism; partition++) {
+            int mine = partition;
+            others.add(threads.submit(() -> markDuplicates(mine, parallelism)));
+        }
+        duplicates = markDuplicates(0, parallelism);
+        for (long found : Tasks.await(others, () -> { })) {
+            duplicates += found;
+        }
+    }
+
+    /** Marks the duplicates among the ids whose hash falls in {@code partition}; returns how many it marked. */
+    private long markDuplicates(int partition, int partitions) {
+        int[] table = new int[tableSize(slots() / partitions + 1)];
         int mask = table.length - 1;
+        long found = 0;
         for (int slot = 0; slot < slots(); slot++) {
-            if ((flags[slot] & PRESENT) == 0) {
+            long mixed = mix(idHash[slot]);
+            if ((flags[slot] & PRESENT) == 0 || Math.floorMod((int) (mixed >>> 40), partitions) != partition) {
                 continue;
             }
-            long hash = idHash[slot];
-            int index = (int) (mix(hash) & mask);
+            int index = (int) (mixed & mask);
             while (true) {
                 int other = table[index] - 1;
                 if (other < 0) {
                     table[index] = slot + 1;
                     break;
                 }
-                if (idHash[other] == hash && sameId(other, slot)) {
+                if (idHash[other] == idHash[slot] && sameId(other, slot)) {
                     flags[slot] |= (byte) DUPLICATE;
-                    duplicates++;
+                    found++;
                     break;
                 }
                 index = (index + 1) & mask;
             }
         }
+        return found;
     }
 
     private boolean sameId(int first, int second) {

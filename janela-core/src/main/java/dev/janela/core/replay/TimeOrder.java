@@ -4,12 +4,15 @@ import java.util.Arrays;
 
 /**
  * The order events are rated in: by time, and where times are equal, by line (a stable sort). Logs are usually in
- * time order already; that is checked first and costs one pass. Otherwise a least-significant-digit radix sort of
+ * time order already, which one pass checks, or nearly so (a webhook log has lines a little early or late), which an
+ * insertion sort handles in about linear time. Other logs are sorted by a least-significant-digit radix sort of
  * (time, slot) pairs, stable by construction and linear in the number of events.
  */
 final class TimeOrder {
     private static final int DIGIT_BITS = 11;
     private static final int RADIX = 1 << DIGIT_BITS;
+    /** How many moves per event an insertion sort may make before a radix sort takes over. */
+    private static final int INSERTION_MOVES_PER_EVENT = 8;
 
     private TimeOrder() {
     }
@@ -40,8 +43,41 @@ final class TimeOrder {
         for (int i = 0; i < events; i++) {
             keys[i] = log.atNanos[slots[i]] - earliest;
         }
-        radixSort(keys, slots, 64 - Long.numberOfLeadingZeros(latest - earliest));
+        if (!insertionSort(keys, slots, (long) events * INSERTION_MOVES_PER_EVENT)) {
+            radixSort(keys, slots, 64 - Long.numberOfLeadingZeros(latest - earliest));
+        }
         return slots;
+    }
+
+    /**
+     * Sorts {@code slots} by {@code keys} by insertion, keeping the order of equal keys, until it has made
+     * {@code maxMoves} moves. Stopped early, it leaves a permutation in which equal keys are still in their first
+     * order, so a stable sort can finish the work.
+     *
+     * @return whether it finished
+     */
+    private static boolean insertionSort(long[] keys, int[] slots, long maxMoves) {
+        long moves = 0;
+        for (int i = 1; i < keys.length; i++) {
+            long key = keys[i];
+            if (Long.compareUnsigned(key, keys[i - 1]) >= 0) {
+                continue;
+            }
+            int slot = slots[i];
+            int j = i - 1;
+            while (j >= 0 && Long.compareUnsigned(keys[j], key) > 0) {
+                keys[j + 1] = keys[j];
+                slots[j + 1] = slots[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            slots[j + 1] = slot;
+            moves += i - 1 - j;
+            if (moves > maxMoves) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sorts {@code slots} by {@code keys} (non-negative), keeping the order of equal keys. */
