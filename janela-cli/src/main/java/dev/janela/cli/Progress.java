@@ -40,7 +40,7 @@ final class Progress implements ReplayListener {
     @Override
     public void invalidLine(long line, String problem) {
         if (shownProblems++ < MAX_SHOWN_PROBLEMS) {
-            clear();
+            clearLine();
             err.println(source + ":" + line + ": " + problem + " (line skipped)");
         }
     }
@@ -62,7 +62,7 @@ final class Progress implements ReplayListener {
 
     /** Removes the progress line and says how many skipped lines were not shown. */
     void finish(long invalid) {
-        clear();
+        clearLine();
         if (invalid > MAX_SHOWN_PROBLEMS) {
             err.println(source + ": " + String.format(Locale.ROOT, "%,d", invalid - MAX_SHOWN_PROBLEMS)
                     + " more malformed lines skipped and not shown");
@@ -70,9 +70,11 @@ final class Progress implements ReplayListener {
         err.flush();
     }
 
-    private void clear() {
+    /** Removes the progress line, if one is drawn, so that what is printed next starts on a clean line. */
+    void clearLine() {
         if (lineDrawn) {
             err.print("\r\u001b[K");
+            err.flush();
             lineDrawn = false;
         }
     }

@@ -143,7 +143,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            progress.finish(0);
+            progress.clearLine();
             flush(out);
         }
     }

@@ -206,6 +206,7 @@ final class ParsedLog {
         byte[] window = new byte[Math.min(WINDOW_BYTES, Math.max(1, chunk.end - chunk.start))];
         int position = chunk.start;
         while (position < chunk.end && !lines.stopped) {
+            Tasks.stopIfCancelled();
             int length = Math.min(window.length, chunk.end - position);
             chunk.bytes.get(position, window, 0, length);
             int consumed = lines.parseWholeLines(window, length, position + length == chunk.end);

@@ -84,8 +84,7 @@ public final class Replay {
                     settings.strict(), listener);
             Future<int[]> order = threads.submit(() -> TimeOrder.of(log));
             Conversations conversations = Conversations.index(log);
-            return rate(new Job(log, conversations, Tasks.await(List.of(order), () -> { }).get(0)), ledger, listener,
-                    threads);
+            return rate(new Job(log, conversations, Tasks.await(order)), ledger, listener, threads);
         } finally {
             threads.shutdownNow();
         }
@@ -99,7 +98,13 @@ public final class Replay {
             others.add(threads.submit(new Rater(job, partition, partitions, charge -> { },
                     ReplayListener.NONE)));
         }
-        Rater first = new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).call();
+        Rater first;
+        try {
+            first = new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).call();
+        } catch (RuntimeException | Error failure) {
+            others.forEach(other -> other.cancel(true));
+            throw failure;
+        }
         Totals totals = first.totals;
         long rejected = first.rejected;
         long notDelivered = first.notDelivered;
@@ -177,6 +182,7 @@ public final class Replay {
                 }
                 if ((i & (PROGRESS_EVERY - 1)) == 0) {
                     listener.progress(ReplayListener.Stage.RATING, i, order.length);
+                    Tasks.stopIfCancelled();
                 }
             }
             return this;

@@ -2,6 +2,7 @@ package dev.janela.core.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,22 @@ final class Tasks {
     private static final long POLL_MILLIS = 100;
 
     private Tasks() {
+    }
+
+    /** The result of {@code future}; its failure is rethrown as it was. */
+    static <T> T await(Future<T> future) {
+        return await(List.of(future), () -> { }).get(0);
+    }
+
+    /**
+     * Throws if the calling task was cancelled, so that long loops stop when another task has failed.
+     *
+     * @throws CancellationException if the thread was interrupted
+     */
+    static void stopIfCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("replay cancelled");
+        }
     }
 
     /**

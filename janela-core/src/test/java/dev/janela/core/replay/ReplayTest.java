@@ -148,6 +148,25 @@ class ReplayTest {
     }
 
     @Test
+    void missingPrice_endsAReplayRatedInParallelToo() {
+        StringBuilder log = new StringBuilder();
+        for (int customer = 0; customer < 100; customer++) {
+            log.append(line("m" + customer, "2026-03-02T10:00:00Z", "in", "text")
+                    .replace("+5521988887777", "+55219888" + (10000 + customer))).append('\n');
+        }
+        PriceBook onlyMexico = PriceBook.of(RateCardParser.parse("mx.csv",
+                "market,category,price,currency\nMX,user_initiated,0.01,USD\n", "mx.csv", Instant.MIN));
+        ConversationEngine engine = new ConversationEngine(new SessionModel(SessionSettings.DEFAULTS), onlyMexico,
+                SessionSettings.DEFAULTS.windowLength());
+        ReplaySettings settings = new ReplaySettings(engine,
+                new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of()), false, 2);
+        EventSource source = EventSource.of("traffic.jsonl", log.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> new Replay(settings).run(source, ReplayListener.NONE))
+                .isInstanceOf(MissingPriceException.class).hasMessageContaining("market BR");
+    }
+
+    @Test
     void table_showsTheFiguresForPeople() {
         ReplayResult result = replay(String.join("\n", DESIGN_EXAMPLE) + "\n" + DESIGN_EXAMPLE.get(0));
 
