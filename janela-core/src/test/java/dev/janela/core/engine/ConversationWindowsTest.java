@@ -8,16 +8,14 @@ import static dev.janela.core.testfixtures.TestEvents.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.conversation.TemplateCategory;
-import dev.janela.core.session.SessionModel;
-import dev.janela.core.session.SessionSettings;
 import dev.janela.core.testfixtures.TestClock;
+import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.core.testfixtures.TestRates;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ConversationWindowsTest {
-    private final ConversationEngine engine = new ConversationEngine(new SessionModel(SessionSettings.DEFAULTS),
-            TestRates.priceBook(), Duration.ofHours(24));
+    private final ConversationEngine engine = TestEngines.session(TestRates.priceBook());
     private final TestClock clock = new TestClock(T0);
     private final ConversationWindows windows = new ConversationWindows(engine, clock);
 

@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.janela.core.ErrorCode;
 import dev.janela.core.JanelaException;
-import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.ledger.Charge;
-import dev.janela.core.market.MarketBasis;
-import dev.janela.core.market.MarketResolver;
-import dev.janela.core.market.Markets;
 import dev.janela.core.ratecard.MissingPriceException;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
-import dev.janela.core.session.SessionModel;
-import dev.janela.core.session.SessionSettings;
+import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.core.testfixtures.TestRates;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -156,10 +150,7 @@ class ReplayTest {
         }
         PriceBook onlyMexico = PriceBook.of(RateCardParser.parse("mx.csv",
                 "market,category,price,currency\nMX,user_initiated,0.01,USD\n", "mx.csv", Instant.MIN));
-        ConversationEngine engine = new ConversationEngine(new SessionModel(SessionSettings.DEFAULTS), onlyMexico,
-                SessionSettings.DEFAULTS.windowLength());
-        ReplaySettings settings = new ReplaySettings(engine,
-                new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of()), false, 2);
+        ReplaySettings settings = TestEngines.replay(onlyMexico, false, 2);
         EventSource source = EventSource.of("traffic.jsonl", log.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> new Replay(settings).run(source, ReplayListener.NONE))
@@ -218,11 +209,7 @@ class ReplayTest {
 
     private static ReplayResult replay(String log, PriceBook prices, boolean strict,
             Consumer<Charge> ledger, ReplayListener listener) {
-        ConversationEngine engine = new ConversationEngine(new SessionModel(SessionSettings.DEFAULTS), prices,
-                SessionSettings.DEFAULTS.windowLength());
-        ReplaySettings settings = new ReplaySettings(engine,
-                new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of()), strict, 2);
-        return new Replay(settings, 64).run(EventSource.of("traffic.jsonl", log.getBytes(StandardCharsets.UTF_8)),
-                ledger, listener);
+        return new Replay(TestEngines.replay(prices, strict, 2), 64)
+                .run(EventSource.of("traffic.jsonl", log.getBytes(StandardCharsets.UTF_8)), ledger, listener);
     }
 }

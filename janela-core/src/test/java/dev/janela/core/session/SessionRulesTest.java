@@ -27,8 +27,8 @@ import dev.janela.core.replay.EventSource;
 import dev.janela.core.replay.Replay;
 import dev.janela.core.replay.ReplayListener;
 import dev.janela.core.replay.ReplayResult;
-import dev.janela.core.replay.ReplaySettings;
 import dev.janela.core.testfixtures.ConversationScript;
+import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.core.testfixtures.TestRates;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -391,21 +391,15 @@ class SessionRulesTest {
     }
 
     private static Charge chargeOfFirstMessage(ConversationKey key, MarketBasis basis, Markets markets) {
-        SessionSettings settings = SessionSettings.DEFAULTS.withMarketBasis(basis);
-        ConversationEngine engine = new ConversationEngine(new SessionModel(settings), TestRates.priceBook(),
-                settings.windowLength());
+        ConversationEngine engine = TestEngines.session(TestRates.priceBook());
         String market = new MarketResolver(markets, basis, Map.of()).marketOf(key);
         return engine.decide(engine.initialState(), new CustomerMessage("in1", T0, key, false), market).charge()
                 .orElseThrow();
     }
 
     private static ReplayResult replay(String log) {
-        ConversationEngine engine = new ConversationEngine(new SessionModel(SessionSettings.DEFAULTS),
-                TestRates.priceBook(), SessionSettings.DEFAULTS.windowLength());
-        ReplaySettings settings = new ReplaySettings(engine,
-                new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of()), false, 2);
-        return new Replay(settings).run(EventSource.of("log", log.getBytes(StandardCharsets.UTF_8)), charge -> { },
-                ReplayListener.NONE);
+        return new Replay(TestEngines.replay(TestRates.priceBook(), false, 2))
+                .run(EventSource.of("log", log.getBytes(StandardCharsets.UTF_8)), charge -> { }, ReplayListener.NONE);
     }
 
     /** Asserts the ledger's rows as {@code id:category:amount}, in order. */
