@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ReplayTest {
-    /** Seven events, one refused, two user-initiated sessions in Brazil: the design's example output. */
+    /** Seven events, one refused, two user-initiated sessions in Brazil: the replay JSON format's own example. */
     private static final List<String> DESIGN_EXAMPLE = List.of(
             line("m1", "2026-03-02T10:00:00Z", "in", "text"),
             line("m2", "2026-03-02T10:05:00Z", "out", "text"),

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** Rate cards for tests. */
 public final class TestRates {
-    /** Janela's design example, with prices for a second country and a fallback. */
+    /** Brazil's session prices of the format's example, with a second country, a region and a fallback. */
     public static final String CARD = """
             market,category,price,currency
             BR,user_initiated,0.0300,USD
