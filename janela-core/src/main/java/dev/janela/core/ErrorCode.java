@@ -19,4 +19,6 @@ public enum ErrorCode {
     CURRENCY_MISMATCH,
     /** An amount outgrew what Janela can represent exactly. */
     AMOUNT_OVERFLOW,
+    /** A template's name or body breaks Meta's rules. */
+    INVALID_TEMPLATE,
 }

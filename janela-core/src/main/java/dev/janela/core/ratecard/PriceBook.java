@@ -19,10 +19,23 @@ public final class PriceBook {
     private final Instant[] effectiveFrom;
     private final int displayScale;
 
+    /** ISO 4217's code for "no currency": the currency of a book without rate cards. */
+    private static final Currency NO_CURRENCY = Currency.getInstance("XXX");
+    private static final int DEFAULT_DISPLAY_SCALE = 4;
+    private static final PriceBook EMPTY = new PriceBook(List.of());
+
     private PriceBook(List<RateCard> versions) {
         this.versions = versions;
         this.effectiveFrom = versions.stream().map(RateCard::effectiveFrom).toArray(Instant[]::new);
-        this.displayScale = versions.stream().mapToInt(RateCard::displayScale).max().orElseThrow();
+        this.displayScale = versions.stream().mapToInt(RateCard::displayScale).max().orElse(DEFAULT_DISPLAY_SCALE);
+    }
+
+    /**
+     * A price book without rate cards, for an account that has not uploaded one: whatever is free is decided as
+     * usual, and anything charged fails with {@link ErrorCode#NO_RATE_CARD_IN_FORCE}. Its currency is {@code XXX}.
+     */
+    public static PriceBook empty() {
+        return EMPTY;
     }
 
     /**
@@ -58,8 +71,9 @@ public final class PriceBook {
         return of(List.of(card));
     }
 
+    /** The currency of every version; {@code XXX} when there is none. */
     public Currency currency() {
-        return versions.get(0).currency();
+        return versions.isEmpty() ? NO_CURRENCY : versions.get(0).currency();
     }
 
     /** The versions, earliest first. */
@@ -93,6 +107,10 @@ public final class PriceBook {
             } else {
                 high = middle - 1;
             }
+        }
+        if (versions.isEmpty()) {
+            throw new JanelaException(ErrorCode.NO_RATE_CARD_IN_FORCE,
+                    "there is no rate card yet, so nothing can be priced; upload one");
         }
         if (found < 0) {
             throw new JanelaException(ErrorCode.NO_RATE_CARD_IN_FORCE, "no rate card is in force at " + at

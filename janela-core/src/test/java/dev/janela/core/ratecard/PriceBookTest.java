@@ -54,6 +54,17 @@ class PriceBookTest {
     }
 
     @Test
+    void emptyBook_pricesNothing_andSaysSo() {
+        PriceBook empty = PriceBook.empty();
+
+        assertThat(empty.currency().getCurrencyCode()).isEqualTo("XXX");
+        assertThatThrownBy(() -> empty.price("BR", Category.USER_INITIATED, APRIL))
+                .isInstanceOfSatisfying(JanelaException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_RATE_CARD_IN_FORCE))
+                .hasMessageContaining("there is no rate card yet");
+    }
+
+    @Test
     void displayScale_isTheLargestOfItsVersions() {
         PriceBook mixed = PriceBook.of(List.of(card("a", APRIL, "0.05", "USD"), card("b", JULY, "0.123456", "USD")));
 
