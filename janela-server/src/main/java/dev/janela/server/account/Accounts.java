@@ -1,0 +1,42 @@
+package dev.janela.server.account;
+
+import dev.janela.core.market.MarketBasis;
+import dev.janela.server.jdbc.Instants;
+import java.time.Clock;
+import java.util.Optional;
+import dev.janela.server.jdbc.Keys;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Accounts: the businesses (tenants) that own channels, templates, rate cards and tokens. */
+@Repository
+public class Accounts {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Accounts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The account made on first start, if there is one yet. */
+    public Optional<Long> findDefault() {
+        return jdbc.sql("select id from accounts order by id limit 1").query(Long.class).optional();
+    }
+
+    /** Makes an account; returns its id. */
+    public long create(String name) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into accounts (name, created_at) values (:name, :now)").param("name", name)
+                .param("now", Instants.param(clock.instant())).update(key, "id");
+        return Keys.id(key);
+    }
+
+    /** Whose country prices the account's sessions. */
+    public MarketBasis marketBasis(long accountId) {
+        return jdbc.sql("select market_basis from accounts where id = :id").param("id", accountId)
+                .query(String.class).optional().flatMap(MarketBasis::fromWireName).orElse(MarketBasis.BUSINESS);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.janela.server.account;
+
+import dev.janela.server.config.JanelaProperties;
+import dev.janela.server.webhook.WebhookSecrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a start sets up: the default account, an admin token for it ({@code JANELA_ADMIN_TOKEN}, else one made and
+ * printed once, on first start), and the webhook secrets the environment does not give. Secrets are printed on
+ * standard output once, never logged.
+ */
+@Component
+class Bootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+    static final String ADMIN = "admin";
+
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final WebhookSecrets secrets;
+    private final JanelaProperties properties;
+    private final Environment environment;
+
+    Bootstrap(Accounts accounts, ApiTokens tokens, WebhookSecrets secrets, JanelaProperties properties,
+            Environment environment) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.secrets = secrets;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void setUp() {
+        long account = accounts.findDefault().orElseGet(() -> accounts.create("Default"));
+        StringBuilder shownOnce = new StringBuilder();
+        if (properties.adminTokenIfSet().isPresent()) {
+            tokens.register(account, "admin (JANELA_ADMIN_TOKEN)", ADMIN, properties.adminTokenIfSet().get());
+        } else if (!tokens.anyFor(account)) {
+            String token = tokens.generate();
+            tokens.register(account, "admin (first start)", ADMIN, token);
+            shownOnce.append("  JANELA_TOKEN=").append(token).append('\n');
+        }
+        secrets.generateMissing().ifPresent(shownOnce::append);
+        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        LOG.info("Janela is ready on {}", url);
+        if (!shownOnce.isEmpty()) {
+            System.out.println("\nFirst start: Janela made these secrets. They are shown only this once; keep them.\n"
+                    + shownOnce + "Use the token as 'Authorization: Bearer <token>' on " + url + "/api and /v1.\n");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.janela.server.channel;
+
+import java.time.Instant;
+
+/**
+ * One business number.
+ *
+ * @param id Janela's id
+ * @param accountId the account that owns it
+ * @param phoneNumberId Meta's id for the number, which webhooks and sends name
+ * @param number the number, E.164 with {@code +}
+ * @param country the country it is registered in, which prices its sessions by default
+ */
+public record Channel(long id, long accountId, String phoneNumberId, String number, String country,
+        Instant createdAt) {
+}

@@ -1,0 +1,60 @@
+package dev.janela.server.channel;
+
+import dev.janela.server.jdbc.Instants;
+import dev.janela.server.jdbc.Keys;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The channels of every account. */
+@Repository
+public class Channels {
+    private static final String COLUMNS = "id, account_id, phone_number_id, number, country, created_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Channels(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Adds a channel; the caller has checked that its {@code phone_number_id} is free. */
+    public Channel add(long accountId, String phoneNumberId, String number, String country) {
+        Instant now = clock.instant();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into channels (account_id, phone_number_id, number, country, created_at)"
+                + " values (:account, :phoneNumberId, :number, :country, :now)")
+                .param("account", accountId).param("phoneNumberId", phoneNumberId).param("number", number)
+                .param("country", country).param("now", Instants.param(now)).update(key, "id");
+        return new Channel(Keys.id(key), accountId, phoneNumberId, number, country, now);
+    }
+
+    /** The channel with Meta's {@code phoneNumberId}, whichever account owns it (webhooks say no more). */
+    public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
+        return jdbc.sql("select " + COLUMNS + " from channels where phone_number_id = :id")
+                .param("id", phoneNumberId).query(Channels::channel).optional();
+    }
+
+    /** The account's channel with Meta's {@code phoneNumberId}; another account's is not found. */
+    public Optional<Channel> find(long accountId, String phoneNumberId) {
+        return findByPhoneNumberId(phoneNumberId).filter(channel -> channel.accountId() == accountId);
+    }
+
+    public List<Channel> list(long accountId) {
+        return jdbc.sql("select " + COLUMNS + " from channels where account_id = :account order by id")
+                .param("account", accountId).query(Channels::channel).list();
+    }
+
+    private static Channel channel(ResultSet row, int number) throws SQLException {
+        return new Channel(row.getLong("id"), row.getLong("account_id"), row.getString("phone_number_id"),
+                row.getString("number"), row.getString("country"), Instants.read(row, "created_at"));
+    }
+}

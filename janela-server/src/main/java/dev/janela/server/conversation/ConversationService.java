@@ -1,0 +1,204 @@
+package dev.janela.server.conversation;
+
+import dev.janela.core.conversation.BusinessMessage;
+import dev.janela.core.conversation.CustomerMessage;
+import dev.janela.core.conversation.Event;
+import dev.janela.core.conversation.FreeFormMessage;
+import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.engine.ConversationEngine;
+import dev.janela.core.engine.Decision;
+import dev.janela.core.engine.Outcome;
+import dev.janela.core.ledger.Charge;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.ledger.Ledger;
+import dev.janela.server.message.MessageIds;
+import dev.janela.server.message.MessageState;
+import dev.janela.server.message.Messages;
+import dev.janela.server.web.MetaError;
+import dev.janela.server.web.MetaException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides every event of a conversation, whatever it comes from: a customer's message from a webhook, a send from
+ * the API, a delivery report from a webhook or the connector. Each runs in one transaction that locks the
+ * conversation's row, asks the engine, and writes the state, the message and the charge before it commits; an event
+ * already applied changes nothing.
+ */
+@Service
+public class ConversationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
+
+    private final ConversationStore store;
+    private final ProcessedEvents processed;
+    private final Messages messages;
+    private final Ledger ledger;
+    private final Engines engines;
+    private final MessageIds ids;
+    private final Clock clock;
+
+    ConversationService(ConversationStore store, ProcessedEvents processed, Messages messages, Ledger ledger,
+            Engines engines, MessageIds ids, Clock clock) {
+        this.store = store;
+        this.processed = processed;
+        this.messages = messages;
+        this.ledger = ledger;
+        this.engines = engines;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * A customer's message.
+     *
+     * @param waId the customer's number, digits only
+     * @param at the message's own time (the webhook's {@code timestamp}), which the window is counted from (R9)
+     * @param body its text, if it has one
+     * @param referral whether the customer came from an ad or a page button
+     */
+    public record Inbound(String wamid, String waId, Instant at, String type, String body, boolean referral) {
+        public Inbound {
+            Objects.requireNonNull(wamid, "wamid");
+            Objects.requireNonNull(waId, "waId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * A message the business asks to send.
+     *
+     * @param waId the customer's number, digits only
+     * @param type {@code template}, or the free-form type
+     * @param template the approved template it is made from, for templates
+     * @param body its text, if it has one (a template's, rendered)
+     */
+    public record Outbound(String waId, String type, Optional<TemplateRef> template, String body) {
+        public Outbound {
+            Objects.requireNonNull(waId, "waId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(template, "template");
+        }
+    }
+
+    /** The template a send is made from. */
+    public record TemplateRef(long id, TemplateCategory category) {
+    }
+
+    /** What a send was given: its id, and its charge if it started a session. */
+    public record Sent(String wamid, Instant at, Optional<Charge> charge) {
+    }
+
+    /**
+     * A delivery report.
+     *
+     * @param errorCode the platform's error code, for failures
+     */
+    public record StatusReport(String wamid, MessageState state, Instant at, Integer errorCode) {
+    }
+
+    /**
+     * Applies a customer's message (R1-R4): it opens or renews the window, starts or activates a session, and is
+     * charged when it starts one.
+     *
+     * @return whether it was applied; false when it had been already (R12)
+     */
+    @Transactional
+    public boolean receive(Channel channel, Inbound message) {
+        if (!processed.firstTime(channel.accountId(), channel.id(), "message:" + message.wamid())) {
+            return false;
+        }
+        StoredConversation conversation = store.lock(channel, message.waId());
+        CustomerMessage event = new CustomerMessage(message.wamid(), message.at(), conversation.key(),
+                message.referral());
+        Decision decision = decide(conversation, event);
+        store.save(conversation, decision.next(), message.at());
+        store.messageAt(conversation, message.at());
+        messages.add(conversation, message.wamid(), "in", message.type(), null, null, message.body(),
+                MessageState.RECEIVED, null, message.at());
+        record(conversation, decision);
+        return true;
+    }
+
+    /**
+     * Decides a send now: a template is always accepted (and charged when it starts a session, R5-R6); a free-form
+     * message only while the window is open (R7). Nothing is stored for a refused send.
+     *
+     * @param author the name of the token that asked, recorded on the message
+     * @throws MetaException with {@code 131047} for a free-form message outside the window (R8)
+     */
+    @Transactional
+    public Sent send(Channel channel, Outbound message, String author) {
+        Instant at = clock.instant();
+        String wamid = ids.next();
+        StoredConversation conversation = store.lock(channel, message.waId());
+        BusinessMessage event = message.template().<BusinessMessage>map(template ->
+                new TemplateMessage(wamid, at, conversation.key(), template.category(), false))
+                .orElseGet(() -> new FreeFormMessage(wamid, at, conversation.key(), false));
+        Decision decision = decide(conversation, event);
+        if (decision.outcome() == Outcome.REFUSED_OUTSIDE_WINDOW) {
+            throw new MetaException(MetaError.REENGAGEMENT_MESSAGE, "Message failed to send because more than 24"
+                    + " hours have passed since the customer last replied to this number.");
+        }
+        store.save(conversation, decision.next(), at);
+        store.messageAt(conversation, at);
+        messages.add(conversation, wamid, "out", message.type(), message.template().map(TemplateRef::id).orElse(null),
+                message.template().map(template -> template.category().wireName()).orElse(null), message.body(),
+                MessageState.PENDING, author, at);
+        record(conversation, decision);
+        return new Sent(wamid, at, decision.charge());
+    }
+
+    /**
+     * Applies a delivery report to a message Janela sent. States only move forward; a failure reverses the
+     * message's charge with a negative row and ends the session it opened (R11).
+     *
+     * @return whether it changed anything
+     */
+    @Transactional
+    public boolean applyStatus(Channel channel, StatusReport report) {
+        String key = "status:" + report.wamid() + ":" + report.state().wireName();
+        if (!processed.firstTime(channel.accountId(), channel.id(), key)) {
+            return false;
+        }
+        Optional<Messages.Tracked> found = messages.find(channel.id(), report.wamid());
+        if (found.isEmpty()) {
+            LOG.info("Status {} for a message Janela did not send, on channel {}: ignored", report.state().wireName(),
+                    channel.phoneNumberId());
+            return false;
+        }
+        Messages.Tracked message = found.get();
+        MessageState next = message.state().after(report.state());
+        if (next == message.state()) {
+            return false;
+        }
+        if (next == MessageState.FAILED) {
+            StoredConversation conversation = store.lock(channel, message.customerWaId());
+            Optional<Charge> charge = ledger.chargeOf(channel.accountId(), conversation.key(), report.wamid());
+            Decision decision = engines.engineFor(channel.accountId())
+                    .onFailedAfterAcceptance(conversation.state(), report.wamid(), report.at(), charge);
+            store.save(conversation, decision.next(), report.at());
+            record(conversation, decision);
+        }
+        messages.setState(message.id(), next, report.at(), report.errorCode());
+        return true;
+    }
+
+    private Decision decide(StoredConversation conversation, Event event) {
+        ConversationEngine engine = engines.engineFor(conversation.accountId());
+        return engine.decide(conversation.state(), event, engines.marketOf(conversation.channel(),
+                conversation.key()));
+    }
+
+    private void record(StoredConversation conversation, Decision decision) {
+        decision.charge().ifPresent(charge -> ledger.record(conversation.accountId(), conversation.channel().id(),
+                conversation.id(), charge));
+    }
+}

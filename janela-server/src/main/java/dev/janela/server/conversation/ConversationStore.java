@@ -1,0 +1,136 @@
+package dev.janela.server.conversation;
+
+import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.engine.ConversationState;
+import dev.janela.core.phone.E164;
+import dev.janela.core.pricing.PricingState;
+import dev.janela.core.session.NoSession;
+import dev.janela.core.session.Session;
+import dev.janela.core.session.SessionModel;
+import dev.janela.core.session.SessionStatus;
+import dev.janela.core.session.SessionType;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.jdbc.Instants;
+import dev.janela.server.jdbc.Keys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Conversations' state in the database: the window's expiry on the conversation's row, and the sessions of the
+ * {@code session} model as rows of their own (the current one named by the conversation, the others kept as
+ * history). Every read of a state for a decision locks the conversation's row until the transaction ends, so that
+ * the decisions of one conversation are serialised, in one process or in several over one database.
+ */
+@Repository
+class ConversationStore {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ConversationStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The conversation of {@code channel} and the customer {@code waId} (digits), made if it is new, with its row
+     * locked for the rest of the transaction.
+     */
+    StoredConversation lock(Channel channel, String waId) {
+        Instant now = clock.instant();
+        jdbc.sql("insert into customers (account_id, wa_id, created_at) values (:account, :waId, :now)"
+                + " on conflict do nothing")
+                .param("account", channel.accountId()).param("waId", waId).param("now", Instants.param(now)).update();
+        long customer = jdbc.sql("select id from customers where account_id = :account and wa_id = :waId")
+                .param("account", channel.accountId()).param("waId", waId).query(Long.class).single();
+        jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at)"
+                + " values (:account, :channel, :customer, :now) on conflict do nothing")
+                .param("account", channel.accountId()).param("channel", channel.id()).param("customer", customer)
+                .param("now", Instants.param(now)).update();
+        Locked row = jdbc.sql("select id, window_expires_at, current_session_id from conversations"
+                + " where channel_id = :channel and customer_id = :customer for update")
+                .param("channel", channel.id()).param("customer", customer)
+                .query((result, number) -> new Locked(result.getLong("id"),
+                        Instants.readOptional(result, "window_expires_at"),
+                        Optional.ofNullable(result.getObject("current_session_id", Long.class))))
+                .single();
+        PricingState pricing = row.currentSession.flatMap(this::session).<PricingState>map(session -> session)
+                .orElse(NoSession.INSTANCE);
+        ConversationKey key = new ConversationKey(channel.number(), E164.format(Long.parseLong(waId)));
+        return new StoredConversation(row.id, channel, customer, key,
+                ConversationState.of(row.windowExpiresAt, pricing));
+    }
+
+    /**
+     * Writes the state a decision left over what {@code before} held; {@code at} is when the decision's event
+     * happened, which ends a session it replaces.
+     */
+    void save(StoredConversation before, ConversationState after, Instant at) {
+        Optional<Session> previous = SessionModel.current(before.state().pricing());
+        Optional<Session> next = SessionModel.current(after.pricing());
+        if (next.isPresent() && !next.equals(previous)) {
+            Session session = next.get();
+            if (previous.isPresent() && previous.get().openedBy().equals(session.openedBy())) {
+                updateStatus(before.id(), session.openedBy(), session.status(), at);
+            } else {
+                previous.filter(old -> old.status() != SessionStatus.ENDED).ifPresent(old ->
+                        updateStatus(before.id(), old.openedBy(), SessionStatus.ENDED, endOf(before.state(), at)));
+                long id = insert(before, session);
+                jdbc.sql("update conversations set current_session_id = :session where id = :id")
+                        .param("session", id).param("id", before.id()).update();
+            }
+        }
+        jdbc.sql("update conversations set window_expires_at = :expires where id = :id")
+                .param("expires", Instants.param(after.windowExpiresAt().orElse(null))).param("id", before.id())
+                .update();
+    }
+
+    /** Notes that a message was exchanged at {@code at}, for listing conversations by their latest message. */
+    void messageAt(StoredConversation conversation, Instant at) {
+        jdbc.sql("update conversations set last_message_at = :at where id = :id and (last_message_at is null"
+                + " or last_message_at < :at)").param("at", Instants.param(at)).param("id", conversation.id())
+                .update();
+    }
+
+    private long insert(StoredConversation conversation, Session session) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into sessions (account_id, channel_id, conversation_id, type, status, opened_at, opened_by,"
+                + " ended_at) values (:account, :channel, :conversation, :type, :status, :opened, :by, :ended)")
+                .param("account", conversation.accountId()).param("channel", conversation.channel().id())
+                .param("conversation", conversation.id()).param("type", session.type().name())
+                .param("status", session.status().name()).param("opened", Instants.param(session.openedAt()))
+                .param("by", session.openedBy())
+                .param("ended", session.status() == SessionStatus.ENDED ? Instants.param(session.openedAt()) : null)
+                .update(key, "id");
+        return Keys.id(key);
+    }
+
+    /** Sets the status of the conversation's session that {@code openedBy} opened. */
+    private void updateStatus(long conversationId, String openedBy, SessionStatus status, Instant at) {
+        jdbc.sql("update sessions set status = :status, ended_at = :ended where conversation_id = :conversation"
+                + " and opened_by = :by")
+                .param("status", status.name())
+                .param("ended", status == SessionStatus.ENDED ? Instants.param(at) : null)
+                .param("conversation", conversationId).param("by", openedBy).update();
+    }
+
+    /** When a session that {@code at} replaces ended: when its window closed, if that was earlier. */
+    private static Instant endOf(ConversationState state, Instant at) {
+        return state.windowExpiresAt().filter(expiry -> expiry.isBefore(at)).orElse(at);
+    }
+
+    private Optional<Session> session(long id) {
+        return jdbc.sql("select type, status, opened_at, opened_by from sessions where id = :id").param("id", id)
+                .query((row, number) -> new Session(SessionType.valueOf(row.getString("type")),
+                        SessionStatus.valueOf(row.getString("status")), Instants.read(row, "opened_at"),
+                        row.getString("opened_by")))
+                .optional();
+    }
+
+    private record Locked(long id, Optional<Instant> windowExpiresAt, Optional<Long> currentSession) {
+    }
+}

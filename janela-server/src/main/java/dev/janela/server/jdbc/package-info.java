@@ -1,0 +1,2 @@
+/** What the repositories share when they talk to the database. */
+package dev.janela.server.jdbc;

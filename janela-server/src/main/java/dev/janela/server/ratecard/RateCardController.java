@@ -1,0 +1,95 @@
+package dev.janela.server.ratecard;
+
+import dev.janela.core.ratecard.PriceBook;
+import dev.janela.core.ratecard.RateCard;
+import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.server.web.ApiErrorCode;
+import dev.janela.server.web.ApiException;
+import dev.janela.server.web.ApiException.FieldError;
+import dev.janela.server.web.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/rate-cards}: upload a rate card version (the CSV body, {@code market,category,price,currency}) in force
+ * from {@code effective_from} (default: now), and list the versions.
+ */
+@RestController
+class RateCardController {
+    private final RateCards rateCards;
+    private final Clock clock;
+
+    RateCardController(RateCards rateCards, Clock clock) {
+        this.rateCards = rateCards;
+        this.clock = clock;
+    }
+
+    /** A version as the API shows it. */
+    record VersionView(String version, Instant effectiveFrom, String currency, int markets, Instant createdAt) {
+    }
+
+    record VersionList(List<VersionView> rateCards) {
+    }
+
+    @PostMapping(path = "/api/rate-cards", consumes = {"text/csv", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    VersionView upload(@RequestBody String csv, @RequestParam(name = "effective_from", required = false) String from,
+            HttpServletRequest http) {
+        long account = Caller.of(http).accountId();
+        Instant effectiveFrom = effectiveFrom(from);
+        List<RateCards.Version> existing = rateCards.versions(account);
+        String version = "v" + (existing.size() + 1);
+        RateCard card = RateCardParser.parse("rate card", csv, version, effectiveFrom);
+        List<RateCard> all = new ArrayList<>();
+        for (RateCards.Version stored : existing) {
+            if (stored.effectiveFrom().equals(effectiveFrom)) {
+                throw new ApiException(ApiErrorCode.CONFLICT, "rate card " + stored.version() + " takes effect at "
+                        + effectiveFrom + " already; choose another effective_from");
+            }
+            all.add(RateCardParser.parse(stored.version(), stored.csv(), stored.version(), stored.effectiveFrom()));
+        }
+        all.add(card);
+        try {
+            PriceBook.of(all);
+        } catch (IllegalArgumentException mismatch) {
+            throw ApiException.invalid(List.of(new FieldError("currency", mismatch.getMessage())));
+        }
+        rateCards.add(account, card, csv);
+        return new VersionView(version, effectiveFrom, card.currency().getCurrencyCode(), card.markets().size(),
+                clock.instant());
+    }
+
+    @GetMapping("/api/rate-cards")
+    VersionList list(HttpServletRequest http) {
+        return new VersionList(rateCards.versions(Caller.of(http).accountId()).stream()
+                .map(version -> new VersionView(version.version(), version.effectiveFrom(), version.currency(),
+                        RateCardParser.parse(version.version(), version.csv(), version.version(),
+                                version.effectiveFrom()).markets().size(), version.createdAt()))
+                .toList());
+    }
+
+    private Instant effectiveFrom(String from) {
+        if (from == null || from.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(List.of(new FieldError("effective_from", "is not an ISO-8601 instant such as"
+                    + " 2026-07-01T00:00:00Z")));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.janela.server.ratecard;
+
+import dev.janela.core.ratecard.PriceBook;
+import dev.janela.core.ratecard.RateCard;
+import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.server.jdbc.Instants;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Every account's rate card versions, kept as the CSV they were uploaded as, and the price book they make. Price
+ * books are cached; an upload drops its account's once it is committed.
+ */
+@Repository
+public class RateCards {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<Long, PriceBook> priceBooks = new ConcurrentHashMap<>();
+
+    RateCards(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A stored version. */
+    public record Version(String version, Instant effectiveFrom, String currency, String csv, Instant createdAt) {
+    }
+
+    /** The price book of the account's versions; empty if it has none. */
+    public PriceBook priceBook(long accountId) {
+        return priceBooks.computeIfAbsent(accountId, this::load);
+    }
+
+    /** The account's versions, earliest first. */
+    public List<Version> versions(long accountId) {
+        return jdbc.sql("select version, effective_from, currency, csv, created_at from rate_cards"
+                + " where account_id = :account order by effective_from")
+                .param("account", accountId)
+                .query((row, number) -> new Version(row.getString("version"), Instants.read(row, "effective_from"),
+                        row.getString("currency"), row.getString("csv"), Instants.read(row, "created_at")))
+                .list();
+    }
+
+    /** Stores a version the caller has parsed and checked against the others. */
+    public void add(long accountId, RateCard card, String csv) {
+        jdbc.sql("insert into rate_cards (account_id, version, effective_from, currency, csv, created_at)"
+                + " values (:account, :version, :from, :currency, :csv, :now)")
+                .param("account", accountId).param("version", card.version())
+                .param("from", Instants.param(card.effectiveFrom()))
+                .param("currency", card.currency().getCurrencyCode())
+                .param("csv", csv).param("now", Instants.param(clock.instant())).update();
+        Runnable forget = () -> priceBooks.remove(accountId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget.run();
+                }
+            });
+        } else {
+            forget.run();
+        }
+    }
+
+    private PriceBook load(long accountId) {
+        List<RateCard> cards = versions(accountId).stream()
+                .map(version -> RateCardParser.parse(version.version(), version.csv(), version.version(),
+                        version.effectiveFrom()))
+                .toList();
+        return cards.isEmpty() ? PriceBook.empty() : PriceBook.of(cards);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.janela.server.web;
+
+import dev.janela.core.FileFormatException;
+import dev.janela.core.JanelaException;
+import dev.janela.core.template.InvalidTemplateException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Answers every failure in the error shape of the API it happened on; only unexpected ones are logged. */
+@RestControllerAdvice
+class ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    private final ErrorResponses errors;
+
+    ErrorHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> refused(ApiException refusal, HttpServletRequest request) {
+        return errors.of(request, refusal);
+    }
+
+    @ExceptionHandler(MetaException.class)
+    ResponseEntity<Object> refusedInMetasTerms(MetaException refusal) {
+        return errors.of(refusal.error(), refusal.details());
+    }
+
+    @ExceptionHandler(JanelaException.class)
+    ResponseEntity<Object> refusedByTheCore(JanelaException refusal, HttpServletRequest request) {
+        return errors.of(request, asApiException(refusal));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException problem, HttpServletRequest request) {
+        if (causedByTooLargeBody(problem)) {
+            return errors.of(request, RequestSizeFilter.tooLarge());
+        }
+        return errors.of(request, new ApiException(ApiErrorCode.INVALID_REQUEST,
+                "the request body is missing or is not valid JSON of the expected shape"));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
+        MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Object> badParameter(Exception problem, HttpServletRequest request) {
+        return errors.of(request, new ApiException(ApiErrorCode.INVALID_REQUEST, problem.getMessage()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Object> noSuchPath(HttpServletRequest request) {
+        return errors.of(request, new ApiException(ApiErrorCode.NOT_FOUND, "there is nothing at "
+                + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> wrongMethod(HttpRequestMethodNotSupportedException problem, HttpServletRequest request) {
+        return errors.of(request, new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, problem.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> wrongMediaType(HttpMediaTypeNotSupportedException problem, HttpServletRequest request) {
+        return errors.of(request, new ApiException(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, problem.getMessage()));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Object> duplicate(HttpServletRequest request) {
+        return errors.of(request, new ApiException(ApiErrorCode.CONFLICT, "that exists already"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception problem, HttpServletRequest request) {
+        LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), problem);
+        return errors.of(request, new ApiException(ApiErrorCode.INTERNAL, "Janela failed to handle the request;"
+                + " its log says why"));
+    }
+
+    /** The native refusal for a failure the core reports, by its stable code. */
+    static ApiException asApiException(JanelaException refusal) {
+        ApiErrorCode code = switch (refusal.code()) {
+            case INVALID_RATE_CARD, INVALID_MARKETS_FILE, INVALID_EVENT, INVALID_TEMPLATE, CURRENCY_MISMATCH ->
+                ApiErrorCode.INVALID_REQUEST;
+            case PRICE_MISSING, NO_RATE_CARD_IN_FORCE -> ApiErrorCode.PRICE_UNAVAILABLE;
+            case AMOUNT_OVERFLOW -> ApiErrorCode.INTERNAL;
+        };
+        return new ApiException(code, refusal.getMessage(), fields(refusal));
+    }
+
+    private static List<ApiException.FieldError> fields(JanelaException refusal) {
+        if (refusal instanceof InvalidTemplateException template) {
+            return template.problems().stream()
+                    .map(problem -> new ApiException.FieldError(problem.field(), problem.message())).toList();
+        }
+        if (refusal instanceof FileFormatException file && file.field().isPresent()) {
+            return List.of(new ApiException.FieldError(file.field().get(), refusal.getMessage()));
+        }
+        return List.of();
+    }
+
+    private static boolean causedByTooLargeBody(Throwable problem) {
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.janela.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a refusal into the response the caller's API speaks: {@code {"code","message","fields"}} on the native API,
+ * Meta's {@code {"error":{...}}} envelope on the Cloud-API-compatible paths ({@code /v1/...}, {@code /v23.0/...}).
+ */
+@Component
+public class ErrorResponses {
+    private static final Pattern CLOUD_API_PATH = Pattern.compile("/v[0-9][^/]*/.*");
+
+    private final JsonMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Whether {@code request} was made to the Cloud-API-compatible endpoints. */
+    public static boolean isCloudApi(HttpServletRequest request) {
+        return CLOUD_API_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+                .matches();
+    }
+
+    /** The native error response. */
+    public ResponseEntity<Object> of(ApiException refusal) {
+        return ResponseEntity.status(refusal.code().status()).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiErrorBody.of(refusal));
+    }
+
+    /** Meta's envelope for {@code error}. */
+    public ResponseEntity<Object> of(MetaError error, String details) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("messaging_product", "whatsapp");
+        data.put("details", details);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "(#" + error.code() + ") " + error.title());
+        body.put("type", "OAuthException");
+        body.put("code", error.code());
+        body.put("error_data", data);
+        body.put("fbtrace_id", traceId());
+        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", body));
+    }
+
+    /** The response for {@code refusal} in the shape {@code request}'s API speaks. */
+    public ResponseEntity<Object> of(HttpServletRequest request, ApiException refusal) {
+        return isCloudApi(request) ? of(asMetaError(refusal.code()), refusal.getMessage()) : of(refusal);
+    }
+
+    /** Writes the response for {@code refusal} directly, for filters that answer before any controller. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+            throws IOException {
+        ResponseEntity<Object> entity = of(request, refusal);
+        response.setStatus(entity.getStatusCode().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(entity.getBody()));
+    }
+
+    private static MetaError asMetaError(ApiErrorCode code) {
+        return switch (code) {
+            case UNAUTHENTICATED -> MetaError.AUTH;
+            case FORBIDDEN -> MetaError.PERMISSION_DENIED;
+            case NOT_FOUND -> MetaError.NOT_FOUND;
+            case PAYLOAD_TOO_LARGE -> MetaError.PAYLOAD_TOO_LARGE;
+            case INTERNAL, PRICE_UNAVAILABLE -> MetaError.GENERIC;
+            default -> MetaError.INVALID_PARAMETER;
+        };
+    }
+
+    /** Meta answers with a trace id that its support can look up; Janela's identifies the response in its log. */
+    private String traceId() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

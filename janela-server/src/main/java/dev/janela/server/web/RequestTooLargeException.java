@@ -1,0 +1,10 @@
+package dev.janela.server.web;
+
+import java.io.IOException;
+
+/** A request body went past the size Janela reads; thrown while it is read, answered 413. */
+final class RequestTooLargeException extends IOException {
+    RequestTooLargeException(long limit) {
+        super("the request body is larger than " + limit + " bytes");
+    }
+}

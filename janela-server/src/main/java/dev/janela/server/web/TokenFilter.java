@@ -1,0 +1,57 @@
+package dev.janela.server.web;
+
+import dev.janela.server.account.ApiTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every request but Meta's webhooks (which carry a signature instead) by its bearer token, and
+ * remembers the {@link Caller}. A missing, unknown or revoked token is answered 401 in the error shape of the API
+ * the request was for.
+ */
+@Component
+class TokenFilter extends OncePerRequestFilter {
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final ErrorResponses errors;
+
+    TokenFilter(ApiTokens tokens, ErrorResponses errors) {
+        this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webhooks/") || path.equals("/error");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = bearerToken(request).flatMap(tokens::find);
+        if (caller.isEmpty()) {
+            errors.write(request, response, new ApiException(ApiErrorCode.UNAUTHENTICATED,
+                    "a valid API token is required: send it as 'Authorization: Bearer <token>'"));
+            return;
+        }
+        caller.get().attachTo(request);
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}
