@@ -1,8 +1,10 @@
 package dev.janela.core.engine;
 
+import dev.janela.core.JanelaException;
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.ledger.Charge;
 import dev.janela.core.money.Money;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +34,6 @@ public final class ConversationWindows {
      *
      * @param market the market the conversation is priced in
      * @param category the category of the template whose price is asked
-     * @throws dev.janela.core.ratecard.MissingPriceException if a template would be charged and has no price
      */
     public WindowStatus now(ConversationKey conversation, ConversationState state, String market,
             TemplateCategory category) {
@@ -40,8 +41,13 @@ public final class ConversationWindows {
         boolean open = state.isWindowOpenAt(now);
         Duration left = open ? Duration.between(now, state.windowExpiresAt().orElseThrow()) : Duration.ZERO;
         TemplateMessage preview = new TemplateMessage(PREVIEW_ID, now, conversation, category, false);
-        Money price = engine.decide(state, preview, market).charge().map(charge -> charge.amount())
-                .orElse(Money.zero(engine.prices().currency()));
-        return new WindowStatus(now, open, state.windowExpiresAt(), left, price);
+        TemplateCost cost;
+        try {
+            cost = TemplateCost.of(engine.decide(state, preview, market).charge().map(Charge::amount)
+                    .orElse(Money.zero(engine.prices().currency())));
+        } catch (JanelaException unpriced) {
+            cost = TemplateCost.unpriced(unpriced.getMessage());
+        }
+        return new WindowStatus(now, open, state.windowExpiresAt(), left, cost);
     }
 }

@@ -1,6 +1,5 @@
 package dev.janela.core.engine;
 
-import dev.janela.core.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,14 +13,14 @@ import java.util.Optional;
  * @param open whether the window is open at {@code at}; free-form messages may be sent only then
  * @param expiresAt when the window closes (or closed); empty if the customer never wrote
  * @param left how long the window stays open; zero when it is closed
- * @param templatePrice what a template sent at {@code at} would be charged; zero when it would be free
+ * @param templateCost what a template sent at {@code at} would cost
  */
 public record WindowStatus(Instant at, boolean open, Optional<Instant> expiresAt, Duration left,
-        Money templatePrice) {
+        TemplateCost templateCost) {
     public WindowStatus {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(left, "left");
-        Objects.requireNonNull(templatePrice, "templatePrice");
+        Objects.requireNonNull(templateCost, "templateCost");
     }
 }

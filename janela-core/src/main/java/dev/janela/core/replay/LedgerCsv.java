@@ -22,7 +22,8 @@ public final class LedgerCsv {
                 + charge.amount().currency().getCurrencyCode();
     }
 
-    private static String field(String value) {
+    /** {@code value} as a CSV field: quoted, with inner quotes doubled, where it holds a comma, quote or break. */
+    public static String field(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {

@@ -8,6 +8,7 @@ import static dev.janela.core.testfixtures.TestEvents.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.core.testfixtures.TestRates;
@@ -29,7 +30,8 @@ class ConversationWindowsTest {
         assertThat(status.open()).isTrue();
         assertThat(status.expiresAt()).contains(hours(24));
         assertThat(status.left()).isEqualTo(Duration.ofMinutes(210));
-        assertThat(status.templatePrice().isZero()).isTrue();
+        assertThat(status.templateCost().charged()).isFalse();
+        assertThat(status.templateCost().amount()).hasValueSatisfying(amount -> assertThat(amount.isZero()).isTrue());
     }
 
     @Test
@@ -41,7 +43,21 @@ class ConversationWindowsTest {
 
         assertThat(status.open()).isFalse();
         assertThat(status.left()).isEqualTo(Duration.ZERO);
-        assertThat(status.templatePrice().toBigDecimal()).isEqualByComparingTo("0.05");
+        assertThat(status.templateCost().amount()).hasValueSatisfying(amount ->
+                assertThat(amount.toBigDecimal()).isEqualByComparingTo("0.05"));
+    }
+
+    @Test
+    void withoutARateCard_theCostIsUnknown_andSaysWhy() {
+        ConversationEngine unpriced = TestEngines.session(PriceBook.empty());
+
+        WindowStatus status = new ConversationWindows(unpriced, clock).now(CONVERSATION, unpriced.initialState(),
+                "BR", TemplateCategory.UTILITY);
+
+        assertThat(status.templateCost().charged()).isTrue();
+        assertThat(status.templateCost().amount()).isEmpty();
+        assertThat(status.templateCost().problem()).hasValueSatisfying(problem ->
+                assertThat(problem).contains("no rate card"));
     }
 
     @Test
@@ -53,6 +69,7 @@ class ConversationWindowsTest {
 
         assertThat(status.open()).isFalse();
         assertThat(status.expiresAt()).isEmpty();
-        assertThat(status.templatePrice().toBigDecimal()).isEqualByComparingTo("0.05");
+        assertThat(status.templateCost().amount()).hasValueSatisfying(amount ->
+                assertThat(amount.toBigDecimal()).isEqualByComparingTo("0.05"));
     }
 }
