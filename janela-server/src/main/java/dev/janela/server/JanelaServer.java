@@ -2,11 +2,12 @@ package dev.janela.server;
 
 import dev.janela.server.config.JanelaProperties;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** The Janela service. Started by {@code janela serve}; see {@link JanelaProperties} for its settings. */
 @SpringBootApplication
@@ -17,11 +18,23 @@ public class JanelaServer {
      * {@code JANELA_DB_URL} names another), and returns once it is ready.
      */
     public static ConfigurableApplicationContext start(int port, Path dataDirectory) {
-        SpringApplication application = new SpringApplication(JanelaServer.class);
-        application.setDefaultProperties(Map.of(
-                "server.port", Integer.toString(port),
-                "janela.data-dir", dataDirectory.toAbsolutePath().toString()));
-        return application.run();
+        // As command-line properties: the user's options outrank every other source of settings.
+        return new SpringApplication(JanelaServer.class).run("--server.port=" + port,
+                "--janela.data-dir=" + dataDirectory.toAbsolutePath());
+    }
+
+    /** Starts the service as {@link #start} does and returns only once it has shut down (Ctrl-C). */
+    public static void runUntilStopped(int port, Path dataDirectory) throws InterruptedException {
+        ConfigurableApplicationContext context = start(port, dataDirectory);
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await();
+        }
     }
 
     public static void main(String[] args) {

@@ -5,8 +5,8 @@ import dev.janela.server.webhook.WebhookSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,20 +24,17 @@ class Bootstrap {
     private final ApiTokens tokens;
     private final WebhookSecrets secrets;
     private final JanelaProperties properties;
-    private final Environment environment;
 
-    Bootstrap(Accounts accounts, ApiTokens tokens, WebhookSecrets secrets, JanelaProperties properties,
-            Environment environment) {
+    Bootstrap(Accounts accounts, ApiTokens tokens, WebhookSecrets secrets, JanelaProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.secrets = secrets;
         this.properties = properties;
-        this.environment = environment;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener
     @Transactional
-    public void setUp() {
+    public void setUp(ApplicationReadyEvent ready) {
         long account = accounts.findDefault().orElseGet(() -> accounts.create("Default"));
         StringBuilder shownOnce = new StringBuilder();
         if (properties.adminTokenIfSet().isPresent()) {
@@ -48,11 +45,16 @@ class Bootstrap {
             shownOnce.append("  JANELA_TOKEN=").append(token).append('\n');
         }
         secrets.generateMissing().ifPresent(shownOnce::append);
-        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        String url = "http://localhost:" + port(ready);
         LOG.info("Janela is ready on {}", url);
         if (!shownOnce.isEmpty()) {
             System.out.println("\nFirst start: Janela made these secrets. They are shown only this once; keep them.\n"
                     + shownOnce + "Use the token as 'Authorization: Bearer <token>' on " + url + "/api and /v1.\n");
         }
+    }
+
+    private static int port(ApplicationReadyEvent ready) {
+        return ready.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : -1;
     }
 }

@@ -62,13 +62,16 @@ public class ConversationService {
      * @param at the message's own time (the webhook's {@code timestamp}), which the window is counted from (R9)
      * @param body its text, if it has one
      * @param referral whether the customer came from an ad or a page button
+     * @param profileName the name the customer's WhatsApp profile shows, if the webhook gave it
      */
-    public record Inbound(String wamid, String waId, Instant at, String type, String body, boolean referral) {
+    public record Inbound(String wamid, String waId, Instant at, String type, String body, boolean referral,
+            Optional<String> profileName) {
         public Inbound {
             Objects.requireNonNull(wamid, "wamid");
             Objects.requireNonNull(waId, "waId");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(profileName, "profileName");
         }
     }
 
@@ -116,6 +119,7 @@ public class ConversationService {
             return false;
         }
         StoredConversation conversation = store.lock(channel, message.waId());
+        message.profileName().ifPresent(name -> store.nameCustomer(conversation, name));
         CustomerMessage event = new CustomerMessage(message.wamid(), message.at(), conversation.key(),
                 message.referral());
         Decision decision = decide(conversation, event);

@@ -58,11 +58,37 @@ class ConversationStore {
                         Instants.readOptional(result, "window_expires_at"),
                         Optional.ofNullable(result.getObject("current_session_id", Long.class))))
                 .single();
-        PricingState pricing = row.currentSession.flatMap(this::session).<PricingState>map(session -> session)
-                .orElse(NoSession.INSTANCE);
-        ConversationKey key = new ConversationKey(channel.number(), E164.format(Long.parseLong(waId)));
-        return new StoredConversation(row.id, channel, customer, key,
-                ConversationState.of(row.windowExpiresAt, pricing));
+        return new StoredConversation(row.id, channel, customer, key(channel, waId),
+                ConversationState.of(row.windowExpiresAt, pricing(row.currentSession)));
+    }
+
+    /**
+     * The conversation of {@code channel} and the customer {@code waId} as it is now, without locking or making it:
+     * for reading its window, not for deciding.
+     */
+    Optional<StoredConversation> peek(Channel channel, String waId) {
+        return jdbc.sql("select v.id, v.customer_id, v.window_expires_at, v.current_session_id from conversations v"
+                + " join customers c on c.id = v.customer_id where v.channel_id = :channel and c.wa_id = :waId")
+                .param("channel", channel.id()).param("waId", waId)
+                .query((row, number) -> {
+                    Optional<Long> session = Optional.ofNullable(row.getObject("current_session_id", Long.class));
+                    return new Peeked(row.getLong("id"), row.getLong("customer_id"),
+                            Instants.readOptional(row, "window_expires_at"), session);
+                })
+                .optional()
+                .map(row -> new StoredConversation(row.id, channel, row.customerId, key(channel, waId),
+                        ConversationState.of(row.windowExpiresAt, pricing(row.currentSession))));
+    }
+
+    private record Peeked(long id, long customerId, Optional<Instant> windowExpiresAt, Optional<Long> currentSession) {
+    }
+
+    static ConversationKey key(Channel channel, String waId) {
+        return new ConversationKey(channel.number(), E164.format(Long.parseLong(waId)));
+    }
+
+    private PricingState pricing(Optional<Long> currentSession) {
+        return currentSession.flatMap(this::session).<PricingState>map(session -> session).orElse(NoSession.INSTANCE);
     }
 
     /**
@@ -87,6 +113,12 @@ class ConversationStore {
         jdbc.sql("update conversations set window_expires_at = :expires where id = :id")
                 .param("expires", Instants.param(after.windowExpiresAt().orElse(null))).param("id", before.id())
                 .update();
+    }
+
+    /** Keeps the name the customer's profile shows. */
+    void nameCustomer(StoredConversation conversation, String name) {
+        jdbc.sql("update customers set name = :name where id = :id").param("name", name)
+                .param("id", conversation.customerId()).update();
     }
 
     /** Notes that a message was exchanged at {@code at}, for listing conversations by their latest message. */

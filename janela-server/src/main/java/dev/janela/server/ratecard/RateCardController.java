@@ -24,10 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/rate-cards}: upload a rate card version (the CSV body, {@code market,category,price,currency}) in force
- * from {@code effective_from} (default: now), and list the versions.
+ * from {@code effective_from}, and list the versions. Without {@code effective_from}, a new version applies from now,
+ * and an account's first version from the beginning: otherwise events stamped a moment before the upload (a webhook
+ * is always a little late) could not be priced at all.
  */
 @RestController
 class RateCardController {
+    /** When an account's first version applies from, unless told: before any event Janela could see. */
+    static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
+
     private final RateCards rateCards;
     private final Clock clock;
 
@@ -49,8 +54,8 @@ class RateCardController {
     VersionView upload(@RequestBody String csv, @RequestParam(name = "effective_from", required = false) String from,
             HttpServletRequest http) {
         long account = Caller.of(http).accountId();
-        Instant effectiveFrom = effectiveFrom(from);
         List<RateCards.Version> existing = rateCards.versions(account);
+        Instant effectiveFrom = effectiveFrom(from, existing.isEmpty());
         String version = "v" + (existing.size() + 1);
         RateCard card = RateCardParser.parse("rate card", csv, version, effectiveFrom);
         List<RateCard> all = new ArrayList<>();
@@ -81,9 +86,9 @@ class RateCardController {
                 .toList());
     }
 
-    private Instant effectiveFrom(String from) {
+    private Instant effectiveFrom(String from, boolean first) {
         if (from == null || from.isBlank()) {
-            return clock.instant();
+            return first ? BEGINNING : clock.instant();
         }
         try {
             return Instant.parse(from);

@@ -1,0 +1,58 @@
+package dev.janela.server.connector;
+
+import dev.janela.server.channel.Channel;
+import dev.janela.server.message.MessageState;
+import dev.janela.server.webhook.StatusUpdates;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The connector for trying Janela without Meta: every message is "delivered" at once, and reported {@code sent},
+ * {@code delivered} and {@code read} through the same code path as Meta's status webhooks. The default
+ * ({@code JANELA_CONNECTOR=sandbox}).
+ */
+@Component
+@ConditionalOnProperty(name = "janela.connector", havingValue = "sandbox", matchIfMissing = true)
+class SandboxConnector implements Connector, DisposableBean {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxConnector.class);
+    private static final List<MessageState> REPORTS = List.of(MessageState.SENT, MessageState.DELIVERED,
+            MessageState.READ);
+
+    private final StatusUpdates statuses;
+    private final Clock clock;
+    private final ExecutorService reporter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "janela-sandbox");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SandboxConnector(StatusUpdates statuses, Clock clock) {
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    @Override
+    public void deliver(Channel channel, String wamid, String waId) {
+        reporter.execute(() -> {
+            try {
+                for (MessageState state : REPORTS) {
+                    statuses.apply(channel, wamid, state, clock.instant(), null);
+                }
+            } catch (RuntimeException failure) {
+                LOG.error("The sandbox could not report the delivery of {}", wamid, failure);
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        reporter.shutdown();
+    }
+}

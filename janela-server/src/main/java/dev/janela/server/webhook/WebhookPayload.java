@@ -1,0 +1,128 @@
+package dev.janela.server.webhook;
+
+import dev.janela.core.phone.E164;
+import dev.janela.server.message.MessageState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one delivery of Meta's {@code messages} webhook carries, per channel: customers' messages and delivery
+ * reports, each in time order (Meta does not promise any). An item that cannot be read is skipped with a warning;
+ * it does not hold up the rest.
+ */
+final class WebhookPayload {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookPayload.class);
+
+    private WebhookPayload() {
+    }
+
+    /** The items of one {@code phone_number_id}. */
+    record ChannelItems(String phoneNumberId, List<Message> messages, List<Status> statuses) {
+    }
+
+    /** A customer's message: {@code messages[]}, with the sender's profile name from {@code contacts[]}. */
+    record Message(String wamid, String waId, Instant at, String type, Optional<String> text, boolean referral,
+            Optional<String> profileName) {
+    }
+
+    /** A delivery report: {@code statuses[]}. */
+    record Status(String wamid, MessageState state, Instant at, Integer errorCode) {
+    }
+
+    /** The items of {@code payload}, by channel. */
+    static List<ChannelItems> read(JsonNode payload) {
+        List<ChannelItems> items = new ArrayList<>();
+        for (JsonNode entry : payload.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                if (change.path("field").asString("").equals("messages")) {
+                    channelItems(change.path("value")).ifPresent(items::add);
+                }
+            }
+        }
+        return items;
+    }
+
+    private static Optional<ChannelItems> channelItems(JsonNode value) {
+        String phoneNumberId = value.path("metadata").path("phone_number_id").asString("");
+        if (phoneNumberId.isEmpty()) {
+            LOG.warn("A webhook change without metadata.phone_number_id was skipped");
+            return Optional.empty();
+        }
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode contact : value.path("contacts")) {
+            String name = contact.path("profile").path("name").asString("");
+            if (!name.isEmpty()) {
+                names.put(contact.path("wa_id").asString(""), name);
+            }
+        }
+        List<Message> messages = new ArrayList<>();
+        for (JsonNode message : value.path("messages")) {
+            message(message, names).ifPresent(messages::add);
+        }
+        List<Status> statuses = new ArrayList<>();
+        for (JsonNode status : value.path("statuses")) {
+            status(status).ifPresent(statuses::add);
+        }
+        messages.sort(Comparator.comparing(Message::at));
+        statuses.sort(Comparator.comparing(Status::at));
+        return Optional.of(new ChannelItems(phoneNumberId, messages, statuses));
+    }
+
+    private static Optional<Message> message(JsonNode message, Map<String, String> names) {
+        String wamid = message.path("id").asString("");
+        E164.Parsed from = E164.parse(message.path("from").asString(""));
+        Optional<Instant> at = timestamp(message);
+        if (wamid.isEmpty() || !from.isValid() || at.isEmpty()) {
+            LOG.warn("A webhook message without a valid id, from or timestamp was skipped");
+            return Optional.empty();
+        }
+        String waId = Long.toString(from.digits());
+        String type = message.path("type").asString("unknown");
+        Optional<String> text = Optional.of(message.path("text").path("body").asString("")).filter(s -> !s.isEmpty());
+        boolean referral = message.has("referral");
+        return Optional.of(new Message(wamid, waId, at.get(), type, text, referral,
+                Optional.ofNullable(names.get(waId))));
+    }
+
+    private static Optional<Status> status(JsonNode status) {
+        String wamid = status.path("id").asString("");
+        Optional<MessageState> state = state(status.path("status").asString(""));
+        Optional<Instant> at = timestamp(status);
+        if (wamid.isEmpty() || state.isEmpty() || at.isEmpty()) {
+            LOG.warn("A webhook status without a valid id, status or timestamp was skipped");
+            return Optional.empty();
+        }
+        JsonNode error = status.path("errors").path(0);
+        Integer errorCode = error.has("code") ? error.path("code").asInt() : null;
+        return Optional.of(new Status(wamid, state.get(), at.get(), errorCode));
+    }
+
+    private static Optional<MessageState> state(String status) {
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "sent" -> Optional.of(MessageState.SENT);
+            case "delivered" -> Optional.of(MessageState.DELIVERED);
+            case "read", "played" -> Optional.of(MessageState.READ);
+            case "failed" -> Optional.of(MessageState.FAILED);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The item's {@code timestamp}: Unix seconds, written as a string. */
+    private static Optional<Instant> timestamp(JsonNode item) {
+        String seconds = item.path("timestamp").asString("");
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(seconds)));
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
+    }
+}
