@@ -1,0 +1,33 @@
+package dev.janela.cli;
+
+import dev.janela.server.JanelaServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code janela serve}: runs Janela as a service until it is stopped (Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs Janela: Meta's webhooks in, Cloud-API-compatible sends out, the operator API.",
+            "By default with an embedded database under --data-dir and the sandbox connector: nothing to set up.",
+            "JANELA_DB_URL (with JANELA_DB_USER, JANELA_DB_PASSWORD) selects PostgreSQL instead; see the README for"
+                + " every setting."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "The HTTP port (default 8080).")
+    private int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the embedded database lives (default ./data).")
+    private Path dataDirectory;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be from 0 to 65535, not " + port);
+        }
+        JanelaServer.runUntilStopped(port, dataDirectory);
+        return 0;
+    }
+}
