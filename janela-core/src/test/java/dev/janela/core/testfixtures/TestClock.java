@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. Not thread-safe. */
+/** A clock that stands still until a test moves it. Moved by one thread; read from any. */
 public final class TestClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public TestClock(Instant now) {
         this.now = now;

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    // H2 gives up waiting for a row lock after 1 s by default; a conversation busy with many sends needs longer.
     private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(JanelaProperties properties) {

@@ -5,11 +5,13 @@ import dev.janela.server.message.MessageState;
 import dev.janela.server.webhook.StatusUpdates;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +29,25 @@ class SandboxConnector implements Connector, DisposableBean {
 
     private final StatusUpdates statuses;
     private final Clock clock;
-    private final ExecutorService reporter = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "janela-sandbox");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor reporter;
 
+    @Autowired
     SandboxConnector(StatusUpdates statuses, Clock clock) {
+        this(statuses, clock, Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "janela-sandbox");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /**
+     * A sandbox that reports on {@code reporter}: after the send's answer, like Meta, on its own thread; or, for
+     * tests that read the reports back, on the sender's thread before it answers.
+     */
+    SandboxConnector(StatusUpdates statuses, Clock clock, Executor reporter) {
         this.statuses = statuses;
         this.clock = clock;
+        this.reporter = reporter;
     }
 
     @Override
@@ -53,6 +65,8 @@ class SandboxConnector implements Connector, DisposableBean {
 
     @Override
     public void destroy() {
-        reporter.shutdown();
+        if (reporter instanceof ExecutorService service) {
+            service.shutdown();
+        }
     }
 }

@@ -1,0 +1,14 @@
+package dev.janela.server.connector;
+
+import dev.janela.server.webhook.StatusUpdates;
+import java.time.Clock;
+
+/** The sandbox connector reporting on the sender's thread, so that a send's answer comes after its reports. */
+public final class SynchronousSandbox {
+    private SynchronousSandbox() {
+    }
+
+    public static Connector create(StatusUpdates statuses, Clock clock) {
+        return new SandboxConnector(statuses, clock, Runnable::run);
+    }
+}

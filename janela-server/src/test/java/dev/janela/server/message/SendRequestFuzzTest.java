@@ -1,0 +1,40 @@
+package dev.janela.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.janela.server.web.MetaException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whatever a client sends, a send request is either read whole or refused in Meta's terms, never with anything
+ * else. In {@code mvn verify} this replays the inputs under {@code SendRequestFuzzTestInputs}; with
+ * {@code JAZZER_FUZZ=1} it fuzzes.
+ */
+class SendRequestFuzzTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @FuzzTest(maxDuration = "30s")
+    void read_eitherReadsOrRefusesInMetasTerms(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JacksonException notJson) {
+            return;
+        }
+        SendRequest request;
+        try {
+            request = SendRequest.read(tree);
+        } catch (MetaException refused) {
+            assertThat(refused.details()).isNotBlank();
+            assertThat(refused.error().status()).isEqualTo(400);
+            return;
+        }
+
+        assertThat(request.waId()).matches("[1-9][0-9]{6,14}");
+        assertThat(request.isTemplate()).isEqualTo(request.type().equals("template"));
+        request.text().ifPresent(text -> assertThat(text.length()).isLessThanOrEqualTo(SendRequest.MAX_TEXT));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.janela.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of one account of the server under test, speaking plain HTTP as any client would.
+ *
+ * @param accountId the account its token belongs to
+ */
+public record Api(URI base, String token, long accountId) {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public Response get(String path) {
+        return get(path, "application/json");
+    }
+
+    public Response get(String path, String accept) {
+        return exchange(authorized(path).header("Accept", accept).GET());
+    }
+
+    public Response post(String path, Object json) {
+        return exchange(authorized(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json instanceof String text ? text : toJson(json))));
+    }
+
+    public Response post(String path, String contentType, String body) {
+        return exchange(authorized(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A Cloud API send: {@code POST /v1/{phone_number_id}/messages}. */
+    public Response send(String phoneNumberId, Object json) {
+        return post("/v1/" + phoneNumberId + "/messages", json);
+    }
+
+    /** A Cloud API send with an {@code Idempotency-Key}. */
+    public Response send(String phoneNumberId, Object json, String idempotencyKey) {
+        return exchange(authorized("/v1/" + phoneNumberId + "/messages").header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json instanceof String text ? text : toJson(json))));
+    }
+
+    /** A webhook delivery, signed with the app secret the tests configure. */
+    public Response webhook(String payload) {
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return webhook(body, Webhooks.signature(body, ServerTest.APP_SECRET));
+    }
+
+    /** A webhook delivery with the signature header given (none when null). */
+    public Response webhook(byte[] body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/webhooks/whatsapp"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return exchange(request);
+    }
+
+    /** Any request, to paths this client has no shortcut for. */
+    public Response exchange(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request to {@code path} with this client's bearer token. */
+    public HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
+    /** Adds a channel registered in Brazil under a new {@code phone_number_id}, and returns that id. */
+    public String addChannel() {
+        String phoneNumberId = "10" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L);
+        Response added = post("/api/channels", Map.of("phone_number_id", phoneNumberId, "number", "+55 11 98765-4321"));
+        expect(added, 201);
+        return phoneNumberId;
+    }
+
+    /** Uploads {@code csv} as the account's rate card, in force since long ago. */
+    public void uploadRates(String csv) {
+        expect(post("/api/rate-cards?effective_from=2000-01-01T00:00:00Z", "text/csv", csv), 201);
+    }
+
+    /** Adds a template and approves it; returns its id. */
+    public long approvedTemplate(String name, String language, String category, String body) {
+        Response added = post("/api/templates", Map.of("name", name, "language", language, "category", category,
+                "body", body));
+        expect(added, 201);
+        long id = added.json().path("id").asLong();
+        expect(post("/api/templates/" + id + "/approve", "{}"), 200);
+        return id;
+    }
+
+    private static void expect(Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + ", got " + response);
+        }
+    }
+
+    private static String toJson(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+}

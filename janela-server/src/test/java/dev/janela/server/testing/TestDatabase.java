@@ -1,0 +1,74 @@
+package dev.janela.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database the server's tests run on, chosen by the system property {@code janela.test.database}: {@code h2}
+ * (a fresh file database per test run) or {@code postgresql} (the database {@code JANELA_TEST_PG_URL} names, a
+ * JDBC URL with user and password). Without that variable the PostgreSQL tests are skipped with a message, except
+ * under {@code CI=true}, where they fail.
+ */
+public final class TestDatabase implements ExecutionCondition {
+    static final String PG_URL_VARIABLE = "JANELA_TEST_PG_URL";
+    private static final String HOW_TO = "set " + PG_URL_VARIABLE
+            + "=jdbc:postgresql://localhost:5432/janela_test?user=janela&password=... to run them (.ci/run does)";
+
+    private static boolean warned;
+
+    /** Whether this run is the PostgreSQL one. */
+    public static boolean isPostgres() {
+        return "postgresql".equals(System.getProperty("janela.test.database", "h2"));
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!isPostgres()) {
+            return ConditionEvaluationResult.enabled("runs on H2");
+        }
+        if (postgresUrl().isPresent()) {
+            return ConditionEvaluationResult.enabled("runs on PostgreSQL");
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true requires the PostgreSQL tests: " + HOW_TO);
+        }
+        warnOnce();
+        return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + HOW_TO);
+    }
+
+    /** Points the server under test at this run's database. */
+    public static void register(DynamicPropertyRegistry registry) {
+        if (isPostgres()) {
+            registry.add("janela.db.url", () -> postgresUrl().orElseThrow());
+        } else {
+            registry.add("janela.data-dir", TestDatabase::freshDataDirectory);
+        }
+    }
+
+    private static Optional<String> postgresUrl() {
+        return Optional.ofNullable(System.getenv(PG_URL_VARIABLE)).filter(url -> !url.isBlank());
+    }
+
+    private static String freshDataDirectory() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(parent, "h2-").toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void warnOnce() {
+        if (!warned) {
+            warned = true;
+            System.err.println("PostgreSQL tests skipped: " + HOW_TO);
+        }
+    }
+}
