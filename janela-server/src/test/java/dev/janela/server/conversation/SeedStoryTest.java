@@ -9,7 +9,6 @@ import dev.janela.server.testing.ServerTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -90,15 +89,11 @@ class SeedStoryTest extends ServerTest {
     }
 
     private Response sendText(String body) {
-        return api.send(channel, Map.of("messaging_product", "whatsapp", "to", CUSTOMER, "type", "text",
-                "text", Map.of("body", body)));
+        return api.sendText(channel, CUSTOMER, body);
     }
 
     private Response sendTemplate(String order) {
-        return api.send(channel, Map.of("messaging_product", "whatsapp", "to", CUSTOMER, "type", "template",
-                "template", Map.of("name", "order_update", "language", Map.of("code", "en"), "components",
-                        List.of(Map.of("type", "body", "parameters",
-                                List.of(Map.of("type", "text", "text", order)))))));
+        return api.sendTemplate(channel, CUSTOMER, "order_update", "en", order);
     }
 
     private JsonNode window() {

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,31 @@ public record Api(URI base, String token, long accountId) {
         return exchange(authorized("/v1/" + phoneNumberId + "/messages").header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json instanceof String text ? text : toJson(json))));
+    }
+
+    /** Sends a text message. */
+    public Response sendText(String phoneNumberId, String to, String body) {
+        return send(phoneNumberId, textMessage(to, body));
+    }
+
+    /** Sends a template with its body's numbered parameters. */
+    public Response sendTemplate(String phoneNumberId, String to, String name, String language,
+            String... parameters) {
+        return send(phoneNumberId, templateMessage(to, name, language, parameters));
+    }
+
+    /** A Cloud API text message. */
+    public static Map<String, Object> textMessage(String to, String body) {
+        return Map.of("messaging_product", "whatsapp", "to", to, "type", "text", "text", Map.of("body", body));
+    }
+
+    /** A Cloud API template message with its body's numbered parameters. */
+    public static Map<String, Object> templateMessage(String to, String name, String language, String... parameters) {
+        List<Map<String, String>> values = Arrays.stream(parameters)
+                .map(value -> Map.of("type", "text", "text", value)).toList();
+        return Map.of("messaging_product", "whatsapp", "to", to, "type", "template", "template", Map.of("name", name,
+                "language", Map.of("code", language), "components", List.of(Map.of("type", "body", "parameters",
+                        values))));
     }
 
     /** A webhook delivery, signed with the app secret the tests configure. */

@@ -3,7 +3,6 @@ package dev.janela.server.testing;
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.account.Accounts;
 import dev.janela.server.account.ApiTokens;
-import dev.janela.server.connector.Connector;
 import dev.janela.server.connector.SynchronousSandbox;
 import dev.janela.server.webhook.StatusUpdates;
 import java.time.Clock;
@@ -18,13 +17,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of tests that run the whole server on a random port over a real database ({@link TestDatabase}). All of
  * them share one server; each test gets an account of its own ({@link #api}) and a clock set to {@link #START} that
- * only it moves. The sandbox reports deliveries before a send answers, so that a test can read them at once.
+ * only it moves. The sandbox reports deliveries before a send answers, so that a test can read them at once; the
+ * database is there to read what the API does not show.
  */
 @Tag("database")
 @ExtendWith(TestDatabase.class)
@@ -45,6 +46,10 @@ public abstract class ServerTest {
     @Autowired
     protected TestClock clock;
     @Autowired
+    protected TestConnector connector;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
     private TestAccounts accounts;
 
     /** A client of this test's own account. */
@@ -58,6 +63,7 @@ public abstract class ServerTest {
     @BeforeEach
     void freshAccount() {
         clock.set(START);
+        connector.reset();
         api = accounts.create(port);
     }
 
@@ -76,8 +82,8 @@ public abstract class ServerTest {
 
         @Bean
         @Primary
-        Connector synchronousSandbox(StatusUpdates statuses, Clock clock) {
-            return SynchronousSandbox.create(statuses, clock);
+        TestConnector testConnector(StatusUpdates statuses, Clock clock) {
+            return new TestConnector(SynchronousSandbox.create(statuses, clock));
         }
 
         @Bean

@@ -1,0 +1,270 @@
+package dev.janela.server.webhook;
+
+import static dev.janela.server.testing.Webhooks.change;
+import static dev.janela.server.testing.Webhooks.payload;
+import static dev.janela.server.testing.Webhooks.status;
+import static dev.janela.server.testing.Webhooks.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.server.testing.Response;
+import dev.janela.server.testing.ServerTest;
+import dev.janela.server.testing.Webhooks;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /webhooks/whatsapp}: the handshake, signatures, several items per delivery, duplicates, statuses. */
+class WebhookTest extends ServerTest {
+    private static final String CUSTOMER = "5521987650002";
+    private static final String RATES = """
+            market,category,price,currency
+            BR,user_initiated,0.0068,USD
+            BR,business_initiated,0.0625,USD
+            """;
+
+    private String channel;
+
+    @BeforeEach
+    void channelWithRates() {
+        channel = api.addChannel();
+        api.uploadRates(RATES);
+    }
+
+    @Test
+    void handshake_echoesTheChallenge_whenTheVerifyTokenMatches() {
+        Response answer = handshake("subscribe", VERIFY_TOKEN, "1158201444");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("1158201444");
+    }
+
+    @Test
+    void handshake_isRefused_withAWrongTokenOrMode_orWithoutAChallenge() {
+        assertThat(handshake("subscribe", "not-the-token", "1").status()).isEqualTo(403);
+        assertThat(handshake("subscribe", VERIFY_TOKEN + "x", "1").status()).isEqualTo(403);
+        assertThat(handshake("unsubscribe", VERIFY_TOKEN, "1").status()).isEqualTo(403);
+        assertThat(handshake(null, VERIFY_TOKEN, "1").status()).isEqualTo(403);
+        assertThat(handshake("subscribe", null, "1").status()).isEqualTo(403);
+        assertThat(handshake("subscribe", VERIFY_TOKEN, null).status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "empty", "other-secret", "other-body", "no-prefix", "sha1"})
+    void delivery_withoutTheAppSecretsSignatureOfItsBytes_is401_andChangesNothing(String signature) {
+        byte[] body = inbound("wamid.unsigned", START).getBytes(StandardCharsets.UTF_8);
+        String header = switch (signature) {
+            case "none" -> null;
+            case "empty" -> "";
+            case "other-secret" -> Webhooks.signature(body, "another-secret");
+            case "other-body" -> Webhooks.signature(inbound("wamid.other", START).getBytes(StandardCharsets.UTF_8),
+                    APP_SECRET);
+            case "no-prefix" -> Webhooks.signature(body, APP_SECRET).substring("sha256=".length());
+            case "sha1" -> "sha1=" + Webhooks.signature(body, APP_SECRET).substring("sha256=".length());
+            default -> throw new IllegalArgumentException(signature);
+        };
+
+        Response answer = api.webhook(body, header);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.errorCode()).isEqualTo("unauthenticated");
+        assertThat(answer.body()).doesNotContain(APP_SECRET);
+        assertThat(charges()).isEmpty();
+    }
+
+    @Test
+    void signedBody_thatIsNotJson_is400() {
+        byte[] body = "{\"entry\":[".getBytes(StandardCharsets.UTF_8);
+
+        Response answer = api.webhook(body, Webhooks.signature(body, APP_SECRET));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void oneDelivery_mayCarrySeveralChannelsAndMessages_eachApplied() {
+        String second = api.addChannel();
+        String payload = Webhooks.payload(List.of(
+                change(channel, List.of(text("wamid.a1", CUSTOMER, START, "Hi"),
+                        text("wamid.a2", "5521987650003", START, "Hello")), List.of()),
+                change(second, List.of(text("wamid.b1", CUSTOMER, START, "Hey")), List.of())));
+
+        assertThat(api.webhook(payload).status()).isEqualTo(200);
+
+        assertThat(charges()).extracting(charge -> charge.path("channel").asString() + " "
+                + charge.path("customer").asString()).containsExactlyInAnyOrder(
+                        channel + " +" + CUSTOMER, channel + " +5521987650003", second + " +" + CUSTOMER);
+    }
+
+    @Test
+    void theMessagesTimestamp_notTheTimeOfDelivery_countsTheWindow() {
+        Instant written = START.minus(Duration.ofHours(23));
+
+        api.webhook(inbound("wamid.late", written));
+
+        JsonNode window = window();
+        assertThat(window.path("window_expires_at").asString()).isEqualTo(written.plus(Duration.ofHours(24))
+                .toString());
+        assertThat(window.path("seconds_left").asLong()).isEqualTo(3600);
+    }
+
+    @Test
+    void aRepeatedDelivery_changesNothing() {
+        String payload = inbound("wamid.repeated", START);
+
+        assertThat(api.webhook(payload).status()).isEqualTo(200);
+        clock.advance(Duration.ofHours(30));
+        assertThat(api.webhook(payload).status()).isEqualTo(200);
+
+        assertThat(charges()).hasSize(1);
+        assertThat(messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDeliveriesOfTheSameMessage_areAllAnswered200_andAppliedOnce() throws Exception {
+        String payload = inbound("wamid.concurrent", START);
+        int deliveries = 8;
+        CountDownLatch ready = new CountDownLatch(deliveries);
+        List<Future<Response>> answers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(deliveries);
+        try {
+            for (int i = 0; i < deliveries; i++) {
+                answers.add(threads.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return api.webhook(payload);
+                }));
+            }
+            for (Future<Response> answer : answers) {
+                assertThat(answer.get().status()).as("answer %s", answer.get()).isEqualTo(200);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(charges()).hasSize(1);
+        assertThat(messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryForAnUnknownChannel_is200_andStoresNothing() {
+        String unknown = "999000111222";
+
+        Response answer = api.webhook(payload(unknown, List.of(text("wamid.nowhere", CUSTOMER, START, "Hi")),
+                List.of()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from messages where wamid = 'wamid.nowhere'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from processed_events where event_key like '%wamid.nowhere%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void statuses_moveAMessageForwardOnly_whateverTheirOrder() {
+        connector.holdReports();
+        api.webhook(inbound("wamid.hello", START));
+        String sent = api.sendText(channel, CUSTOMER, "Hello back").json().path("messages").path(0).path("id")
+                .asString();
+
+        api.webhook(payload(channel, List.of(), List.of(status(sent, "read", START.plusSeconds(5), CUSTOMER))));
+        assertThat(state(sent)).isEqualTo("read");
+        api.webhook(payload(channel, List.of(), List.of(status(sent, "delivered", START.plusSeconds(4), CUSTOMER),
+                status(sent, "failed", START.plusSeconds(6), CUSTOMER))));
+
+        assertThat(state(sent)).isEqualTo("read");
+        assertThat(charges()).hasSize(1);
+    }
+
+    @Test
+    void aFailedTemplate_isReversedByANegativeRow_once_andItsSessionEnds() {
+        connector.holdReports();
+        api.approvedTemplate("welcome", "en", "marketing", "Welcome to our store!");
+        String wamid = api.sendTemplate(channel, CUSTOMER, "welcome", "en").json().path("messages").path(0)
+                .path("id").asString();
+        String failed = payload(channel, List.of(), List.of(status(wamid, "sent", START.plusSeconds(1), CUSTOMER),
+                status(wamid, "failed", START.plusSeconds(2), CUSTOMER)));
+
+        assertThat(api.webhook(failed).status()).isEqualTo(200);
+        assertThat(api.webhook(failed).status()).isEqualTo(200);
+
+        assertThat(charges()).extracting(charge -> charge.path("amount").asString() + " "
+                + charge.path("cause").asString()).containsExactly("0.0625 " + wamid + ":charge",
+                        "-0.0625 " + wamid + ":reversal");
+        assertThat(state(wamid)).isEqualTo("failed");
+        assertThat(window().path("session").path("status").asString()).isEqualTo("ended");
+        assertThat(jdbc.sql("select error_code from messages where wamid = :wamid").param("wamid", wamid)
+                .query(Integer.class).single()).isEqualTo(131026);
+    }
+
+    @Test
+    void aStatusForAMessageJanelaDidNotSend_isAcceptedAndIgnored() {
+        Response answer = api.webhook(payload(channel, List.of(), List.of(status("wamid.foreign", "delivered", START,
+                CUSTOMER))));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(charges()).isEmpty();
+    }
+
+    @Test
+    void theSandbox_reportsSentDeliveredAndRead_throughTheStatusPath() {
+        api.webhook(inbound("wamid.sandbox", START));
+
+        String wamid = api.sendText(channel, CUSTOMER, "Hi").json().path("messages").path(0).path("id").asString();
+
+        assertThat(connector.delivered()).containsExactly(wamid);
+        assertThat(state(wamid)).isEqualTo("read");
+        assertThat(jdbc.sql("select event_key from processed_events where event_key like :key order by event_key")
+                .param("key", "status:" + wamid + ":%").query(String.class).list()).containsExactly(
+                        "status:" + wamid + ":delivered", "status:" + wamid + ":read", "status:" + wamid + ":sent");
+    }
+
+    private String inbound(String wamid, Instant at) {
+        return payload(channel, List.of(text(wamid, CUSTOMER, at, "Hello")), List.of());
+    }
+
+    private Response handshake(String mode, String token, String challenge) {
+        StringBuilder query = new StringBuilder("/webhooks/whatsapp?");
+        append(query, "hub.mode", mode);
+        append(query, "hub.verify_token", token);
+        append(query, "hub.challenge", challenge);
+        return api.exchange(HttpRequest.newBuilder(api.base().resolve(query.toString())).GET());
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+        }
+    }
+
+    private JsonNode window() {
+        return api.get("/api/channels/" + channel + "/conversations/" + CUSTOMER + "/window").json();
+    }
+
+    private List<JsonNode> charges() {
+        return api.get("/api/charges").json().path("charges").valueStream().toList();
+    }
+
+    private long messageCount() {
+        return jdbc.sql("select count(*) from messages where account_id = :account").param("account",
+                api.accountId()).query(Long.class).single();
+    }
+
+    private String state(String wamid) {
+        return jdbc.sql("select state from messages where wamid = :wamid").param("wamid", wamid).query(String.class)
+                .single();
+    }
+}
