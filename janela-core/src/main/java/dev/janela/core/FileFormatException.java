@@ -10,12 +10,14 @@ public final class FileFormatException extends JanelaException {
     private final String source;
     private final int line;
     private final String field;
+    private final String problem;
 
     public FileFormatException(ErrorCode code, String source, int line, String field, String problem) {
         super(code, format(source, line, field, problem));
         this.source = source;
         this.line = line;
         this.field = field;
+        this.problem = problem;
     }
 
     /** The file's name as the user gave it. */
@@ -31,6 +33,11 @@ public final class FileFormatException extends JanelaException {
     /** The column to blame, if one is. */
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** What is wrong, without where. */
+    public String problem() {
+        return problem;
     }
 
     private static String format(String source, int line, String field, String problem) {

@@ -96,7 +96,16 @@ class ErrorHandler {
             case PRICE_MISSING, NO_RATE_CARD_IN_FORCE -> ApiErrorCode.PRICE_UNAVAILABLE;
             case AMOUNT_OVERFLOW -> ApiErrorCode.INTERNAL;
         };
-        return new ApiException(code, refusal.getMessage(), fields(refusal));
+        return new ApiException(code, message(refusal), fields(refusal));
+    }
+
+    /** The core's message; for an uploaded file, with its line spelled out, since an API client has no file name. */
+    private static String message(JanelaException refusal) {
+        if (refusal instanceof FileFormatException file) {
+            return file.source() + (file.line() > 0 ? " line " + file.line() : "") + ": "
+                    + file.field().map(field -> field + ": ").orElse("") + file.problem();
+        }
+        return refusal.getMessage();
     }
 
     private static List<ApiException.FieldError> fields(JanelaException refusal) {
@@ -105,7 +114,7 @@ class ErrorHandler {
                     .map(problem -> new ApiException.FieldError(problem.field(), problem.message())).toList();
         }
         if (refusal instanceof FileFormatException file && file.field().isPresent()) {
-            return List.of(new ApiException.FieldError(file.field().get(), refusal.getMessage()));
+            return List.of(new ApiException.FieldError(file.field().get(), message(file)));
         }
         return List.of();
     }
