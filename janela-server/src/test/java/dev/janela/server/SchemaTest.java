@@ -1,0 +1,20 @@
+package dev.janela.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.server.testing.ServerTest;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The schema the migrations made, read back from the database's own catalogue. */
+class SchemaTest extends ServerTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"conversations", "sessions", "messages", "charges", "processed_events"})
+    void everyTableOfConversationData_carriesTheAccountAndTheChannel(String table) {
+        List<String> columns = jdbc.sql("select column_name from information_schema.columns"
+                + " where lower(table_name) = :table").param("table", table).query(String.class).list();
+
+        assertThat(columns).extracting(String::toLowerCase).contains("account_id", "channel_id");
+    }
+}

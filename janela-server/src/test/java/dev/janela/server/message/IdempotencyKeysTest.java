@@ -1,0 +1,48 @@
+package dev.janela.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.janela.server.testing.ServerTest;
+import dev.janela.server.web.MetaError;
+import dev.janela.server.web.MetaException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The table of {@code Idempotency-Key}s: claimed once, answered from what was kept, freed on failure. */
+class IdempotencyKeysTest extends ServerTest {
+    private static final String HASH = "a".repeat(64);
+
+    @Autowired
+    private IdempotencyKeys keys;
+
+    @Test
+    void aKeptAnswer_isGivenAgain_forTheSameRequestOnly() {
+        assertThat(keys.claim(api.accountId(), "k1", HASH)).isEmpty();
+        keys.keep(api.accountId(), "k1", 200, "{\"ok\":true}");
+
+        assertThat(keys.claim(api.accountId(), "k1", HASH)).contains(new IdempotencyKeys.Answer(200,
+                "{\"ok\":true}"));
+        assertThatThrownBy(() -> keys.claim(api.accountId(), "k1", "b".repeat(64)))
+                .isInstanceOfSatisfying(MetaException.class, refused ->
+                        assertThat(refused.error()).isEqualTo(MetaError.IDEMPOTENCY_KEY_REUSED));
+        assertThat(keys.claim(otherAccount().accountId(), "k1", HASH)).isEmpty();
+    }
+
+    @Test
+    void aKeyInFlight_isBusy_untilReleasedOrAbandoned() {
+        keys.claim(api.accountId(), "k2", HASH);
+
+        assertThatThrownBy(() -> keys.claim(api.accountId(), "k2", HASH))
+                .isInstanceOfSatisfying(MetaException.class, refused ->
+                        assertThat(refused.error()).isEqualTo(MetaError.IDEMPOTENCY_KEY_IN_FLIGHT));
+        keys.release(api.accountId(), "k2");
+        assertThat(keys.claim(api.accountId(), "k2", HASH)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(59));
+        assertThatThrownBy(() -> keys.claim(api.accountId(), "k2", HASH)).isInstanceOf(MetaException.class);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(keys.claim(api.accountId(), "k2", HASH)).as("abandoned after a minute").isEmpty();
+    }
+}
