@@ -42,14 +42,15 @@ class Bootstrap {
         } else if (!tokens.anyFor(account)) {
             String token = tokens.generate();
             tokens.register(account, "admin (first start)", ADMIN, token);
-            shownOnce.append("  JANELA_TOKEN=").append(token).append('\n');
+            shownOnce.append("  export JANELA_TOKEN=").append(token).append('\n');
         }
         secrets.generateMissing().ifPresent(shownOnce::append);
         String url = "http://localhost:" + port(ready);
         LOG.info("Janela is ready on {}", url);
         if (!shownOnce.isEmpty()) {
-            System.out.println("\nFirst start: Janela made these secrets. They are shown only this once; keep them.\n"
-                    + shownOnce + "Use the token as 'Authorization: Bearer <token>' on " + url + "/api and /v1.\n");
+            System.out.println("\nFirst start: Janela made these secrets. They are shown only this once; keep them"
+                    + " (paste the lines into your shell to use them there).\n" + shownOnce
+                    + "Send the token as 'Authorization: Bearer $JANELA_TOKEN' to " + url + "/api and /v1.\n");
         }
     }
 

@@ -21,6 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue Database db, String adminToken,
         @DefaultValue Meta meta, @DefaultValue("sandbox") String connector) {
 
+    public JanelaProperties {
+        if (!"sandbox".equals(connector)) {
+            throw new IllegalArgumentException("JANELA_CONNECTOR is '" + connector + "'; the connector Janela has is"
+                    + " 'sandbox'");
+        }
+    }
+
     public Optional<String> adminTokenIfSet() {
         return Optional.ofNullable(adminToken).filter(token -> !token.isBlank());
     }

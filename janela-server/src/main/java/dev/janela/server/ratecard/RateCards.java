@@ -11,18 +11,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every account's rate card versions, kept as the CSV they were uploaded as, and the price book they make. Price
- * books are cached; an upload drops its account's once it is committed.
+ * books are cached, and checked against the number of versions the database holds before each use: versions are
+ * only ever added, so a new one, uploaded through this process or another sharing the database, is seen at once.
  */
 @Repository
 public class RateCards {
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<Long, PriceBook> priceBooks = new ConcurrentHashMap<>();
+    private final Map<Long, Cached> priceBooks = new ConcurrentHashMap<>();
 
     RateCards(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -35,7 +34,13 @@ public class RateCards {
 
     /** The price book of the account's versions; empty if it has none. */
     public PriceBook priceBook(long accountId) {
-        return priceBooks.computeIfAbsent(accountId, this::load);
+        long versions = jdbc.sql("select count(*) from rate_cards where account_id = :account")
+                .param("account", accountId).query(Long.class).single();
+        return priceBooks.compute(accountId, (account, cached) -> cached != null && cached.versions == versions
+                ? cached : load(account)).priceBook;
+    }
+
+    private record Cached(long versions, PriceBook priceBook) {
     }
 
     /** The account's versions, earliest first. */
@@ -56,24 +61,13 @@ public class RateCards {
                 .param("from", Instants.param(card.effectiveFrom()))
                 .param("currency", card.currency().getCurrencyCode())
                 .param("csv", csv).param("now", Instants.param(clock.instant())).update();
-        Runnable forget = () -> priceBooks.remove(accountId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    forget.run();
-                }
-            });
-        } else {
-            forget.run();
-        }
     }
 
-    private PriceBook load(long accountId) {
+    private Cached load(long accountId) {
         List<RateCard> cards = versions(accountId).stream()
                 .map(version -> RateCardParser.parse(version.version(), version.csv(), version.version(),
                         version.effectiveFrom()))
                 .toList();
-        return cards.isEmpty() ? PriceBook.empty() : PriceBook.of(cards);
+        return new Cached(cards.size(), cards.isEmpty() ? PriceBook.empty() : PriceBook.of(cards));
     }
 }

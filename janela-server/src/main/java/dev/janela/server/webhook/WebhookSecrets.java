@@ -44,11 +44,11 @@ public class WebhookSecrets {
         StringBuilder made = new StringBuilder();
         if (isBlank(configured.appSecret()) && stored(APP_SECRET).isEmpty()) {
             store(APP_SECRET, tokens.generate());
-            made.append("  JANELA_META_APP_SECRET=").append(appSecret()).append('\n');
+            made.append("  export JANELA_META_APP_SECRET=").append(appSecret()).append('\n');
         }
         if (isBlank(configured.verifyToken()) && stored(VERIFY_TOKEN).isEmpty()) {
             store(VERIFY_TOKEN, tokens.generate());
-            made.append("  JANELA_META_VERIFY_TOKEN=").append(verifyToken()).append('\n');
+            made.append("  export JANELA_META_VERIFY_TOKEN=").append(verifyToken()).append('\n');
         }
         return made.isEmpty() ? Optional.empty() : Optional.of(made.toString());
     }
