@@ -76,7 +76,8 @@ public class ErrorResponses {
             case FORBIDDEN -> MetaError.PERMISSION_DENIED;
             case NOT_FOUND -> MetaError.NOT_FOUND;
             case PAYLOAD_TOO_LARGE -> MetaError.PAYLOAD_TOO_LARGE;
-            case INTERNAL, PRICE_UNAVAILABLE -> MetaError.GENERIC;
+            case PRICE_UNAVAILABLE -> MetaError.CANNOT_BILL;
+            case INTERNAL -> MetaError.GENERIC;
             default -> MetaError.INVALID_PARAMETER;
         };
     }

@@ -17,6 +17,11 @@ public enum MetaError {
     IDEMPOTENCY_KEY_REUSED(100, "Idempotency-Key was used with another request body", 422),
     IDEMPOTENCY_KEY_IN_FLIGHT(100, "A request with this Idempotency-Key is still being processed", 409),
     NOT_FOUND(100, "Unknown path or phone number id", 404),
+    /**
+     * Meta's code for a business it cannot bill; Janela's for a send it cannot price (no rate card, or no price
+     * for the market): like Meta's, it is fixed in the account's settings, not by retrying.
+     */
+    CANNOT_BILL(131042, "Business eligibility payment issue", 400),
     GENERIC(131000, "Something went wrong", 500);
 
     private final int code;

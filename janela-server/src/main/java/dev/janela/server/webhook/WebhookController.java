@@ -1,5 +1,6 @@
 package dev.janela.server.webhook;
 
+import dev.janela.core.JanelaException;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
@@ -67,7 +68,14 @@ class WebhookController {
                     + " signature of this body with the app secret");
         }
         for (WebhookPayload.ChannelItems items : WebhookPayload.read(parse(payload))) {
-            apply(items);
+            try {
+                apply(items);
+            } catch (JanelaException cannotApply) {
+                // Meta delivers it again until it is answered 200: once the account is fixed, nothing is lost.
+                LOG.warn("A webhook for phone_number_id {} was not applied, and Meta will deliver it again: {}",
+                        items.phoneNumberId(), cannotApply.getMessage());
+                throw cannotApply;
+            }
         }
         return ResponseEntity.ok().build();
     }

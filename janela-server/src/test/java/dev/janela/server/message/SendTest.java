@@ -171,6 +171,21 @@ class SendTest extends ServerTest {
     }
 
     @Test
+    void aTemplateThatCannotBePriced_is131042_andNothingIsSent() {
+        Api unpriced = otherAccount();
+        String itsChannel = unpriced.addChannel();
+        unpriced.approvedTemplate("welcome", "en", "marketing", "Welcome!");
+
+        Response refused = unpriced.sendTemplate(itsChannel, CUSTOMER, "welcome", "en");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("131042");
+        assertThat(refused.json().path("error").path("error_data").path("details").asString())
+                .contains("rate card");
+        assertThat(connector.delivered()).isEmpty();
+    }
+
+    @Test
     void theWrongNumberOfParameters_is132000() {
         assertThat(api.sendTemplate(channel, CUSTOMER, "order_update", "en", "#42").errorCode()).isEqualTo("132000");
         assertThat(api.sendTemplate(channel, CUSTOMER, "order_update", "en", "#42", "Friday", "extra").errorCode())

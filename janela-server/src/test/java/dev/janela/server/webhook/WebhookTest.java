@@ -6,6 +6,7 @@ import static dev.janela.server.testing.Webhooks.status;
 import static dev.janela.server.testing.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.janela.server.testing.Api;
 import dev.janela.server.testing.Response;
 import dev.janela.server.testing.ServerTest;
 import dev.janela.server.testing.Webhooks;
@@ -157,6 +158,22 @@ class WebhookTest extends ServerTest {
 
         assertThat(charges()).hasSize(1);
         assertThat(messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatCannotBePriced_isNotAcknowledged_andIsAppliedWhenMetaDeliversItAgain() {
+        Api unpriced = otherAccount();
+        String itsChannel = unpriced.addChannel();
+        String delivery = payload(itsChannel, List.of(text("wamid.unpriced", CUSTOMER, START, "Hi")), List.of());
+
+        Response first = unpriced.webhook(delivery);
+        unpriced.uploadRates(RATES);
+        Response again = unpriced.webhook(delivery);
+
+        assertThat(first.status()).isEqualTo(422);
+        assertThat(first.errorCode()).isEqualTo("price_unavailable");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(unpriced.get("/api/charges").json().path("charges")).hasSize(1);
     }
 
     @Test
