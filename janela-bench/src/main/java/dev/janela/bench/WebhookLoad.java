@@ -1,0 +1,169 @@
+package dev.janela.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Loads a running Janela with signed inbound-message webhooks, as Meta would deliver them, and reports how many it
+ * acknowledged a second and how long each took. It adds a channel of its own and a rate card (in force from now on)
+ * to the account of the token, so that every message is priced; each delivery carries one customer's message.
+ *
+ * <pre>
+ * JANELA_TOKEN=... JANELA_META_APP_SECRET=... java -cp janela-bench/target/benchmarks.jar \
+ *     dev.janela.bench.WebhookLoad --deliveries 20000 --concurrency 32
+ * </pre>
+ *
+ * <p>Options: {@code --url} (default {@code http://localhost:8080}), {@code --deliveries} (20000),
+ * {@code --concurrency} requests in flight (32), {@code --customers} (5000), {@code --seed} (1). Secrets come from
+ * the environment, never the command line. Exit status 0, 1 if any delivery was not answered 200, 2 on bad usage.
+ */
+public final class WebhookLoad {
+    private static final String NAME = "WebhookLoad";
+    private static final String RATES = "market,category,price,currency\n*,user_initiated,0.0100,USD\n"
+            + "*,business_initiated,0.0600,USD\n";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String token;
+    private final byte[] appSecret;
+
+    private WebhookLoad(URI base, String token, String appSecret) {
+        this.base = base;
+        this.token = token;
+        this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("--url", "http://localhost:8080",
+                "--deliveries", "20000", "--concurrency", "32", "--customers", "5000", "--seed", "1"));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!options.containsKey(args[i]) || i + 1 == args.length) {
+                usage("unknown option or missing value: " + args[i]);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        String token = System.getenv("JANELA_TOKEN");
+        String secret = System.getenv("JANELA_META_APP_SECRET");
+        if (token == null || secret == null) {
+            usage("set JANELA_TOKEN and JANELA_META_APP_SECRET, as janela serve printed them on its first start");
+        }
+        WebhookLoad load = new WebhookLoad(URI.create(options.get("--url")), token, secret);
+        int failures = load.run(number(options, "--deliveries"), number(options, "--concurrency"),
+                number(options, "--customers"), Long.parseLong(options.get("--seed")));
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private int run(int deliveries, int concurrency, int customers, long seed) throws Exception {
+        String channel = "load" + System.currentTimeMillis();
+        expect(post("/api/channels", "application/json", "{\"phone_number_id\":\"" + channel
+                + "\",\"number\":\"+5511999990000\"}"), 201, "add a channel");
+        expect(post("/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
+
+        SplittableRandom random = new SplittableRandom(seed);
+        Semaphore inFlight = new Semaphore(concurrency);
+        long[] latencies = new long[deliveries];
+        AtomicInteger failed = new AtomicInteger();
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[deliveries];
+        long start = System.nanoTime();
+        for (int i = 0; i < deliveries; i++) {
+            byte[] body = delivery(channel, "wamid.load-" + channel + "-" + i,
+                    Long.toString(5_521_900_000_000L + random.nextInt(customers))).getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/webhooks/whatsapp"))
+                    .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            inFlight.acquire();
+            int index = i;
+            long sentAt = System.nanoTime();
+            sent[i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+                latencies[index] = System.nanoTime() - sentAt;
+                if (error != null || response.statusCode() != 200) {
+                    failed.incrementAndGet();
+                }
+                inFlight.release();
+                return null;
+            });
+            if ((i + 1) % 5_000 == 0) {
+                System.err.printf(Locale.ROOT, "%s: %,d sent%n", NAME, i + 1);
+            }
+        }
+        CompletableFuture.allOf(sent).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "%,d deliveries in %.2f s: %,.0f a second, %d concurrent; latency p50 %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms; %d not answered 200%n", deliveries, seconds, deliveries / seconds,
+                concurrency, millis(latencies, 0.50), millis(latencies, 0.99), latencies[deliveries - 1] / 1e6,
+                failed.get());
+        return failed.get();
+    }
+
+    private static String delivery(String channel, String wamid, String customer) {
+        long now = System.currentTimeMillis() / 1000;
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
+                + channel + "\"},\"contacts\":[{\"profile\":{\"name\":\"Load\"},\"wa_id\":\"" + customer + "\"}],"
+                + "\"messages\":[{\"from\":\"" + customer + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + now
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"Hi\"}}]}}]}]}";
+    }
+
+    private String signature(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret, "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            System.err.println(NAME + ": could not " + what + ": " + response.statusCode() + " " + response.body());
+            System.exit(2);
+        }
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+    }
+
+    private static int number(Map<String, String> options, String name) {
+        try {
+            int value = Integer.parseInt(options.get(name));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        usage(name + " must be a positive whole number, not " + options.get(name));
+        return 0;
+    }
+
+    private static void usage(String problem) {
+        System.err.println(NAME + ": " + problem);
+        System.exit(2);
+    }
+}
