@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class WebhookPayload {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookPayload.class);
+    private static final long LATEST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     private WebhookPayload() {
     }
@@ -102,7 +103,8 @@ final class WebhookPayload {
             return Optional.empty();
         }
         JsonNode error = status.path("errors").path(0);
-        Integer errorCode = error.has("code") ? error.path("code").asInt() : null;
+        JsonNode code = error.path("code");
+        Integer errorCode = code.isIntegralNumber() && code.canConvertToInt() ? code.asInt() : null;
         return Optional.of(new Status(wamid, state.get(), at.get(), errorCode));
     }
 
@@ -116,11 +118,15 @@ final class WebhookPayload {
         };
     }
 
-    /** The item's {@code timestamp}: Unix seconds, written as a string. */
+    /**
+     * The item's {@code timestamp}: Unix seconds, written as a string, from 1970 to the end of year 9999 (what both
+     * databases store); anything else is not a time a message was sent at.
+     */
     private static Optional<Instant> timestamp(JsonNode item) {
         String seconds = item.path("timestamp").asString("");
         try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(seconds)));
+            long value = Long.parseLong(seconds);
+            return value < 0 || value > LATEST_TIMESTAMP ? Optional.empty() : Optional.of(Instant.ofEpochSecond(value));
         } catch (NumberFormatException notSeconds) {
             return Optional.empty();
         }
