@@ -18,6 +18,7 @@ import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
 import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.testing.AllAtOnce;
 import dev.janela.server.testing.Response;
 import dev.janela.server.testing.ServerTest;
 import java.time.Duration;
@@ -28,10 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,63 +43,48 @@ class ConcurrencyTest extends ServerTest {
     private static final int REQUESTS_PER_THREAD = 6;
     private static final int ROUNDS = 4;
     private static final List<String> CUSTOMERS = List.of("5521987650201", "5521987650202", "5521987650203");
-    private static final String RATES = """
-            market,category,price,currency
-            BR,user_initiated,0.0068,USD
-            BR,business_initiated,0.0625,USD
-            """;
 
     @Test
     void theLedgerIsWhatTheEngineGivesForTheEventsInTheOrderApplied() throws Exception {
         String channel = api.addChannel();
-        api.uploadRates(RATES);
+        api.uploadRates(BRAZIL_RATES);
         api.approvedTemplate("follow_up", "en", "utility", "Any news?");
         Random random = new Random(SEED);
         AtomicInteger inbound = new AtomicInteger();
         Map<Integer, Integer> answers = new HashMap<>();
 
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                // 13 h apart: some windows are still open, some have closed, some pending sessions are past grace.
-                Instant now = START.plus(Duration.ofHours(13L * round));
-                clock.set(now);
-                CountDownLatch start = new CountDownLatch(THREADS);
-                List<Future<List<Integer>>> results = new ArrayList<>();
-                for (int thread = 0; thread < THREADS; thread++) {
-                    List<Callable<Response>> requests = new ArrayList<>();
-                    for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
-                        String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
-                        int kind = random.nextInt(3);
-                        String wamid = "wamid.r" + round + "t" + thread + "i" + i;
-                        requests.add(switch (kind) {
-                            case 0 -> () -> {
-                                inbound.incrementAndGet();
-                                return api.webhook(payload(channel, List.of(text(wamid, customer, now, "Oi")),
-                                        List.of()));
-                            };
-                            case 1 -> () -> api.sendText(channel, customer, "Hello");
-                            default -> () -> api.sendTemplate(channel, customer, "follow_up", "en");
-                        });
+        for (int round = 0; round < ROUNDS; round++) {
+            // 13 h apart: some windows are still open, some have closed, some pending sessions are past grace.
+            Instant now = START.plus(Duration.ofHours(13L * round));
+            clock.set(now);
+            List<Callable<List<Integer>>> threads = new ArrayList<>();
+            for (int thread = 0; thread < THREADS; thread++) {
+                List<Callable<Response>> requests = new ArrayList<>();
+                for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
+                    String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
+                    String wamid = "wamid.r" + round + "t" + thread + "i" + i;
+                    requests.add(switch (random.nextInt(3)) {
+                        case 0 -> () -> {
+                            inbound.incrementAndGet();
+                            return api.webhook(payload(channel, List.of(text(wamid, customer, now, "Oi")),
+                                    List.of()));
+                        };
+                        case 1 -> () -> api.sendText(channel, customer, "Hello");
+                        default -> () -> api.sendTemplate(channel, customer, "follow_up", "en");
+                    });
+                }
+                threads.add(() -> {
+                    List<Integer> outcomes = new ArrayList<>();
+                    for (Callable<Response> request : requests) {
+                        Response response = request.call();
+                        outcomes.add(response.status() == 400 ? Integer.parseInt(response.errorCode())
+                                : response.status());
                     }
-                    results.add(pool.submit(() -> {
-                        start.countDown();
-                        start.await();
-                        List<Integer> statuses = new ArrayList<>();
-                        for (Callable<Response> request : requests) {
-                            Response response = request.call();
-                            statuses.add(response.status() == 400 ? Integer.parseInt(response.errorCode())
-                                    : response.status());
-                        }
-                        return statuses;
-                    }));
-                }
-                for (Future<List<Integer>> result : results) {
-                    result.get().forEach(status -> answers.merge(status, 1, Integer::sum));
-                }
+                    return outcomes;
+                });
             }
-        } finally {
-            pool.shutdownNow();
+            AllAtOnce.run(threads).forEach(outcomes -> outcomes.forEach(outcome -> answers.merge(outcome, 1,
+                    Integer::sum)));
         }
 
         assertThat(answers.keySet()).as("answers (seed %d): %s", SEED, answers).containsOnly(200, 131047);
@@ -115,7 +97,7 @@ class ConcurrencyTest extends ServerTest {
 
     /** What the engine charges for {@code applied}, taken one conversation at a time in the order applied. */
     private static List<String> oracle(List<AppliedEvent> applied) {
-        ConversationEngine engine = TestEngines.session(PriceBook.of(RateCardParser.parse("rates", RATES, "v1",
+        ConversationEngine engine = TestEngines.session(PriceBook.of(RateCardParser.parse("rates", BRAZIL_RATES, "v1",
                 Instant.parse("2000-01-01T00:00:00Z"))));
         Map<String, ConversationState> states = new HashMap<>();
         List<String> charges = new ArrayList<>();

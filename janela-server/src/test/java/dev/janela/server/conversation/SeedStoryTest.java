@@ -20,18 +20,13 @@ import tools.jackson.databind.JsonNode;
  */
 class SeedStoryTest extends ServerTest {
     private static final String CUSTOMER = "5521987650001";
-    private static final String RATES = """
-            market,category,price,currency
-            BR,user_initiated,0.0068,USD
-            BR,business_initiated,0.0625,USD
-            """;
 
     private String channel;
 
     @BeforeEach
     void channelWithRates() {
         channel = api.addChannel();
-        api.uploadRates(RATES);
+        api.uploadRates(BRAZIL_RATES);
         api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} has shipped.");
     }
 

@@ -6,6 +6,7 @@ import static dev.janela.server.testing.Webhooks.payload;
 import static dev.janela.server.testing.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.janela.server.testing.AllAtOnce;
 import dev.janela.server.testing.Api;
 import dev.janela.server.testing.Response;
 import dev.janela.server.testing.ServerTest;
@@ -13,14 +14,9 @@ import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code POST /v1/{phone_number_id}/messages}: Meta's bodies, Meta's errors, and {@code Idempotency-Key}. */
 class SendTest extends ServerTest {
     private static final String CUSTOMER = "5521987650004";
-    private static final String RATES = """
-            market,category,price,currency
-            BR,user_initiated,0.0068,USD
-            BR,business_initiated,0.0625,USD
-            """;
 
     @Autowired
     private IdempotencyKeys keys;
@@ -48,7 +39,7 @@ class SendTest extends ServerTest {
     @BeforeEach
     void channelWithRatesAndTemplates() {
         channel = api.addChannel();
-        api.uploadRates(RATES);
+        api.uploadRates(BRAZIL_RATES);
         api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.");
         api.approvedTemplate("greeting", "en", "marketing", "Hello {{name}}, see our {{offer}}!");
     }
@@ -331,7 +322,7 @@ class SendTest extends ServerTest {
     void keysBelongToTheirAccount() {
         Api other = otherAccount();
         String theirChannel = other.addChannel();
-        other.uploadRates(RATES);
+        other.uploadRates(BRAZIL_RATES);
         other.approvedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.");
         Map<String, Object> message = templateMessage(CUSTOMER, "order_update", "en", "#42", "Friday");
 
@@ -345,32 +336,14 @@ class SendTest extends ServerTest {
 
     @Test
     void concurrentRetriesWithOneKey_sendAndChargeOnce() throws Exception {
-        int threads = 8;
         Map<String, Object> message = templateMessage(CUSTOMER, "order_update", "en", "#42", "Friday");
-        CountDownLatch ready = new CountDownLatch(threads);
-        List<Future<Response>> answers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int i = 0; i < threads; i++) {
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    ready.await();
-                    return api.send(channel, message, "retried");
-                }));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                Response response = answer.get();
-                assertThat(response.status()).as("%s", response).isIn(200, 409);
-                if (response.status() == 200) {
-                    ids.add(response.json().path("messages").path(0).path("id").asString());
-                }
-            }
-            assertThat(ids).isNotEmpty();
-            assertThat(ids).containsOnly(ids.get(0));
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<Response> answers = AllAtOnce.run(8, () -> api.send(channel, message, "retried"));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isIn(200, 409));
+        List<String> ids = answers.stream().filter(answer -> answer.status() == 200)
+                .map(answer -> answer.json().path("messages").path(0).path("id").asString()).distinct().toList();
+        assertThat(ids).hasSize(1);
         assertThat(charges()).hasSize(1);
         assertThat(messages("out")).isEqualTo(1);
     }

@@ -38,6 +38,12 @@ public abstract class ServerTest {
     public static final String ADMIN_TOKEN = "jnl_test_admin_token";
     public static final String APP_SECRET = "test-app-secret";
     public static final String VERIFY_TOKEN = "test-verify-token";
+    /** Session prices for Brazil, where the tests' channels are registered. */
+    public static final String BRAZIL_RATES = """
+            market,category,price,currency
+            BR,user_initiated,0.0068,USD
+            BR,business_initiated,0.0625,USD
+            """;
     /** A Monday morning, where every test's clock starts. */
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 

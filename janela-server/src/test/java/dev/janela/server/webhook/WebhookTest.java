@@ -6,6 +6,7 @@ import static dev.janela.server.testing.Webhooks.status;
 import static dev.janela.server.testing.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.janela.server.testing.AllAtOnce;
 import dev.janela.server.testing.Api;
 import dev.janela.server.testing.Response;
 import dev.janela.server.testing.ServerTest;
@@ -15,12 +16,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,18 +26,13 @@ import tools.jackson.databind.JsonNode;
 /** {@code /webhooks/whatsapp}: the handshake, signatures, several items per delivery, duplicates, statuses. */
 class WebhookTest extends ServerTest {
     private static final String CUSTOMER = "5521987650002";
-    private static final String RATES = """
-            market,category,price,currency
-            BR,user_initiated,0.0068,USD
-            BR,business_initiated,0.0625,USD
-            """;
 
     private String channel;
 
     @BeforeEach
     void channelWithRates() {
         channel = api.addChannel();
-        api.uploadRates(RATES);
+        api.uploadRates(BRAZIL_RATES);
     }
 
     @Test
@@ -137,25 +128,10 @@ class WebhookTest extends ServerTest {
     @Test
     void concurrentDeliveriesOfTheSameMessage_areAllAnswered200_andAppliedOnce() throws Exception {
         String payload = inbound("wamid.concurrent", START);
-        int deliveries = 8;
-        CountDownLatch ready = new CountDownLatch(deliveries);
-        List<Future<Response>> answers = new ArrayList<>();
-        ExecutorService threads = Executors.newFixedThreadPool(deliveries);
-        try {
-            for (int i = 0; i < deliveries; i++) {
-                answers.add(threads.submit(() -> {
-                    ready.countDown();
-                    ready.await();
-                    return api.webhook(payload);
-                }));
-            }
-            for (Future<Response> answer : answers) {
-                assertThat(answer.get().status()).as("answer %s", answer.get()).isEqualTo(200);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
 
+        List<Response> answers = AllAtOnce.run(8, () -> api.webhook(payload));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isEqualTo(200));
         assertThat(charges()).hasSize(1);
         assertThat(messageCount()).isEqualTo(1);
     }
@@ -167,7 +143,7 @@ class WebhookTest extends ServerTest {
         String delivery = payload(itsChannel, List.of(text("wamid.unpriced", CUSTOMER, START, "Hi")), List.of());
 
         Response first = unpriced.webhook(delivery);
-        unpriced.uploadRates(RATES);
+        unpriced.uploadRates(BRAZIL_RATES);
         Response again = unpriced.webhook(delivery);
 
         assertThat(first.status()).isEqualTo(422);
