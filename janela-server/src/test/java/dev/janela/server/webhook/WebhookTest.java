@@ -11,6 +11,7 @@ import dev.janela.server.testing.Api;
 import dev.janela.server.testing.Response;
 import dev.janela.server.testing.ServerTest;
 import dev.janela.server.testing.Webhooks;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,20 @@ class WebhookTest extends ServerTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void aBodyOverOneMebibyte_is413_evenWithoutADeclaredLength() {
+        byte[] huge = ("{\"pad\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // A stream's length is unknown to the client, so it is sent chunked: the limit is met while reading.
+        Response streamed = api.exchange(HttpRequest.newBuilder(api.base().resolve("/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", Webhooks.signature(huge, APP_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
+
+        assertThat(streamed.status()).isEqualTo(413);
+        assertThat(streamed.errorCode()).isEqualTo("payload_too_large");
     }
 
     @Test
