@@ -48,8 +48,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--port must be from 0 to 65535, not " + port);
         }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader libraries = new URLClassLoader("janela-server", serverLibraries(),
-                ServeCommand.class.getClassLoader())) {
+        // Never closed: the server's shutdown, which runs after this returns, still loads classes from it.
+        URLClassLoader libraries = new URLClassLoader("janela-server", serverLibraries(),
+                ServeCommand.class.getClassLoader());
+        try {
             // Spring finds its resources through the thread's class loader.
             Thread.currentThread().setContextClassLoader(libraries);
             Class.forName(SERVER, true, libraries).getMethod("runUntilStopped", int.class, Path.class)
