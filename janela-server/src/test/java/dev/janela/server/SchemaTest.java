@@ -2,13 +2,19 @@ package dev.janela.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.server.testing.ServerTest;
+import dev.janela.server.testfixtures.JanelaServerTest;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The schema the migrations made, read back from the database's own catalogue. */
-class SchemaTest extends ServerTest {
+@JanelaServerTest
+class SchemaTest {
+    @Autowired
+    private JdbcClient jdbc;
+
     @ParameterizedTest
     @ValueSource(strings = {"conversations", "sessions", "messages", "charges", "processed_events"})
     void everyTableOfConversationData_carriesTheAccountAndTheChannel(String table) {

@@ -1,26 +1,32 @@
 package dev.janela.server.api;
 
-import static dev.janela.server.testing.Webhooks.payload;
-import static dev.janela.server.testing.Webhooks.text;
+import static dev.janela.server.testfixtures.TestServer.START;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.server.testing.Api;
-import dev.janela.server.testing.Response;
-import dev.janela.server.testing.ServerTest;
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestServer;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The operator API under {@code /api}: channels, templates and their review, rate cards, the window of a
  * conversation, the ledger; its errors in the native shape; and accounts that cannot see each other's objects.
  */
-class OperatorApiTest extends ServerTest {
+@JanelaServerTest
+class OperatorApiTest {
     private static final String RATES = """
             market,category,price,currency
             BR,user_initiated,0.0068,USD
@@ -28,6 +34,18 @@ class OperatorApiTest extends ServerTest {
             MX,user_initiated,0.0085,USD
             MX,business_initiated,0.0305,USD
             """;
+
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+
+    private Api api;
+
+    @BeforeEach
+    void newAccount() {
+        api = server.newAccount();
+    }
 
     @Test
     void channels_takeTheirCountryFromTheNumber_unlessGiven() {
@@ -43,7 +61,7 @@ class OperatorApiTest extends ServerTest {
         assertThat(api.get("/api/channels").json().path("channels").valueStream()
                 .map(channel -> channel.path("phone_number_id").asString()).toList())
                 .containsExactly("pn-" + api.accountId() + "-br", "pn-" + api.accountId() + "-mx");
-        assertThat(otherAccount().get("/api/channels").json().path("channels").isEmpty()).isTrue();
+        assertThat(server.newAccount().get("/api/channels").json().path("channels").isEmpty()).isTrue();
     }
 
     @Test
@@ -51,7 +69,7 @@ class OperatorApiTest extends ServerTest {
         Response invalid = api.post("/api/channels", Map.of("phone_number_id", "has spaces", "number", "12",
                 "country", "XX"));
         String existing = api.addChannel();
-        Response duplicate = otherAccount().post("/api/channels", Map.of("phone_number_id", existing, "number",
+        Response duplicate = server.newAccount().post("/api/channels", Map.of("phone_number_id", existing, "number",
                 "+5521987650000"));
 
         assertThat(invalid.status()).isEqualTo(400);
@@ -100,7 +118,7 @@ class OperatorApiTest extends ServerTest {
 
     @Test
     void anotherAccountsTemplate_isNotFound() {
-        Api other = otherAccount();
+        Api other = server.newAccount();
         long theirs = other.post("/api/templates", Map.of("name", "theirs", "language", "en", "category",
                 "utility", "body", "Hi")).json().path("id").asLong();
 
@@ -209,7 +227,7 @@ class OperatorApiTest extends ServerTest {
     @Test
     void theWindow_refusesABadNumberOrCategory_andAnotherAccountsChannel() {
         String channel = api.addChannel();
-        String theirs = otherAccount().addChannel();
+        String theirs = server.newAccount().addChannel();
 
         Response badNumber = api.get("/api/channels/" + channel + "/conversations/12ab/window");
         Response badCategory = api.get("/api/channels/" + channel + "/conversations/5521987650009/window"

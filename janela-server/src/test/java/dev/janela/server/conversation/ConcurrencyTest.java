@@ -1,7 +1,9 @@
 package dev.janela.server.conversation;
 
-import static dev.janela.server.testing.Webhooks.payload;
-import static dev.janela.server.testing.Webhooks.text;
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static dev.janela.server.testfixtures.TestServer.START;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.conversation.ConversationKey;
@@ -16,11 +18,14 @@ import dev.janela.core.engine.Decision;
 import dev.janela.core.engine.Outcome;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.core.testfixtures.TestClock;
 import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.testing.AllAtOnce;
-import dev.janela.server.testing.Response;
-import dev.janela.server.testing.ServerTest;
+import dev.janela.server.testfixtures.AllAtOnce;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,19 +35,37 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sixteen threads send and receive for the same few customers at once. However the server interleaves them, each
  * conversation's events are decided one at a time: the ledger is what the engine gives for the events in the order
  * the server applied them, no event is lost, and no free-form message went out that the engine would refuse.
  */
-class ConcurrencyTest extends ServerTest {
+@JanelaServerTest
+class ConcurrencyTest {
     private static final long SEED = 20_261_124L;
     private static final int THREADS = 16;
     private static final int REQUESTS_PER_THREAD = 6;
     private static final int ROUNDS = 4;
     private static final List<String> CUSTOMERS = List.of("5521987650201", "5521987650202", "5521987650203");
+
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Api api;
+
+    @BeforeEach
+    void newAccount() {
+        api = server.newAccount();
+    }
 
     @Test
     void theLedgerIsWhatTheEngineGivesForTheEventsInTheOrderApplied() throws Exception {

@@ -2,14 +2,31 @@ package dev.janela.server.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.server.testing.ServerTest;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The table of applied webhook events: an event's first time is its only one, per channel. */
-class ProcessedEventsTest extends ServerTest {
+@JanelaServerTest
+class ProcessedEventsTest {
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Api api;
+
     @Autowired
     private ProcessedEvents processed;
+
+    @BeforeEach
+    void newAccount() {
+        api = server.newAccount();
+    }
 
     @Test
     void anEvent_isNewOnlyTheFirstTime_onEachChannel() {

@@ -1,16 +1,22 @@
 package dev.janela.server.conversation;
 
-import static dev.janela.server.testing.Webhooks.payload;
-import static dev.janela.server.testing.Webhooks.text;
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static dev.janela.server.testfixtures.TestServer.START;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.server.testing.Response;
-import dev.janela.server.testing.ServerTest;
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,13 +24,21 @@ import tools.jackson.databind.JsonNode;
  * business answers, the window is renewed and then closes, templates open (and re-open) a business-initiated
  * session, and the customer's reply opens its window. Each step is checked in the window endpoint and the ledger.
  */
-class SeedStoryTest extends ServerTest {
+@JanelaServerTest
+class SeedStoryTest {
     private static final String CUSTOMER = "5521987650001";
 
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+
+    private Api api;
     private String channel;
 
     @BeforeEach
     void channelWithRates() {
+        api = server.newAccount();
         channel = api.addChannel();
         api.uploadRates(BRAZIL_RATES);
         api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} has shipped.");

@@ -1,28 +1,46 @@
 package dev.janela.server.ledger;
 
-import static dev.janela.server.testing.Webhooks.payload;
-import static dev.janela.server.testing.Webhooks.text;
+import static dev.janela.server.testfixtures.TestServer.START;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.ledger.Charge;
-import dev.janela.server.testing.ServerTest;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The ledger's table: one row per cause, reversals as rows of their own, amounts shown exactly. */
-class LedgerTest extends ServerTest {
+@JanelaServerTest
+class LedgerTest {
     private static final ConversationKey CONVERSATION = new ConversationKey("+5511987654321", "+5521987650301");
+
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Api api;
 
     @Autowired
     private Ledger ledger;
     @Autowired
     private ChargeQuery charges;
+
+    @BeforeEach
+    void newAccount() {
+        api = server.newAccount();
+    }
 
     @Test
     void aCause_isRecordedOnce_andItsReversalOnce() {
@@ -48,7 +66,7 @@ class LedgerTest extends ServerTest {
                 Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 10))
                 .extracting(row -> row.cause() + " " + row.amountMicros())
                 .containsExactly("wamid.l1:charge 6800", "wamid.l1:reversal -6800");
-        assertThat(ledger.chargeOf(otherAccount().accountId(), CONVERSATION, "wamid.l1")).isEmpty();
+        assertThat(ledger.chargeOf(server.newAccount().accountId(), CONVERSATION, "wamid.l1")).isEmpty();
     }
 
     @ParameterizedTest

@@ -3,19 +3,36 @@ package dev.janela.server.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.janela.server.testing.ServerTest;
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
 import dev.janela.server.web.MetaError;
 import dev.janela.server.web.MetaException;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The table of {@code Idempotency-Key}s: claimed once, answered from what was kept, freed on failure. */
-class IdempotencyKeysTest extends ServerTest {
+@JanelaServerTest
+class IdempotencyKeysTest {
     private static final String HASH = "a".repeat(64);
 
     @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+
+    private Api api;
+
+    @Autowired
     private IdempotencyKeys keys;
+
+    @BeforeEach
+    void newAccount() {
+        api = server.newAccount();
+    }
 
     @Test
     void aKeptAnswer_isGivenAgain_forTheSameRequestOnly() {
@@ -27,7 +44,7 @@ class IdempotencyKeysTest extends ServerTest {
         assertThatThrownBy(() -> keys.claim(api.accountId(), "k1", "b".repeat(64)))
                 .isInstanceOfSatisfying(MetaException.class, refused ->
                         assertThat(refused.error()).isEqualTo(MetaError.IDEMPOTENCY_KEY_REUSED));
-        assertThat(keys.claim(otherAccount().accountId(), "k1", HASH)).isEmpty();
+        assertThat(keys.claim(server.newAccount().accountId(), "k1", HASH)).isEmpty();
     }
 
     @Test

@@ -1,15 +1,19 @@
 package dev.janela.server.message;
 
-import static dev.janela.server.testing.Api.templateMessage;
-import static dev.janela.server.testing.Api.textMessage;
-import static dev.janela.server.testing.Webhooks.payload;
-import static dev.janela.server.testing.Webhooks.text;
+import static dev.janela.server.testfixtures.Api.templateMessage;
+import static dev.janela.server.testfixtures.Api.textMessage;
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.server.testing.AllAtOnce;
-import dev.janela.server.testing.Api;
-import dev.janela.server.testing.Response;
-import dev.janela.server.testing.ServerTest;
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.AllAtOnce;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestConnector;
+import dev.janela.server.testfixtures.TestServer;
 import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,12 +28,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /v1/{phone_number_id}/messages}: Meta's bodies, Meta's errors, and {@code Idempotency-Key}. */
-class SendTest extends ServerTest {
+@JanelaServerTest
+class SendTest {
     private static final String CUSTOMER = "5521987650004";
+
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+    @Autowired
+    private TestConnector connector;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Api api;
 
     @Autowired
     private IdempotencyKeys keys;
@@ -38,6 +55,7 @@ class SendTest extends ServerTest {
 
     @BeforeEach
     void channelWithRatesAndTemplates() {
+        api = server.newAccount();
         channel = api.addChannel();
         api.uploadRates(BRAZIL_RATES);
         api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.");
@@ -154,7 +172,7 @@ class SendTest extends ServerTest {
 
     @Test
     void anotherAccountsTemplate_is132001() {
-        Api other = otherAccount();
+        Api other = server.newAccount();
         other.approvedTemplate("their_template", "en", "utility", "Theirs");
 
         assertThat(api.send(channel, templateMessage(CUSTOMER, "their_template", "en")).errorCode())
@@ -163,7 +181,7 @@ class SendTest extends ServerTest {
 
     @Test
     void aTemplateThatCannotBePriced_is131042_andNothingIsSent() {
-        Api unpriced = otherAccount();
+        Api unpriced = server.newAccount();
         String itsChannel = unpriced.addChannel();
         unpriced.approvedTemplate("welcome", "en", "marketing", "Welcome!");
 
@@ -254,7 +272,7 @@ class SendTest extends ServerTest {
 
     @Test
     void anUnknownChannel_orAnotherAccounts_is404() {
-        String theirs = otherAccount().addChannel();
+        String theirs = server.newAccount().addChannel();
 
         for (String phoneNumberId : List.of("123123123", theirs)) {
             Response refused = api.sendText(phoneNumberId, CUSTOMER, "Hello");
@@ -320,7 +338,7 @@ class SendTest extends ServerTest {
 
     @Test
     void keysBelongToTheirAccount() {
-        Api other = otherAccount();
+        Api other = server.newAccount();
         String theirChannel = other.addChannel();
         other.uploadRates(BRAZIL_RATES);
         other.approvedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.");

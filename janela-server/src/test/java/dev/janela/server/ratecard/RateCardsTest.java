@@ -1,14 +1,33 @@
 package dev.janela.server.ratecard;
 
+import static dev.janela.server.testfixtures.TestServer.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.testing.ServerTest;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Price books are cached, yet a version another process adds to the shared database prices the next decision. */
-class RateCardsTest extends ServerTest {
+@JanelaServerTest
+class RateCardsTest {
     private static final String CARD = "market,category,price,currency\nBR,business_initiated,%s,USD\n";
+
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Api api;
+
+    @BeforeEach
+    void newAccount() {
+        api = server.newAccount();
+    }
 
     @Test
     void aVersionAddedByAnotherProcess_isUsedAtOnce() {

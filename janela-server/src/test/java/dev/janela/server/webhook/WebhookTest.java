@@ -1,16 +1,23 @@
 package dev.janela.server.webhook;
 
-import static dev.janela.server.testing.Webhooks.change;
-import static dev.janela.server.testing.Webhooks.payload;
-import static dev.janela.server.testing.Webhooks.status;
-import static dev.janela.server.testing.Webhooks.text;
+import static dev.janela.server.testfixtures.TestServer.APP_SECRET;
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static dev.janela.server.testfixtures.TestServer.START;
+import static dev.janela.server.testfixtures.TestServer.VERIFY_TOKEN;
+import static dev.janela.server.testfixtures.Webhooks.change;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.status;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.server.testing.AllAtOnce;
-import dev.janela.server.testing.Api;
-import dev.janela.server.testing.Response;
-import dev.janela.server.testing.ServerTest;
-import dev.janela.server.testing.Webhooks;
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.AllAtOnce;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestConnector;
+import dev.janela.server.testfixtures.TestServer;
+import dev.janela.server.testfixtures.Webhooks;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -22,16 +29,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /webhooks/whatsapp}: the handshake, signatures, several items per delivery, duplicates, statuses. */
-class WebhookTest extends ServerTest {
+@JanelaServerTest
+class WebhookTest {
     private static final String CUSTOMER = "5521987650002";
 
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+    @Autowired
+    private TestConnector connector;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Api api;
     private String channel;
 
     @BeforeEach
     void channelWithRates() {
+        api = server.newAccount();
         channel = api.addChannel();
         api.uploadRates(BRAZIL_RATES);
     }
@@ -153,7 +174,7 @@ class WebhookTest extends ServerTest {
 
     @Test
     void aMessageThatCannotBePriced_isNotAcknowledged_andIsAppliedWhenMetaDeliversItAgain() {
-        Api unpriced = otherAccount();
+        Api unpriced = server.newAccount();
         String itsChannel = unpriced.addChannel();
         String delivery = payload(itsChannel, List.of(text("wamid.unpriced", CUSTOMER, START, "Hi")), List.of());
 

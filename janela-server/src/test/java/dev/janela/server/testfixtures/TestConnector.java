@@ -1,4 +1,4 @@
-package dev.janela.server.testing;
+package dev.janela.server.testfixtures;
 
 import dev.janela.server.channel.Channel;
 import dev.janela.server.connector.Connector;

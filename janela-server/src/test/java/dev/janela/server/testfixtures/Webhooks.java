@@ -1,4 +1,4 @@
-package dev.janela.server.testing;
+package dev.janela.server.testfixtures;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

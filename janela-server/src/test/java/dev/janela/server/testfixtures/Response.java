@@ -1,4 +1,4 @@
-package dev.janela.server.testing;
+package dev.janela.server.testfixtures;
 
 import java.net.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;

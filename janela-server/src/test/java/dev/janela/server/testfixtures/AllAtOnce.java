@@ -1,4 +1,4 @@
-package dev.janela.server.testing;
+package dev.janela.server.testfixtures;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.janela.server.testing;
+package dev.janela.server.testfixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +80,7 @@ public record Api(URI base, String token, long accountId) {
     /** A webhook delivery, signed with the app secret the tests configure. */
     public Response webhook(String payload) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        return webhook(body, Webhooks.signature(body, ServerTest.APP_SECRET));
+        return webhook(body, Webhooks.signature(body, TestServer.APP_SECRET));
     }
 
     /** A webhook delivery with the signature header given (none when null). */

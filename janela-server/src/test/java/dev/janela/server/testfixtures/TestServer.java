@@ -1,0 +1,94 @@
+package dev.janela.server.testfixtures;
+
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.account.Accounts;
+import dev.janela.server.account.ApiTokens;
+import dev.janela.server.connector.SynchronousSandbox;
+import dev.janela.server.webhook.StatusUpdates;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * The server under a {@link JanelaServerTest}: its secrets and start time, and new accounts on it. Tests run
+ * against a database earlier runs may have written to (PostgreSQL), so each test works in an account of its own.
+ */
+public final class TestServer {
+    public static final String ADMIN_TOKEN = "jnl_test_admin_token";
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String VERIFY_TOKEN = "test-verify-token";
+    /** A Monday morning, where every test's clock starts. */
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    /** Session prices for Brazil, where the tests' channels are registered. */
+    public static final String BRAZIL_RATES = """
+            market,category,price,currency
+            BR,user_initiated,0.0068,USD
+            BR,business_initiated,0.0625,USD
+            """;
+
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final Environment environment;
+    private final AtomicInteger made = new AtomicInteger();
+
+    TestServer(Accounts accounts, ApiTokens tokens, Environment environment) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.environment = environment;
+    }
+
+    /** A new account with an admin token, and a client of it. */
+    public Api newAccount() {
+        long account = accounts.create("Test account " + made.incrementAndGet());
+        String token = tokens.generate();
+        tokens.register(account, "test admin", "admin", token);
+        return new Api(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")), token,
+                account);
+    }
+
+    /** The beans a {@link JanelaServerTest} adds: a clock the test moves, a connector it can hold, this class. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Configuration {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(START);
+        }
+
+        @Bean
+        @Primary
+        TestConnector testConnector(StatusUpdates statuses, Clock clock) {
+            return new TestConnector(SynchronousSandbox.create(statuses, clock));
+        }
+
+        @Bean
+        TestServer testServer(Accounts accounts, ApiTokens tokens, Environment environment) {
+            return new TestServer(accounts, tokens, environment);
+        }
+
+        @Bean
+        DynamicPropertyRegistrar database() {
+            return TestDatabase::register;
+        }
+    }
+
+    /** Puts back what a test may have changed of the shared server: the clock, and whether the sandbox reports. */
+    static final class ResetBeforeEach implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            ApplicationContext server = SpringExtension.getApplicationContext(context);
+            server.getBean(TestClock.class).set(START);
+            server.getBean(TestConnector.class).reset();
+        }
+    }
+}
