@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the whole server on a random port over a real database ({@link TestDatabase}). Every such test shares
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Import;
     "janela.admin-token=" + TestServer.ADMIN_TOKEN,
     "janela.meta.app-secret=" + TestServer.APP_SECRET,
     "janela.meta.verify-token=" + TestServer.VERIFY_TOKEN})
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestServer.Configuration.class)
 @ExtendWith(TestServer.ResetBeforeEach.class)
 public @interface JanelaServerTest {

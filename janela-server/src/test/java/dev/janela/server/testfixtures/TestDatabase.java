@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The database the server's tests run on, chosen by the system property {@code janela.test.database}: {@code h2}
@@ -43,12 +46,18 @@ public final class TestDatabase implements ExecutionCondition {
         return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + HOW_TO);
     }
 
-    /** Points the server under test at this run's database. */
-    public static void register(DynamicPropertyRegistry registry) {
-        if (isPostgres()) {
-            registry.add("janela.db.url", () -> postgresUrl().orElseThrow());
-        } else {
-            registry.add("janela.data-dir", TestDatabase::freshDataDirectory);
+    /**
+     * Points the server under test at this run's database, before the context is refreshed: the settings are
+     * bound early, and a property registered later would leave the server on its default database.
+     */
+    static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> database = isPostgres()
+                    ? Map.of("janela.db.url", postgresUrl().orElseThrow())
+                    : Map.of("janela.data-dir", freshDataDirectory());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test database",
+                    database));
         }
     }
 

@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -74,11 +73,6 @@ public final class TestServer {
         @Bean
         TestServer testServer(Accounts accounts, ApiTokens tokens, Environment environment) {
             return new TestServer(accounts, tokens, environment);
-        }
-
-        @Bean
-        DynamicPropertyRegistrar database() {
-            return TestDatabase::register;
         }
     }
 
