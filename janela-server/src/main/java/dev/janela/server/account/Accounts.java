@@ -34,6 +34,12 @@ public class Accounts {
         return Keys.id(key);
     }
 
+    /** Locks the account's row until the transaction ends: changes to who administers it go one at a time. */
+    public void lock(long accountId) {
+        jdbc.sql("select id from accounts where id = :id for update").param("id", accountId).query(Long.class)
+                .single();
+    }
+
     /** Whose country prices the account's sessions. */
     public MarketBasis marketBasis(long accountId) {
         return jdbc.sql("select market_basis from accounts where id = :id").param("id", accountId)

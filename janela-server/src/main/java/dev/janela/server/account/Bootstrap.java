@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Bootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
-    static final String ADMIN = "admin";
+    /** Who the ledger of writes names for what Janela itself sets up. */
+    static final String JANELA = "Janela";
 
     private final Accounts accounts;
     private final ApiTokens tokens;
@@ -38,10 +39,11 @@ class Bootstrap {
         long account = accounts.findDefault().orElseGet(() -> accounts.create("Default"));
         StringBuilder shownOnce = new StringBuilder();
         if (properties.adminTokenIfSet().isPresent()) {
-            tokens.register(account, "admin (JANELA_ADMIN_TOKEN)", ADMIN, properties.adminTokenIfSet().get());
+            tokens.register(account, "admin (JANELA_ADMIN_TOKEN)", Role.ADMIN, properties.adminTokenIfSet().get(),
+                    JANELA);
         } else if (!tokens.anyFor(account)) {
             String token = tokens.generate();
-            tokens.register(account, "admin (first start)", ADMIN, token);
+            tokens.register(account, "admin (first start)", Role.ADMIN, token, JANELA);
             shownOnce.append("  export JANELA_TOKEN=").append(token).append('\n');
         }
         secrets.generateMissing().ifPresent(shownOnce::append);

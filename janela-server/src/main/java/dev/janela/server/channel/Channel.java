@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param phoneNumberId Meta's id for the number, which webhooks and sends name
  * @param number the number, E.164 with {@code +}
  * @param country the country it is registered in, which prices its sessions by default
+ * @param createdBy who added it: a user's e-mail address or a token's name
  */
 public record Channel(long id, long accountId, String phoneNumberId, String number, String country,
-        Instant createdAt) {
+        Instant createdAt, String createdBy) {
 }

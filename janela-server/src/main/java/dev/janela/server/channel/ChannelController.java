@@ -1,5 +1,7 @@
 package dev.janela.server.channel;
 
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
 import dev.janela.server.web.ApiErrorCode;
@@ -38,15 +40,17 @@ class ChannelController {
     }
 
     /** A channel as the API shows it. */
-    record ChannelView(String phoneNumberId, String number, String country, Instant createdAt) {
+    record ChannelView(String phoneNumberId, String number, String country, Instant createdAt, String createdBy) {
         static ChannelView of(Channel channel) {
-            return new ChannelView(channel.phoneNumberId(), channel.number(), channel.country(), channel.createdAt());
+            return new ChannelView(channel.phoneNumberId(), channel.number(), channel.country(), channel.createdAt(),
+                    channel.createdBy());
         }
     }
 
     record ChannelList(List<ChannelView> channels) {
     }
 
+    @Allowed({Role.ADMIN})
     @PostMapping("/api/channels")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -75,9 +79,10 @@ class ChannelController {
         }
         String registeredIn = country != null ? country : PhoneCountries.countryOf(number.digits());
         return ChannelView.of(channels.add(caller.accountId(), request.phoneNumberId(), E164.format(number.digits()),
-                registeredIn));
+                registeredIn, caller.author()));
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
     @GetMapping("/api/channels")
     ChannelList list(HttpServletRequest http) {
         return new ChannelList(channels.list(Caller.of(http).accountId()).stream().map(ChannelView::of).toList());

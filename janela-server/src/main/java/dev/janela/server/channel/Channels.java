@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /** The channels of every account. */
 @Repository
 public class Channels {
-    private static final String COLUMNS = "id, account_id, phone_number_id, number, country, created_at";
+    private static final String COLUMNS = "id, account_id, phone_number_id, number, country, created_at, created_by";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -27,14 +27,15 @@ public class Channels {
     }
 
     /** Adds a channel; the caller has checked that its {@code phone_number_id} is free. */
-    public Channel add(long accountId, String phoneNumberId, String number, String country) {
+    public Channel add(long accountId, String phoneNumberId, String number, String country, String createdBy) {
         Instant now = clock.instant();
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into channels (account_id, phone_number_id, number, country, created_at)"
-                + " values (:account, :phoneNumberId, :number, :country, :now)")
+        jdbc.sql("insert into channels (account_id, phone_number_id, number, country, created_at, created_by)"
+                + " values (:account, :phoneNumberId, :number, :country, :now, :by)")
                 .param("account", accountId).param("phoneNumberId", phoneNumberId).param("number", number)
-                .param("country", country).param("now", Instants.param(now)).update(key, "id");
-        return new Channel(Keys.id(key), accountId, phoneNumberId, number, country, now);
+                .param("country", country).param("now", Instants.param(now)).param("by", createdBy)
+                .update(key, "id");
+        return new Channel(Keys.id(key), accountId, phoneNumberId, number, country, now, createdBy);
     }
 
     /** The channel with Meta's {@code phoneNumberId}, whichever account owns it (webhooks say no more). */
@@ -55,6 +56,7 @@ public class Channels {
 
     private static Channel channel(ResultSet row, int number) throws SQLException {
         return new Channel(row.getLong("id"), row.getLong("account_id"), row.getString("phone_number_id"),
-                row.getString("number"), row.getString("country"), Instants.read(row, "created_at"));
+                row.getString("number"), row.getString("country"), Instants.read(row, "created_at"),
+                row.getString("created_by"));
     }
 }

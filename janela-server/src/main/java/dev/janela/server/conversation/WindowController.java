@@ -1,5 +1,7 @@
 package dev.janela.server.conversation;
 
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.engine.ConversationEngine;
@@ -59,6 +61,7 @@ class WindowController {
             SessionView session, List<String> maySend, CostView templateCost, Instant at) {
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/api/channels/{phoneNumberId}/conversations/{waId}/window")
     WindowView window(@PathVariable String phoneNumberId, @PathVariable String waId,
             @RequestParam(name = "category", defaultValue = "utility") String category, HttpServletRequest http) {

@@ -1,5 +1,7 @@
 package dev.janela.server.ledger;
 
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.replay.LedgerCsv;
 import dev.janela.server.channel.Channels;
@@ -54,6 +56,7 @@ class ChargeController {
     record ChargePage(List<ChargeView> charges, String next) {
     }
 
+    @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping(path = "/api/charges", produces = "application/json")
     ChargePage json(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String market,
@@ -75,6 +78,7 @@ class ChargeController {
         return new ChargePage(rows.stream().map(ChargeView::of).toList(), next);
     }
 
+    @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping(path = "/api/charges", produces = "text/csv")
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String market,

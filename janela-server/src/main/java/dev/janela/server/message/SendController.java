@@ -1,5 +1,7 @@
 package dev.janela.server.message;
 
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
@@ -64,6 +66,7 @@ class SendController {
         this.errors = errors;
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping(path = "/{version:v[0-9]+(?:\\.[0-9]+)?}/{phoneNumberId}/messages")
     ResponseEntity<Object> send(@PathVariable String phoneNumberId, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest http) {
@@ -112,7 +115,7 @@ class SendController {
                 .orElse(request.text().orElse(null));
         Outbound outbound = new Outbound(request.waId(), request.type(),
                 template.map(found -> new TemplateRef(found.id(), found.category())), text);
-        Sent sent = conversations.send(channel, outbound, caller.tokenName());
+        Sent sent = conversations.send(channel, outbound, caller.author());
         return new Delivered(sent, request.waId(), json.writeValueAsString(response(request, sent)));
     }
 

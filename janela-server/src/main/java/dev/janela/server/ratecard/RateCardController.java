@@ -1,5 +1,7 @@
 package dev.janela.server.ratecard;
 
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCard;
 import dev.janela.core.ratecard.RateCardParser;
@@ -42,18 +44,21 @@ class RateCardController {
     }
 
     /** A version as the API shows it. */
-    record VersionView(String version, Instant effectiveFrom, String currency, int markets, Instant createdAt) {
+    record VersionView(String version, Instant effectiveFrom, String currency, int markets, Instant createdAt,
+            String createdBy) {
     }
 
     record VersionList(List<VersionView> rateCards) {
     }
 
+    @Allowed({Role.ADMIN})
     @PostMapping(path = "/api/rate-cards", consumes = {"text/csv", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     VersionView upload(@RequestBody String csv, @RequestParam(name = "effective_from", required = false) String from,
             HttpServletRequest http) {
-        long account = Caller.of(http).accountId();
+        Caller caller = Caller.of(http);
+        long account = caller.accountId();
         List<RateCards.Version> existing = rateCards.versions(account);
         Instant effectiveFrom = effectiveFrom(from, existing.isEmpty());
         String version = "v" + (existing.size() + 1);
@@ -72,17 +77,19 @@ class RateCardController {
         } catch (IllegalArgumentException mismatch) {
             throw ApiException.invalid(List.of(new FieldError("currency", mismatch.getMessage())));
         }
-        rateCards.add(account, card, csv);
+        rateCards.add(account, card, csv, caller.author());
         return new VersionView(version, effectiveFrom, card.currency().getCurrencyCode(), card.markets().size(),
-                clock.instant());
+                clock.instant(), caller.author());
     }
 
+    @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/api/rate-cards")
     VersionList list(HttpServletRequest http) {
         return new VersionList(rateCards.versions(Caller.of(http).accountId()).stream()
                 .map(version -> new VersionView(version.version(), version.effectiveFrom(), version.currency(),
                         RateCardParser.parse(version.version(), version.csv(), version.version(),
-                                version.effectiveFrom()).markets().size(), version.createdAt()))
+                                version.effectiveFrom()).markets().size(), version.createdAt(),
+                        version.createdBy()))
                 .toList());
     }
 

@@ -29,7 +29,8 @@ public class RateCards {
     }
 
     /** A stored version. */
-    public record Version(String version, Instant effectiveFrom, String currency, String csv, Instant createdAt) {
+    public record Version(String version, Instant effectiveFrom, String currency, String csv, Instant createdAt,
+            String createdBy) {
     }
 
     /** The price book of the account's versions; empty if it has none. */
@@ -45,22 +46,23 @@ public class RateCards {
 
     /** The account's versions, earliest first. */
     public List<Version> versions(long accountId) {
-        return jdbc.sql("select version, effective_from, currency, csv, created_at from rate_cards"
+        return jdbc.sql("select version, effective_from, currency, csv, created_at, created_by from rate_cards"
                 + " where account_id = :account order by effective_from")
                 .param("account", accountId)
                 .query((row, number) -> new Version(row.getString("version"), Instants.read(row, "effective_from"),
-                        row.getString("currency"), row.getString("csv"), Instants.read(row, "created_at")))
+                        row.getString("currency"), row.getString("csv"), Instants.read(row, "created_at"),
+                        row.getString("created_by")))
                 .list();
     }
 
     /** Stores a version the caller has parsed and checked against the others. */
-    public void add(long accountId, RateCard card, String csv) {
-        jdbc.sql("insert into rate_cards (account_id, version, effective_from, currency, csv, created_at)"
-                + " values (:account, :version, :from, :currency, :csv, :now)")
+    public void add(long accountId, RateCard card, String csv, String createdBy) {
+        jdbc.sql("insert into rate_cards (account_id, version, effective_from, currency, csv, created_at,"
+                + " created_by) values (:account, :version, :from, :currency, :csv, :now, :by)")
                 .param("account", accountId).param("version", card.version())
                 .param("from", Instants.param(card.effectiveFrom()))
                 .param("currency", card.currency().getCurrencyCode())
-                .param("csv", csv).param("now", Instants.param(clock.instant())).update();
+                .param("csv", csv).param("now", Instants.param(clock.instant())).param("by", createdBy).update();
     }
 
     private Cached load(long accountId) {

@@ -9,8 +9,10 @@ import java.util.Optional;
  * One template in one language.
  *
  * @param rejectionReason why the review rejected it; empty unless it is rejected
+ * @param createdBy who added it: a user's e-mail address or a token's name
+ * @param reviewedBy who approved or rejected it, once someone has
  */
 public record Template(long id, long accountId, String name, String language, TemplateCategory category,
         TemplateBody body, TemplateStatus status, Optional<String> rejectionReason, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, String createdBy, Optional<String> reviewedBy) {
 }

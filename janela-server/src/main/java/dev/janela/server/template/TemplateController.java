@@ -1,5 +1,7 @@
 package dev.janela.server.template;
 
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.InvalidTemplateException;
 import dev.janela.core.template.TemplateBody;
@@ -46,23 +48,26 @@ class TemplateController {
 
     /** A template as the API shows it. */
     record TemplateView(long id, String name, String language, String category, String body, int parameters,
-            String status, String rejectionReason, Instant createdAt, Instant updatedAt) {
+            String status, String rejectionReason, Instant createdAt, Instant updatedAt, String createdBy,
+            String reviewedBy) {
         static TemplateView of(Template template) {
             return new TemplateView(template.id(), template.name(), template.language(),
                     template.category().wireName(), template.body().text(), template.body().parameterCount(),
                     template.status().name(), template.rejectionReason().orElse(null), template.createdAt(),
-                    template.updatedAt());
+                    template.updatedAt(), template.createdBy(), template.reviewedBy().orElse(null));
         }
     }
 
     record TemplateList(List<TemplateView> templates) {
     }
 
+    @Allowed({Role.ADMIN})
     @PostMapping("/api/templates")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     TemplateView add(@RequestBody NewTemplate request, HttpServletRequest http) {
-        long account = Caller.of(http).accountId();
+        Caller caller = Caller.of(http);
+        long account = caller.accountId();
         List<FieldError> problems = new ArrayList<>();
         String name = check(problems, () -> TemplateName.require(request.name()));
         if (request.language() == null || !LANGUAGE.matcher(request.language()).matches()) {
@@ -81,31 +86,36 @@ class TemplateController {
             throw new ApiException(ApiErrorCode.CONFLICT, "template " + name + " exists already in "
                     + request.language());
         }
-        long id = templates.add(account, name, request.language(), category, body);
+        long id = templates.add(account, name, request.language(), category, body, caller.author());
         return TemplateView.of(templates.find(account, id).orElseThrow());
     }
 
+    @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
     @GetMapping("/api/templates")
     TemplateList list(HttpServletRequest http) {
         return new TemplateList(templates.list(Caller.of(http).accountId()).stream().map(TemplateView::of).toList());
     }
 
+    @Allowed({Role.ADMIN})
     @PostMapping("/api/templates/{id}/approve")
     @Transactional
     TemplateView approve(@PathVariable long id, HttpServletRequest http) {
-        Template template = pending(Caller.of(http).accountId(), id, TemplateStatus.APPROVED);
-        templates.review(template.id(), TemplateStatus.APPROVED, null);
+        Caller caller = Caller.of(http);
+        Template template = pending(caller.accountId(), id, TemplateStatus.APPROVED);
+        templates.review(template.id(), TemplateStatus.APPROVED, null, caller.author());
         return TemplateView.of(templates.find(template.accountId(), id).orElseThrow());
     }
 
+    @Allowed({Role.ADMIN})
     @PostMapping("/api/templates/{id}/reject")
     @Transactional
     TemplateView reject(@PathVariable long id, @RequestBody Rejection rejection, HttpServletRequest http) {
         if (rejection.reason() == null || rejection.reason().isBlank()) {
             throw ApiException.invalid(List.of(new FieldError("reason", "is required: why the template is rejected")));
         }
-        Template template = pending(Caller.of(http).accountId(), id, TemplateStatus.REJECTED);
-        templates.review(template.id(), TemplateStatus.REJECTED, rejection.reason().strip());
+        Caller caller = Caller.of(http);
+        Template template = pending(caller.accountId(), id, TemplateStatus.REJECTED);
+        templates.review(template.id(), TemplateStatus.REJECTED, rejection.reason().strip(), caller.author());
         return TemplateView.of(templates.find(template.accountId(), id).orElseThrow());
     }
 

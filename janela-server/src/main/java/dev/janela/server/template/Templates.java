@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Templates {
     private static final String COLUMNS =
-            "id, account_id, name, language, category, body, status, rejection_reason, created_at, updated_at";
+            "id, account_id, name, language, category, body, status, rejection_reason, created_at, updated_at,"
+            + " created_by, reviewed_by";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -29,14 +30,15 @@ public class Templates {
     }
 
     /** Adds a template, pending review; returns its id. */
-    public long add(long accountId, String name, String language, TemplateCategory category, TemplateBody body) {
+    public long add(long accountId, String name, String language, TemplateCategory category, TemplateBody body,
+            String createdBy) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into templates (account_id, name, language, category, body, status, created_at, updated_at)"
-                + " values (:account, :name, :language, :category, :body, :status, :now, :now)")
+        jdbc.sql("insert into templates (account_id, name, language, category, body, status, created_at, updated_at,"
+                + " created_by) values (:account, :name, :language, :category, :body, :status, :now, :now, :by)")
                 .param("account", accountId).param("name", name).param("language", language)
                 .param("category", category.name()).param("body", body.text())
                 .param("status", TemplateStatus.PENDING.name()).param("now", Instants.param(clock.instant()))
-                .update(key, "id");
+                .param("by", createdBy).update(key, "id");
         return Keys.id(key);
     }
 
@@ -59,10 +61,11 @@ public class Templates {
     }
 
     /** Moves a template to {@code status}, with the reason for a rejection. */
-    public void review(long id, TemplateStatus status, String reason) {
-        jdbc.sql("update templates set status = :status, rejection_reason = :reason, updated_at = :now where id = :id")
+    public void review(long id, TemplateStatus status, String reason, String reviewedBy) {
+        jdbc.sql("update templates set status = :status, rejection_reason = :reason, updated_at = :now,"
+                + " reviewed_by = :by where id = :id")
                 .param("status", status.name()).param("reason", reason).param("now", Instants.param(clock.instant()))
-                .param("id", id).update();
+                .param("by", reviewedBy).param("id", id).update();
     }
 
     private static Template template(ResultSet row, int number) throws SQLException {
@@ -70,6 +73,7 @@ public class Templates {
                 row.getString("language"), TemplateCategory.valueOf(row.getString("category")),
                 TemplateBody.parse(row.getString("body")), TemplateStatus.valueOf(row.getString("status")),
                 Optional.ofNullable(row.getString("rejection_reason")), Instants.read(row, "created_at"),
-                Instants.read(row, "updated_at"));
+                Instants.read(row, "updated_at"), row.getString("created_by"),
+                Optional.ofNullable(row.getString("reviewed_by")));
     }
 }

@@ -1,22 +1,26 @@
 package dev.janela.server.web;
 
+import dev.janela.server.account.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Who is calling: the account and the API token of an authenticated request.
+ * Who is calling: the account, the API token of an authenticated request, and the user it belongs to, if any.
  *
  * @param accountId the account whose objects the request may see
  * @param tokenId the token it presented
- * @param tokenName the token's name, which records what it writes (messages record their author)
- * @param role what the token may do
+ * @param userId the user the token belongs to; empty for an integration's token
+ * @param role what the caller may do: the user's role as it is now, or the integration token's own
+ * @param author who writes, as recorded on what the request writes: the user's e-mail address or the token's name
  */
-public record Caller(long accountId, long tokenId, String tokenName, String role) {
+public record Caller(long accountId, long tokenId, Optional<Long> userId, Role role, String author) {
     private static final String ATTRIBUTE = Caller.class.getName();
 
     public Caller {
-        Objects.requireNonNull(tokenName, "tokenName");
+        Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(author, "author");
     }
 
     /** The caller of {@code request}, which the token filter has authenticated. */
@@ -26,6 +30,15 @@ public record Caller(long accountId, long tokenId, String tokenName, String role
             return known;
         }
         throw new IllegalStateException("request to " + request.getRequestURI() + " was not authenticated");
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** Whether the caller is the user {@code id}. */
+    public boolean is(long id) {
+        return userId.isPresent() && userId.get() == id;
     }
 
     void attachTo(HttpServletRequest request) {

@@ -40,6 +40,34 @@ public record Api(URI base, String token, long accountId) {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response patch(String path, Object json) {
+        return exchange(authorized(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(json))));
+    }
+
+    public Response delete(String path) {
+        return exchange(authorized(path).DELETE());
+    }
+
+    /** The same account seen through another token. */
+    public Api withToken(String other) {
+        return new Api(base, other, accountId);
+    }
+
+    /**
+     * Adds a user with {@code role} and makes them a token; returns a client acting as that user.
+     *
+     * @param email the user's address, which must be new
+     */
+    public Api addUser(String email, String role) {
+        Response added = post("/api/users", Map.of("email", email, "name", "User " + email, "role", role));
+        expect(added, 201);
+        Response token = post("/api/users/" + added.json().path("id").asLong() + "/tokens", Map.of("name",
+                "token of " + email));
+        expect(token, 201);
+        return withToken(token.json().path("token").asString());
+    }
+
     /** A Cloud API send: {@code POST /v1/{phone_number_id}/messages}. */
     public Response send(String phoneNumberId, Object json) {
         return post("/v1/" + phoneNumberId + "/messages", json);

@@ -3,6 +3,7 @@ package dev.janela.server.testfixtures;
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.account.Accounts;
 import dev.janela.server.account.ApiTokens;
+import dev.janela.server.account.Role;
 import dev.janela.server.connector.SynchronousSandbox;
 import dev.janela.server.webhook.StatusUpdates;
 import java.net.URI;
@@ -50,7 +51,7 @@ public final class TestServer {
     public Api newAccount() {
         long account = accounts.create("Test account " + made.incrementAndGet());
         String token = tokens.generate();
-        tokens.register(account, "test admin", "admin", token);
+        tokens.register(account, "test admin", Role.ADMIN, token, "test");
         return new Api(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")), token,
                 account);
     }
