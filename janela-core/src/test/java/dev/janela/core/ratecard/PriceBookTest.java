@@ -8,9 +8,9 @@ import dev.janela.core.JanelaException;
 import dev.janela.core.pricing.Category;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PriceBookTest {
     private static final Instant APRIL = Instant.parse("2026-04-01T00:00:00Z");

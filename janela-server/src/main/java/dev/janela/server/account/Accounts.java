@@ -2,9 +2,9 @@ package dev.janela.server.account;
 
 import dev.janela.core.market.MarketBasis;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
 import java.util.Optional;
-import dev.janela.server.jdbc.Keys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;

@@ -1,9 +1,9 @@
 package dev.janela.server.channel;
 
-import dev.janela.server.account.Role;
-import dev.janela.server.web.Allowed;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;

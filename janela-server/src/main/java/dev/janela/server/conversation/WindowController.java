@@ -1,7 +1,5 @@
 package dev.janela.server.conversation;
 
-import dev.janela.server.account.Role;
-import dev.janela.server.web.Allowed;
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.engine.ConversationEngine;
@@ -11,9 +9,11 @@ import dev.janela.core.engine.TemplateCost;
 import dev.janela.core.engine.WindowStatus;
 import dev.janela.core.phone.E164;
 import dev.janela.core.session.SessionModel;
+import dev.janela.server.account.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.ledger.Ledger;
+import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;

@@ -1,10 +1,10 @@
 package dev.janela.server.ledger;
 
-import dev.janela.server.account.Role;
-import dev.janela.server.web.Allowed;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.replay.LedgerCsv;
+import dev.janela.server.account.Role;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;

@@ -1,8 +1,7 @@
 package dev.janela.server.message;
 
-import dev.janela.server.account.Role;
-import dev.janela.server.web.Allowed;
 import dev.janela.core.template.TemplateBody;
+import dev.janela.server.account.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.connector.Connector;
@@ -13,6 +12,7 @@ import dev.janela.server.conversation.ConversationService.TemplateRef;
 import dev.janela.server.template.Template;
 import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
+import dev.janela.server.web.Allowed;
 import dev.janela.server.web.Caller;
 import dev.janela.server.web.ErrorResponses;
 import dev.janela.server.web.MetaError;

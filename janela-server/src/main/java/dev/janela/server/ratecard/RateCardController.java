@@ -1,23 +1,28 @@
 package dev.janela.server.ratecard;
 
-import dev.janela.server.account.Role;
-import dev.janela.server.web.Allowed;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCard;
 import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -91,6 +96,18 @@ class RateCardController {
                                 version.effectiveFrom()).markets().size(), version.createdAt(),
                         version.createdBy()))
                 .toList());
+    }
+
+    /** A version as it was uploaded, for download: the CSV that priced every charge naming it. */
+    @Allowed({Role.ADMIN, Role.ANALYST})
+    @GetMapping(path = "/api/rate-cards/{version}", produces = "text/csv")
+    ResponseEntity<String> download(@PathVariable String version, HttpServletRequest http) {
+        RateCards.Version found = rateCards.versions(Caller.of(http).accountId()).stream()
+                .filter(stored -> stored.version().equals(version)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("rate card " + version));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rates-" + found.version() + ".csv\"")
+                .body(found.csv());
     }
 
     private Instant effectiveFrom(String from, boolean first) {

@@ -1,11 +1,11 @@
 package dev.janela.server.template;
 
-import dev.janela.server.account.Role;
-import dev.janela.server.web.Allowed;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.InvalidTemplateException;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.core.template.TemplateName;
+import dev.janela.server.account.Role;
+import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;

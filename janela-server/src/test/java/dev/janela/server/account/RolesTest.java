@@ -69,6 +69,8 @@ class RolesTest {
                         api.post("/api/templates/" + test.template + "/reject", Map.of("reason", "no"))),
                 new Endpoint("GET /api/rate-cards", Set.of("admin", "analyst"), test -> api ->
                         api.get("/api/rate-cards")),
+                new Endpoint("GET /api/rate-cards/{version}", Set.of("admin", "analyst"), test -> api ->
+                        api.get("/api/rate-cards/v1", "text/csv")),
                 new Endpoint("POST /api/rate-cards", Set.of("admin"), test -> api -> api.post("/api/rate-cards"
                         + "?effective_from=2030-01-01T00:00:00Z", "text/csv", TestServer.BRAZIL_RATES)),
                 new Endpoint("GET window", Set.of("admin", "agent"), test -> api -> api.get("/api/channels/"

@@ -156,6 +156,23 @@ class OperatorApiTest {
     }
 
     @Test
+    void aVersion_isDownloadedAsItWasUploaded_andChargesNameIt() {
+        api.uploadRates(RATES);
+        String channel = api.addChannel();
+        api.webhook(payload(channel, List.of(text("wamid.rc", "5521987650009", START, "Oi")), List.of()));
+
+        Response csv = api.get("/api/rate-cards/v1", "text/csv");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).isEqualTo(RATES);
+        assertThat(csv.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"rates-v1.csv\"");
+        assertThat(api.get("/api/charges").json().path("charges").path(0).path("rate_card_version").asString())
+                .isEqualTo("v1");
+        assertThat(api.get("/api/rate-cards/v9", "text/csv").status()).isEqualTo(404);
+        assertThat(server.newAccount().get("/api/rate-cards/v1", "text/csv").status()).isEqualTo(404);
+    }
+
+    @Test
     void aBrokenRateCard_isRefusedSayingWhere() {
         Response badPrice = api.post("/api/rate-cards", "text/csv", "market,category,price,currency\n"
                 + "BR,user_initiated,cheap,USD\n");
