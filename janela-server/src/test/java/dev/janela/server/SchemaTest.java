@@ -32,7 +32,8 @@ class SchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"conversations", "sessions", "messages", "charges", "processed_events"})
+    @ValueSource(strings = {"conversations", "sessions", "messages", "charges", "processed_events",
+        "refused_sends"})
     void everyTableOfConversationData_carriesTheAccountAndTheChannel(String table) {
         List<String> columns = jdbc.sql("select column_name from information_schema.columns"
                 + " where lower(table_name) = :table").param("table", table).query(String.class).list();

@@ -8,13 +8,13 @@ import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
+import dev.janela.server.web.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -116,8 +116,8 @@ class ChargeController {
     private ChargeQuery.Filter filter(long account, String from, String to, String channel, String market,
             String category) {
         List<FieldError> problems = new ArrayList<>();
-        Optional<Instant> start = instant("from", from, problems);
-        Optional<Instant> end = instant("to", to, problems);
+        Optional<Instant> start = QueryParameters.instant("from", from, problems);
+        Optional<Instant> end = QueryParameters.instant("to", to, problems);
         Optional<Long> channelId = Optional.empty();
         if (channel != null && !channel.isBlank()) {
             channelId = channels.find(account, channel).map(found -> found.id());
@@ -134,18 +134,6 @@ class ChargeController {
         }
         return new ChargeQuery.Filter(start, end, channelId, Optional.ofNullable(market).filter(m -> !m.isBlank()),
                 categoryName);
-    }
-
-    private static Optional<Instant> instant(String name, String value, List<FieldError> problems) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(name, "is not an ISO-8601 instant such as 2026-03-01T00:00:00Z"));
-            return Optional.empty();
-        }
     }
 
     private static String encode(ChargeQuery.Position position) {

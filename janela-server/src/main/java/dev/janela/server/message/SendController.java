@@ -20,11 +20,13 @@ import dev.janela.server.web.MetaException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,9 +55,12 @@ class SendController {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final ErrorResponses errors;
+    private final RefusedSends refusedSends;
+    private final Clock clock;
 
     SendController(Channels channels, Templates templates, ConversationService conversations, IdempotencyKeys keys,
-            Connector connector, PlatformTransactionManager transactions, JsonMapper json, ErrorResponses errors) {
+            Connector connector, PlatformTransactionManager transactions, JsonMapper json, ErrorResponses errors,
+            RefusedSends refusedSends, Clock clock) {
         this.channels = channels;
         this.templates = templates;
         this.conversations = conversations;
@@ -64,6 +69,8 @@ class SendController {
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
         this.errors = errors;
+        this.refusedSends = refusedSends;
+        this.clock = clock;
     }
 
     @Allowed({Role.ADMIN, Role.AGENT})
@@ -75,7 +82,8 @@ class SendController {
                 new MetaException(MetaError.NOT_FOUND, "there is no channel with phone_number_id " + phoneNumberId));
         byte[] request = body == null ? new byte[0] : body;
         if (key == null || key.isBlank()) {
-            Delivered delivered = transaction.execute(status -> process(channel, request, caller));
+            Delivered delivered = decide(channel, () -> transaction.execute(status -> process(channel, request,
+                    caller)));
             connector.deliver(channel, delivered.sent.wamid(), delivered.waId);
             return answer(delivered.response);
         }
@@ -86,11 +94,11 @@ class SendController {
         }
         Delivered delivered;
         try {
-            delivered = transaction.execute(status -> {
+            delivered = decide(channel, () -> transaction.execute(status -> {
                 Delivered done = process(channel, request, caller);
                 keys.keep(caller.accountId(), key, 200, done.response);
                 return done;
-            });
+            }));
         } catch (MetaException refusal) {
             ResponseEntity<Object> answer = errors.of(refusal.error(), refusal.details());
             keys.keepRefusal(caller.accountId(), key, refusal.error().status(),
@@ -102,6 +110,18 @@ class SendController {
         }
         connector.deliver(channel, delivered.sent.wamid(), delivered.waId);
         return answer(delivered.response);
+    }
+
+    /** Runs the send's transaction; a send refused for the window is counted once that has rolled back. */
+    private Delivered decide(Channel channel, Supplier<Delivered> send) {
+        try {
+            return send.get();
+        } catch (MetaException refusal) {
+            if (refusal.error() == MetaError.REENGAGEMENT_MESSAGE) {
+                refusedSends.record(channel.accountId(), channel.id(), refusal.error().code(), clock.instant());
+            }
+            throw refusal;
+        }
     }
 
     /** A send decided and stored, with the answer to give. */

@@ -78,6 +78,12 @@ class RolesTest {
                 new Endpoint("GET /api/charges", Set.of("admin", "analyst"), test -> api -> api.get("/api/charges")),
                 new Endpoint("GET /api/charges as CSV", Set.of("admin", "analyst"), test -> api ->
                         api.get("/api/charges", "text/csv")),
+                new Endpoint("GET /api/reports/costs", Set.of("admin", "analyst"), test -> api ->
+                        api.get("/api/reports/costs?groupBy=market")),
+                new Endpoint("GET /api/reports/costs as CSV", Set.of("admin", "analyst"), test -> api ->
+                        api.get("/api/reports/costs", "text/csv")),
+                new Endpoint("GET /api/reports/activity", Set.of("admin", "analyst"), test -> api ->
+                        api.get("/api/reports/activity")),
                 new Endpoint("POST /v1/{phone_number_id}/messages", Set.of("admin", "agent"), test -> api ->
                         api.sendText(test.channel, "5521987650501", "Hi")),
                 new Endpoint("GET /api/users", Set.of("admin"), test -> api -> api.get("/api/users")),

@@ -1,0 +1,26 @@
+package dev.janela.server.web;
+
+import dev.janela.server.web.ApiException.FieldError;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the query parameters several endpoints share, each problem added to the request's list of them. */
+public final class QueryParameters {
+    private QueryParameters() {
+    }
+
+    /** {@code value} as an instant; empty if it is absent, or (with a problem noted) if it is not an instant. */
+    public static Optional<Instant> instant(String name, String value, List<FieldError> problems) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldError(name, "is not an ISO-8601 instant such as 2026-03-01T00:00:00Z"));
+            return Optional.empty();
+        }
+    }
+}
