@@ -14,6 +14,10 @@ import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,6 +32,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ConversationStore {
+    /** How many customers one query of {@link #peekAll} asks for: well within both databases' limits. */
+    private static final int PEEK_BATCH = 1_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -78,6 +85,32 @@ class ConversationStore {
                 .optional()
                 .map(row -> new StoredConversation(row.id, channel, row.customerId, key(channel, waId),
                         ConversationState.of(row.windowExpiresAt, pricing(row.currentSession))));
+    }
+
+    /**
+     * The states of the conversations of {@code channel} with the customers {@code waIds} (digits), as they are
+     * now, without locking: for estimating many sends at once. A customer with no conversation is absent.
+     */
+    Map<String, ConversationState> peekAll(Channel channel, Collection<String> waIds) {
+        Map<String, ConversationState> states = new HashMap<>();
+        List<String> all = List.copyOf(waIds);
+        for (int start = 0; start < all.size(); start += PEEK_BATCH) {
+            List<String> batch = all.subList(start, Math.min(all.size(), start + PEEK_BATCH));
+            jdbc.sql("select c.wa_id, v.window_expires_at, s.type, s.status, s.opened_at, s.opened_by"
+                    + " from conversations v join customers c on c.id = v.customer_id"
+                    + " left join sessions s on s.id = v.current_session_id"
+                    + " where v.channel_id = :channel and c.wa_id in (:waIds)")
+                    .param("channel", channel.id()).param("waIds", batch)
+                    .query(row -> {
+                        PricingState pricing = row.getString("type") == null ? NoSession.INSTANCE
+                                : new Session(SessionType.valueOf(row.getString("type")),
+                                        SessionStatus.valueOf(row.getString("status")),
+                                        Instants.read(row, "opened_at"), row.getString("opened_by"));
+                        states.put(row.getString("wa_id"), ConversationState.of(
+                                Instants.readOptional(row, "window_expires_at"), pricing));
+                    });
+        }
+        return states;
     }
 
     private record Peeked(long id, long customerId, Optional<Instant> windowExpiresAt, Optional<Long> currentSession) {

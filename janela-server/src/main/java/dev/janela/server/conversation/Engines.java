@@ -38,7 +38,12 @@ public class Engines {
 
     /** The market of {@code key} on {@code channel}: the channel's registration country, or the customer's. */
     public String marketOf(Channel channel, ConversationKey key) {
+        return markets(channel).marketOf(key);
+    }
+
+    /** What prices the conversations of {@code channel}, for asking about many of them at once. */
+    MarketResolver markets(Channel channel) {
         return new MarketResolver(Markets.none(), accounts.marketBasis(channel.accountId()),
-                Map.of(channel.number(), channel.country())).marketOf(key);
+                Map.of(channel.number(), channel.country()));
     }
 }
