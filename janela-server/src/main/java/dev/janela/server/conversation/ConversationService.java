@@ -15,6 +15,7 @@ import dev.janela.server.ledger.Ledger;
 import dev.janela.server.message.MessageIds;
 import dev.janela.server.message.MessageState;
 import dev.janela.server.message.Messages;
+import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.web.MetaError;
 import dev.janela.server.web.MetaException;
 import java.time.Clock;
@@ -43,9 +44,10 @@ public class ConversationService {
     private final Engines engines;
     private final MessageIds ids;
     private final Clock clock;
+    private final JanelaMetrics metrics;
 
     ConversationService(ConversationStore store, ProcessedEvents processed, Messages messages, Ledger ledger,
-            Engines engines, MessageIds ids, Clock clock) {
+            Engines engines, MessageIds ids, Clock clock, JanelaMetrics metrics) {
         this.store = store;
         this.processed = processed;
         this.messages = messages;
@@ -53,6 +55,7 @@ public class ConversationService {
         this.engines = engines;
         this.ids = ids;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -197,12 +200,16 @@ public class ConversationService {
 
     private Decision decide(StoredConversation conversation, Event event) {
         ConversationEngine engine = engines.engineFor(conversation.accountId());
-        return engine.decide(conversation.state(), event, engines.marketOf(conversation.channel(),
-                conversation.key()));
+        String market = engines.marketOf(conversation.channel(), conversation.key());
+        return metrics.decision(() -> engine.decide(conversation.state(), event, market));
     }
 
     private void record(StoredConversation conversation, Decision decision) {
-        decision.charge().ifPresent(charge -> ledger.record(conversation.accountId(), conversation.channel().id(),
-                conversation.id(), charge));
+        decision.charge().ifPresent(charge -> {
+            if (ledger.record(conversation.accountId(), conversation.channel().id(), conversation.id(), charge)) {
+                metrics.charged(charge.category().wireName(), charge.kind().wireName(),
+                        charge.amount().toBigDecimal(), charge.amount().currency().getCurrencyCode());
+            }
+        });
     }
 }

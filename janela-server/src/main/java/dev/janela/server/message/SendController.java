@@ -6,6 +6,7 @@ import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.connector.Connector;
 import dev.janela.server.conversation.ConversationService;
+import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.conversation.ConversationService.Outbound;
 import dev.janela.server.conversation.ConversationService.Sent;
 import dev.janela.server.conversation.ConversationService.TemplateRef;
@@ -57,10 +58,11 @@ class SendController {
     private final ErrorResponses errors;
     private final RefusedSends refusedSends;
     private final Clock clock;
+    private final JanelaMetrics metrics;
 
     SendController(Channels channels, Templates templates, ConversationService conversations, IdempotencyKeys keys,
             Connector connector, PlatformTransactionManager transactions, JsonMapper json, ErrorResponses errors,
-            RefusedSends refusedSends, Clock clock) {
+            RefusedSends refusedSends, Clock clock, JanelaMetrics metrics) {
         this.channels = channels;
         this.templates = templates;
         this.conversations = conversations;
@@ -71,6 +73,7 @@ class SendController {
         this.errors = errors;
         this.refusedSends = refusedSends;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Allowed({Role.ADMIN, Role.AGENT})
@@ -115,8 +118,11 @@ class SendController {
     /** Runs the send's transaction; a send refused for the window is counted once that has rolled back. */
     private Delivered decide(Channel channel, Supplier<Delivered> send) {
         try {
-            return send.get();
+            Delivered delivered = send.get();
+            metrics.sendAccepted();
+            return delivered;
         } catch (MetaException refusal) {
+            metrics.sendRefused(refusal.error().code());
             if (refusal.error() == MetaError.REENGAGEMENT_MESSAGE) {
                 refusedSends.record(channel.accountId(), channel.id(), refusal.error().code(), clock.instant());
             }

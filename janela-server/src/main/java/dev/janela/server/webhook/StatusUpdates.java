@@ -22,8 +22,10 @@ public class StatusUpdates {
      * Applies a report once, however often it comes.
      *
      * @param errorCode the platform's error code, for failures; null otherwise
+     * @return whether it changed anything (a repeated or stale report does not)
      */
-    public void apply(Channel channel, String wamid, MessageState state, Instant at, Integer errorCode) {
-        conversations.applyStatus(channel, new ConversationService.StatusReport(wamid, state, at, errorCode));
+    public boolean apply(Channel channel, String wamid, MessageState state, Instant at, Integer errorCode) {
+        return conversations.applyStatus(channel, new ConversationService.StatusReport(wamid, state, at,
+                errorCode));
     }
 }

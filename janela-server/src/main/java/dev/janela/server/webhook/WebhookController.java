@@ -4,6 +4,8 @@ import dev.janela.core.JanelaException;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
+import dev.janela.server.operations.JanelaMetrics;
+import dev.janela.server.operations.JanelaMetrics.Outcome;
 import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -36,14 +38,16 @@ class WebhookController {
     private final ConversationService conversations;
     private final StatusUpdates statuses;
     private final JsonMapper json;
+    private final JanelaMetrics metrics;
 
     WebhookController(WebhookSecrets secrets, Channels channels, ConversationService conversations,
-            StatusUpdates statuses, JsonMapper json) {
+            StatusUpdates statuses, JsonMapper json, JanelaMetrics metrics) {
         this.secrets = secrets;
         this.channels = channels;
         this.conversations = conversations;
         this.statuses = statuses;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** The subscription handshake: echo {@code hub.challenge} when {@code hub.verify_token} is Janela's. */
@@ -67,6 +71,7 @@ class WebhookController {
             throw new ApiException(ApiErrorCode.UNAUTHENTICATED, "X-Hub-Signature-256 is missing or is not the"
                     + " signature of this body with the app secret");
         }
+        metrics.webhookReceived();
         for (WebhookPayload.ChannelItems items : WebhookPayload.read(parse(payload))) {
             try {
                 apply(items);
@@ -83,17 +88,22 @@ class WebhookController {
     private void apply(WebhookPayload.ChannelItems items) {
         Optional<Channel> channel = channels.findByPhoneNumberId(items.phoneNumberId());
         if (channel.isEmpty()) {
+            items.messages().forEach(message -> metrics.webhookItem("message", Outcome.UNKNOWN_CHANNEL));
+            items.statuses().forEach(status -> metrics.webhookItem("status", Outcome.UNKNOWN_CHANNEL));
             LOG.warn("A webhook for phone_number_id {}, which no channel has, was ignored; add the channel with"
                     + " POST /api/channels", items.phoneNumberId());
             return;
         }
         for (WebhookPayload.Message message : items.messages()) {
-            conversations.receive(channel.get(), new ConversationService.Inbound(message.wamid(), message.waId(),
-                    message.at(), message.type(), message.text().orElse(null), message.referral(),
+            boolean applied = conversations.receive(channel.get(), new ConversationService.Inbound(message.wamid(),
+                    message.waId(), message.at(), message.type(), message.text().orElse(null), message.referral(),
                     message.profileName()));
+            metrics.webhookItem("message", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
         }
         for (WebhookPayload.Status status : items.statuses()) {
-            statuses.apply(channel.get(), status.wamid(), status.state(), status.at(), status.errorCode());
+            boolean applied = statuses.apply(channel.get(), status.wamid(), status.state(), status.at(),
+                    status.errorCode());
+            metrics.webhookItem("status", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
         }
     }
 

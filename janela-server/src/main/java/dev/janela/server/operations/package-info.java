@@ -1,0 +1,2 @@
+/** Running Janela in production: its metrics and its OpenAPI document. */
+package dev.janela.server.operations;
