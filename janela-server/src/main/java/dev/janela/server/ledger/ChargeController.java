@@ -8,15 +8,14 @@ import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
+import dev.janela.server.web.Cursor;
 import dev.janela.server.web.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,12 +67,13 @@ class ChargeController {
         if (size < 1 || size > MAX_LIMIT) {
             throw ApiException.invalid(List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
         }
-        List<ChargeQuery.Row> rows = query.page(account, filter, position(cursor), size + 1);
+        List<ChargeQuery.Row> rows = query.page(account, filter, Cursor.decode(cursor)
+                .map(position -> new ChargeQuery.Position(position.at(), position.id())), size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             ChargeQuery.Row last = rows.get(size - 1);
-            next = encode(new ChargeQuery.Position(last.at(), last.id()));
+            next = new Cursor(last.at(), last.id()).encode();
         }
         return new ChargePage(rows.stream().map(ChargeView::of).toList(), next);
     }
@@ -134,24 +134,5 @@ class ChargeController {
         }
         return new ChargeQuery.Filter(start, end, channelId, Optional.ofNullable(market).filter(m -> !m.isBlank()),
                 categoryName);
-    }
-
-    private static String encode(ChargeQuery.Position position) {
-        String text = position.at().getEpochSecond() + "." + position.at().getNano() + ":" + position.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<ChargeQuery.Position> position(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = text.split("[.:]");
-            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            return Optional.of(new ChargeQuery.Position(at, Long.parseLong(parts[2])));
-        } catch (RuntimeException garbled) {
-            throw ApiException.invalid(List.of(new FieldError("cursor", "is not a cursor this API gave")));
-        }
     }
 }

@@ -87,6 +87,8 @@ class RolesTest {
                 new Endpoint("POST /api/estimates", EVERYONE, test -> api -> api.post("/api/estimates",
                         Map.of("channel", test.channel, "template", Map.of("name", "welcome", "language", "en"),
                                 "recipients", List.of("5521987650501")))),
+                new Endpoint("GET conversations", Set.of("admin", "agent"), test -> api -> api.get("/api/channels/"
+                        + test.channel + "/conversations")),
                 new Endpoint("POST /v1/{phone_number_id}/messages", Set.of("admin", "agent"), test -> api ->
                         api.sendText(test.channel, "5521987650501", "Hi")),
                 new Endpoint("GET /api/users", Set.of("admin"), test -> api -> api.get("/api/users")),

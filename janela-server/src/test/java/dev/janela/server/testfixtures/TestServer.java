@@ -7,8 +7,12 @@ import dev.janela.server.account.Role;
 import dev.janela.server.connector.SynchronousSandbox;
 import dev.janela.server.webhook.StatusUpdates;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -39,12 +44,14 @@ public final class TestServer {
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final Environment environment;
+    private final JdbcClient jdbc;
     private final AtomicInteger made = new AtomicInteger();
 
-    TestServer(Accounts accounts, ApiTokens tokens, Environment environment) {
+    TestServer(Accounts accounts, ApiTokens tokens, Environment environment, JdbcClient jdbc) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.environment = environment;
+        this.jdbc = jdbc;
     }
 
     /** A new account with an admin token, and a client of it. */
@@ -54,6 +61,18 @@ public final class TestServer {
         tokens.register(account, "test admin", Role.ADMIN, token, "test");
         return new Api(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")), token,
                 account);
+    }
+
+    /** The id of the user whose token {@code user} holds. */
+    public long userId(Api user) {
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(user.token().getBytes(StandardCharsets.UTF_8)));
+            return jdbc.sql("select user_id from api_tokens where token_hash = :hash").param("hash", hash)
+                    .query(Long.class).single();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The beans a {@link JanelaServerTest} adds: a clock the test moves, a connector it can hold, this class. */
@@ -72,8 +91,8 @@ public final class TestServer {
         }
 
         @Bean
-        TestServer testServer(Accounts accounts, ApiTokens tokens, Environment environment) {
-            return new TestServer(accounts, tokens, environment);
+        TestServer testServer(Accounts accounts, ApiTokens tokens, Environment environment, JdbcClient jdbc) {
+            return new TestServer(accounts, tokens, environment, jdbc);
         }
     }
 

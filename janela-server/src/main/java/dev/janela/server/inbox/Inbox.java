@@ -1,0 +1,150 @@
+package dev.janela.server.inbox;
+
+import dev.janela.server.jdbc.Instants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a channel's conversations for the inbox, newest first, and keeps their assignments and notes. */
+@Repository
+class Inbox {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Which conversations a page holds. */
+    record Filter(boolean openOnly, Optional<Long> assignedTo, boolean unassignedOnly, Optional<String> search) {
+    }
+
+    /** Where a page starts: after this conversation, in the order newest first. */
+    record Position(Instant lastMessageAt, long id) {
+    }
+
+    /** A conversation as the inbox lists it. */
+    record Row(long id, String waId, String name, Optional<Instant> windowExpiresAt, Optional<String> sessionType,
+            Optional<String> sessionStatus, Optional<Instant> sessionOpenedAt, Optional<String> sessionOpenedBy,
+            Instant lastMessageAt, Optional<LastMessage> lastMessage, Optional<Long> assignedUserId,
+            Optional<String> assignedEmail) {
+    }
+
+    record LastMessage(String direction, String type, String body, String state, Instant at) {
+    }
+
+    record Message(long id, String wamid, String direction, String type, String template, String body,
+            String state, String author, Instant at, Integer errorCode) {
+    }
+
+    record Note(long id, String author, String text, Instant createdAt) {
+    }
+
+    List<Row> page(long channelId, Filter filter, Instant now, Optional<Position> after, int limit) {
+        StringBuilder sql = new StringBuilder("select v.id, c.wa_id, c.name, v.window_expires_at, v.last_message_at,"
+                + " s.type, s.status, s.opened_at, s.opened_by, v.assigned_user_id, u.email,"
+                + " m.direction, m.type as message_type, m.body, m.state, m.at"
+                + " from conversations v join customers c on c.id = v.customer_id"
+                + " left join sessions s on s.id = v.current_session_id"
+                + " left join users u on u.id = v.assigned_user_id"
+                + " left join messages m on m.id = (select max(l.id) from messages l where l.conversation_id = v.id)"
+                + " where v.channel_id = :channel");
+        if (filter.openOnly()) {
+            sql.append(" and v.window_expires_at > :now");
+        }
+        filter.assignedTo().ifPresent(user -> sql.append(" and v.assigned_user_id = :assigned"));
+        if (filter.unassignedOnly()) {
+            sql.append(" and v.assigned_user_id is null");
+        }
+        filter.search().ifPresent(text -> sql.append(" and (c.wa_id like :search escape '!'"
+                + " or lower(c.name) like :search escape '!')"));
+        after.ifPresent(position -> sql.append(" and (v.last_message_at < :at or (v.last_message_at = :at"
+                + " and v.id < :id))"));
+        sql.append(" order by v.last_message_at desc, v.id desc limit :limit");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("channel", channelId)
+                .param("limit", limit);
+        if (filter.openOnly()) {
+            statement = statement.param("now", Instants.param(now));
+        }
+        if (filter.assignedTo().isPresent()) {
+            statement = statement.param("assigned", filter.assignedTo().get());
+        }
+        if (filter.search().isPresent()) {
+            statement = statement.param("search", "%" + likeEscaped(filter.search().get()) + "%");
+        }
+        if (after.isPresent()) {
+            statement = statement.param("at", Instants.param(after.get().lastMessageAt()))
+                    .param("id", after.get().id());
+        }
+        return statement.query(Inbox::row).list();
+    }
+
+    /** The conversation of {@code channelId} with the customer {@code waId}, if they have one. */
+    Optional<Long> conversationId(long channelId, String waId) {
+        return jdbc.sql("select v.id from conversations v join customers c on c.id = v.customer_id"
+                + " where v.channel_id = :channel and c.wa_id = :waId")
+                .param("channel", channelId).param("waId", waId).query(Long.class).optional();
+    }
+
+    /** The conversation's messages, newest first, those before message {@code before} if given. */
+    List<Message> messages(long conversationId, Optional<Long> before, int limit) {
+        return jdbc.sql("select m.id, m.wamid, m.direction, m.type, t.name as template, m.body, m.state, m.author,"
+                + " m.at, m.error_code from messages m left join templates t on t.id = m.template_id"
+                + " where m.conversation_id = :conversation" + (before.isPresent() ? " and m.id < :before" : "")
+                + " order by m.id desc limit :limit")
+                .param("conversation", conversationId).param("before", before.orElse(0L)).param("limit", limit)
+                .query((row, number) -> new Message(row.getLong("id"), row.getString("wamid"),
+                        row.getString("direction"), row.getString("type"), row.getString("template"),
+                        row.getString("body"), row.getString("state"), row.getString("author"),
+                        Instants.read(row, "at"), row.getObject("error_code", Integer.class)))
+                .list();
+    }
+
+    /** Gives the conversation to {@code userId}, or to nobody. */
+    void assign(long conversationId, Optional<Long> userId) {
+        jdbc.sql("update conversations set assigned_user_id = :user where id = :id")
+                .param("user", userId.orElse(null)).param("id", conversationId).update();
+    }
+
+    void addNote(long accountId, long channelId, long conversationId, String author, String text) {
+        jdbc.sql("insert into notes (account_id, channel_id, conversation_id, author, text, created_at)"
+                + " values (:account, :channel, :conversation, :author, :text, :now)")
+                .param("account", accountId).param("channel", channelId).param("conversation", conversationId)
+                .param("author", author).param("text", text).param("now", Instants.param(clock.instant()))
+                .update();
+    }
+
+    List<Note> notes(long conversationId) {
+        return jdbc.sql("select id, author, text, created_at from notes where conversation_id = :conversation"
+                + " order by id").param("conversation", conversationId)
+                .query((row, number) -> new Note(row.getLong("id"), row.getString("author"), row.getString("text"),
+                        Instants.read(row, "created_at")))
+                .list();
+    }
+
+    private static Row row(ResultSet row, int number) throws SQLException {
+        Optional<LastMessage> last = Optional.empty();
+        if (row.getString("direction") != null) {
+            last = Optional.of(new LastMessage(row.getString("direction"), row.getString("message_type"),
+                    row.getString("body"), row.getString("state"), Instants.read(row, "at")));
+        }
+        return new Row(row.getLong("id"), row.getString("wa_id"), row.getString("name"),
+                Instants.readOptional(row, "window_expires_at"), Optional.ofNullable(row.getString("type")),
+                Optional.ofNullable(row.getString("status")), Instants.readOptional(row, "opened_at"),
+                Optional.ofNullable(row.getString("opened_by")), Instants.read(row, "last_message_at"), last,
+                Optional.ofNullable(row.getObject("assigned_user_id", Long.class)),
+                Optional.ofNullable(row.getString("email")));
+    }
+
+    /** {@code text} for a LIKE pattern, its wildcards taken literally. */
+    private static String likeEscaped(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
