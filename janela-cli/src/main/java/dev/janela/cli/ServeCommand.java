@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where the embedded database lives (default ./data).")
     private Path dataDirectory;
 
+    @Option(names = "--demo", description = "Gives the default account a demo channel, templates, the example rate"
+            + " card and customers in every state, once, so that there is something to look at.")
+    private boolean demo;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
@@ -54,8 +58,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // Spring finds its resources through the thread's class loader.
             Thread.currentThread().setContextClassLoader(libraries);
-            Class.forName(SERVER, true, libraries).getMethod("runUntilStopped", int.class, Path.class)
-                    .invoke(null, port, dataDirectory);
+            Class.forName(SERVER, true, libraries).getMethod("runUntilStopped", int.class, Path.class,
+                    boolean.class).invoke(null, port, dataDirectory, demo);
         } catch (ClassNotFoundException missing) {
             throw new UsageException("the server's libraries are missing: build Janela with ./janela or"
                     + " mvn package, which puts them in lib/server/ beside janela.jar");

@@ -18,14 +18,19 @@ public class JanelaServer {
      * {@code JANELA_DB_URL} names another), and returns once it is ready.
      */
     public static ConfigurableApplicationContext start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, false);
+    }
+
+    /** Starts the service as {@link #start(int, Path)} does, with the demo data if {@code demo}. */
+    public static ConfigurableApplicationContext start(int port, Path dataDirectory, boolean demo) {
         // As command-line properties: the user's options outrank every other source of settings.
         return new SpringApplication(JanelaServer.class).run("--server.port=" + port,
-                "--janela.data-dir=" + dataDirectory.toAbsolutePath());
+                "--janela.data-dir=" + dataDirectory.toAbsolutePath(), "--janela.demo=" + demo);
     }
 
     /** Starts the service as {@link #start} does and returns only once it has shut down (Ctrl-C). */
-    public static void runUntilStopped(int port, Path dataDirectory) throws InterruptedException {
-        ConfigurableApplicationContext context = start(port, dataDirectory);
+    public static void runUntilStopped(int port, Path dataDirectory, boolean demo) throws InterruptedException {
+        ConfigurableApplicationContext context = start(port, dataDirectory, demo);
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

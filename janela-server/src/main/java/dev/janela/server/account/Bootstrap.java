@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +36,7 @@ class Bootstrap {
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Transactional
     public void setUp(ApplicationReadyEvent ready) {
         long account = accounts.findDefault().orElseGet(() -> accounts.create("Default"));

@@ -8,6 +8,7 @@ import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
+import dev.janela.server.web.WrittenNumbers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChannelController {
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
-    /** What people write inside numbers: {@code +55 (11) 98765-4321} is {@code +5511987654321}. */
-    private static final Pattern WRITING = Pattern.compile("[\\s().-]");
 
     private final Channels channels;
 
@@ -61,8 +60,7 @@ class ChannelController {
             problems.add(new FieldError("phone_number_id", "is required: Meta's id of the number, up to 64 letters,"
                     + " digits, _ or -"));
         }
-        E164.Parsed number = E164.parse(request.number() == null ? "" : WRITING.matcher(request.number())
-                .replaceAll(""));
+        E164.Parsed number = WrittenNumbers.parse(request.number());
         if (!number.isValid()) {
             problems.add(new FieldError("number", number.problem()));
         }

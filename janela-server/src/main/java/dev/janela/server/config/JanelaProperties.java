@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param meta the secrets Meta's webhooks are checked with
  * @param connector how accepted messages reach WhatsApp: {@code sandbox} (default) delivers them to nobody and
  *     reports them sent, delivered and read
+ * @param demo whether to give the default account a demo channel with customers in every state ({@code --demo})
  */
 @ConfigurationProperties("janela")
 public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue Database db, String adminToken,
-        @DefaultValue Meta meta, @DefaultValue("sandbox") String connector) {
+        @DefaultValue Meta meta, @DefaultValue("sandbox") String connector, @DefaultValue("false") boolean demo) {
 
     public JanelaProperties {
         if (!"sandbox".equals(connector)) {
@@ -35,7 +36,7 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
     @Override
     public String toString() {
         return "JanelaProperties[dataDir=" + dataDir + ", db=" + db + ", adminToken=" + (adminToken == null ? "unset"
-                : "***") + ", meta=" + meta + ", connector=" + connector + "]";
+                : "***") + ", meta=" + meta + ", connector=" + connector + ", demo=" + demo + "]";
     }
 
     /**

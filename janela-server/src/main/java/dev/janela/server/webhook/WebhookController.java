@@ -1,18 +1,10 @@
 package dev.janela.server.webhook;
 
-import dev.janela.core.JanelaException;
-import dev.janela.server.channel.Channel;
-import dev.janela.server.channel.Channels;
-import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.operations.JanelaMetrics;
-import dev.janela.server.operations.JanelaMetrics.Outcome;
 import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,21 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class WebhookController {
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
-
     private final WebhookSecrets secrets;
-    private final Channels channels;
-    private final ConversationService conversations;
-    private final StatusUpdates statuses;
+    private final Deliveries deliveries;
     private final JsonMapper json;
     private final JanelaMetrics metrics;
 
-    WebhookController(WebhookSecrets secrets, Channels channels, ConversationService conversations,
-            StatusUpdates statuses, JsonMapper json, JanelaMetrics metrics) {
+    WebhookController(WebhookSecrets secrets, Deliveries deliveries, JsonMapper json, JanelaMetrics metrics) {
         this.secrets = secrets;
-        this.channels = channels;
-        this.conversations = conversations;
-        this.statuses = statuses;
+        this.deliveries = deliveries;
         this.json = json;
         this.metrics = metrics;
     }
@@ -72,39 +57,8 @@ class WebhookController {
                     + " signature of this body with the app secret");
         }
         metrics.webhookReceived();
-        for (WebhookPayload.ChannelItems items : WebhookPayload.read(parse(payload))) {
-            try {
-                apply(items);
-            } catch (JanelaException cannotApply) {
-                // Meta delivers it again until it is answered 200: once the account is fixed, nothing is lost.
-                LOG.warn("A webhook for phone_number_id {} was not applied, and Meta will deliver it again: {}",
-                        items.phoneNumberId(), cannotApply.getMessage());
-                throw cannotApply;
-            }
-        }
+        deliveries.apply(parse(payload));
         return ResponseEntity.ok().build();
-    }
-
-    private void apply(WebhookPayload.ChannelItems items) {
-        Optional<Channel> channel = channels.findByPhoneNumberId(items.phoneNumberId());
-        if (channel.isEmpty()) {
-            items.messages().forEach(message -> metrics.webhookItem("message", Outcome.UNKNOWN_CHANNEL));
-            items.statuses().forEach(status -> metrics.webhookItem("status", Outcome.UNKNOWN_CHANNEL));
-            LOG.warn("A webhook for phone_number_id {}, which no channel has, was ignored; add the channel with"
-                    + " POST /api/channels", items.phoneNumberId());
-            return;
-        }
-        for (WebhookPayload.Message message : items.messages()) {
-            boolean applied = conversations.receive(channel.get(), new ConversationService.Inbound(message.wamid(),
-                    message.waId(), message.at(), message.type(), message.text().orElse(null), message.referral(),
-                    message.profileName()));
-            metrics.webhookItem("message", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
-        }
-        for (WebhookPayload.Status status : items.statuses()) {
-            boolean applied = statuses.apply(channel.get(), status.wamid(), status.state(), status.at(),
-                    status.errorCode());
-            metrics.webhookItem("status", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
-        }
     }
 
     private JsonNode parse(byte[] payload) {

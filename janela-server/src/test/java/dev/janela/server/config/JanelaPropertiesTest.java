@@ -11,7 +11,7 @@ class JanelaPropertiesTest {
     void printedSettings_hideEverySecret() {
         JanelaProperties properties = new JanelaProperties(Path.of("data"),
                 new JanelaProperties.Database("jdbc:postgresql://db/janela", "janela", "db-password"),
-                "jnl_admin-token", new JanelaProperties.Meta("app-secret", "verify-token"), "sandbox");
+                "jnl_admin-token", new JanelaProperties.Meta("app-secret", "verify-token"), "sandbox", false);
 
         assertThat(properties.toString()).contains("jdbc:postgresql://db/janela").doesNotContain("db-password",
                 "jnl_admin-token", "app-secret", "verify-token");
