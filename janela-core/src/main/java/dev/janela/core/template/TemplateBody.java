@@ -10,16 +10,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A template's body and its parameters, which are either all positional ({@code {{1}}}, {@code {{2}}}...) or all
- * named ({@code {{first_name}}}). Immutable.
+ * A template's text (its body, or its header or footer) and its parameters, which are either all positional
+ * ({@code {{1}}}, {@code {{2}}}...) or all named ({@code {{first_name}}}). Immutable.
  */
 public final class TemplateBody {
     /** The longest body Meta accepts, in characters. */
     public static final int MAX_LENGTH = 1024;
+    /** The longest header or footer Meta accepts, in characters. */
+    public static final int MAX_EDGE_LENGTH = 60;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)}}");
     private static final Pattern POSITIONAL = Pattern.compile("[1-9][0-9]{0,2}");
     private static final Pattern NAMED = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final Part BODY = new Part("body", MAX_LENGTH, Integer.MAX_VALUE, false);
+    private static final Part HEADER = new Part("header", MAX_EDGE_LENGTH, 1, true);
+    private static final Part FOOTER = new Part("footer", MAX_EDGE_LENGTH, 0, true);
 
     private final String text;
     private final List<String> parameters;
@@ -38,12 +43,35 @@ public final class TemplateBody {
      * @throws InvalidTemplateException listing every rule the body breaks
      */
     public static TemplateBody parse(String text) {
+        return parse(text, BODY);
+    }
+
+    /**
+     * Reads a header's text: at most 60 characters and one parameter, which may stand anywhere.
+     *
+     * @throws InvalidTemplateException listing every rule it breaks, as the field {@code header}
+     */
+    public static TemplateBody parseHeader(String text) {
+        return parse(text, HEADER);
+    }
+
+    /**
+     * Reads a footer: at most 60 characters, without parameters.
+     *
+     * @throws InvalidTemplateException listing every rule it breaks, as the field {@code footer}
+     */
+    public static TemplateBody parseFooter(String text) {
+        return parse(text, FOOTER);
+    }
+
+    private static TemplateBody parse(String text, Part part) {
         List<InvalidTemplateException.Problem> problems = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            throw new InvalidTemplateException(List.of(problem("is required")));
+            throw new InvalidTemplateException(List.of(problem(part, "is required")));
         }
-        if (text.length() > MAX_LENGTH) {
-            problems.add(problem("has " + text.length() + " characters; Meta allows at most " + MAX_LENGTH));
+        if (text.length() > part.maxLength()) {
+            problems.add(problem(part, "has " + text.length() + " characters; Meta allows at most "
+                    + part.maxLength()));
         }
         Set<String> positional = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
@@ -55,22 +83,26 @@ public final class TemplateBody {
             } else if (NAMED.matcher(inside).matches()) {
                 names.add(inside);
             } else {
-                problems.add(problem("{{" + matcher.group(1) + "}} is not a parameter; write {{1}} or {{first_name}}"
-                        + " (lower-case letters, digits and _)"));
+                problems.add(problem(part, "{{" + matcher.group(1) + "}} is not a parameter; write {{1}} or"
+                        + " {{first_name}} (lower-case letters, digits and _)"));
             }
         }
         if (!positional.isEmpty() && !names.isEmpty()) {
-            problems.add(problem("mixes numbered and named parameters; use one kind"));
+            problems.add(problem(part, "mixes numbered and named parameters; use one kind"));
+        }
+        if (positional.size() + names.size() > part.maxParameters()) {
+            problems.add(problem(part, part.maxParameters() == 0 ? "may not have parameters"
+                    : "may have at most " + part.maxParameters() + " parameter"));
         }
         for (int number = 1; number <= positional.size(); number++) {
             if (!positional.contains(Integer.toString(number))) {
-                problems.add(problem("numbers its parameters with a gap: {{" + number + "}} is missing"));
+                problems.add(problem(part, "numbers its parameters with a gap: {{" + number + "}} is missing"));
                 break;
             }
         }
         String trimmed = text.strip();
-        if (trimmed.startsWith("{{") || trimmed.endsWith("}}")) {
-            problems.add(problem("starts or ends with a parameter, which Meta rejects; add text around it"));
+        if (!part.parametersAtEdges() && (trimmed.startsWith("{{") || trimmed.endsWith("}}"))) {
+            problems.add(problem(part, "starts or ends with a parameter, which Meta rejects; add text around it"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidTemplateException(problems);
@@ -119,7 +151,11 @@ public final class TemplateBody {
         return matcher.appendTail(rendered).toString();
     }
 
-    private static InvalidTemplateException.Problem problem(String message) {
-        return new InvalidTemplateException.Problem("body", message);
+    /** The rules of one part of a template, as Meta states them. */
+    private record Part(String field, int maxLength, int maxParameters, boolean parametersAtEdges) {
+    }
+
+    private static InvalidTemplateException.Problem problem(Part part, String message) {
+        return new InvalidTemplateException.Problem(part.field(), message);
     }
 }

@@ -59,6 +59,29 @@ class TemplateBodyTest {
     }
 
     @Test
+    void aHeader_mayHaveOneParameter_anywhere_inSixtyCharacters() {
+        TemplateBody header = TemplateBody.parseHeader("{{1}} has shipped");
+
+        assertThat(header.parameters()).containsExactly("1");
+        assertThat(header.render(Map.of("1", "Order #42"))).isEqualTo("Order #42 has shipped");
+        assertThatThrownBy(() -> TemplateBody.parseHeader("{{1}} and {{2}}"))
+                .isInstanceOfSatisfying(InvalidTemplateException.class, invalid -> assertThat(invalid.problems())
+                        .extracting(InvalidTemplateException.Problem::field).containsExactly("header"));
+        assertThatThrownBy(() -> TemplateBody.parseHeader("x".repeat(61)))
+                .hasMessageContaining("at most 60");
+    }
+
+    @Test
+    void aFooter_hasNoParameters_inSixtyCharacters() {
+        assertThat(TemplateBody.parseFooter("Reply STOP to opt out").parameterCount()).isZero();
+        assertThatThrownBy(() -> TemplateBody.parseFooter("Bye {{1}}"))
+                .isInstanceOfSatisfying(InvalidTemplateException.class, invalid -> assertThat(invalid.problems())
+                        .extracting(InvalidTemplateException.Problem::message).containsExactly(
+                                "may not have parameters"));
+        assertThatThrownBy(() -> TemplateBody.parseFooter("y".repeat(61))).hasMessageContaining("at most 60");
+    }
+
+    @Test
     void parse_listsEveryProblem() {
         String text = "{{1}} " + "x".repeat(TemplateBody.MAX_LENGTH) + " {{3}}";
 

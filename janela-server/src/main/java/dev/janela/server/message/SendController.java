@@ -11,7 +11,6 @@ import dev.janela.server.conversation.ConversationService.Outbound;
 import dev.janela.server.conversation.ConversationService.Sent;
 import dev.janela.server.conversation.ConversationService.TemplateRef;
 import dev.janela.server.template.Template;
-import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
 import dev.janela.server.web.Allowed;
 import dev.janela.server.web.Caller;
@@ -22,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +137,7 @@ class SendController {
     private Delivered process(Channel channel, byte[] body, Caller caller) {
         SendRequest request = SendRequest.read(parse(body));
         Optional<Template> template = request.template().map(part -> approvedTemplate(caller.accountId(), part));
-        String text = template.map(found -> render(found.body(), request.template().get().parameters()))
+        String text = template.map(found -> render(found, request.template().get()))
                 .orElse(request.text().orElse(null));
         Outbound outbound = new Outbound(request.waId(), request.type(),
                 template.map(found -> new TemplateRef(found.id(), found.category())), text);
@@ -146,16 +146,37 @@ class SendController {
     }
 
     private Template approvedTemplate(long accountId, SendRequest.TemplatePart part) {
-        return templates.find(accountId, part.name(), part.language())
-                .filter(template -> template.status() == TemplateStatus.APPROVED)
+        Template template = templates.find(accountId, part.name(), part.language())
                 .orElseThrow(() -> new MetaException(MetaError.TEMPLATE_NOT_FOUND, "template " + part.name()
-                        + " does not exist in " + part.language() + ", or is not approved"));
+                        + " does not exist in " + part.language()));
+        return switch (template.status()) {
+            case APPROVED -> template;
+            case PAUSED -> throw new MetaException(MetaError.TEMPLATE_PAUSED, "template " + part.name() + " is"
+                    + " paused for its quality; it can be sent once it is resumed");
+            case DISABLED -> throw new MetaException(MetaError.TEMPLATE_DISABLED, "template " + part.name()
+                    + " is disabled");
+            case PENDING, REJECTED -> throw new MetaException(MetaError.TEMPLATE_NOT_FOUND, "template "
+                    + part.name() + " in " + part.language() + " is not approved");
+        };
     }
 
-    /** The template's body with the request's values, which must be as many as its parameters, and named alike. */
-    private static String render(TemplateBody body, List<SendRequest.Parameter> parameters) {
+    /** The message a template makes: its header, body and footer, with the request's values. */
+    private static String render(Template template, SendRequest.TemplatePart request) {
+        List<String> lines = new ArrayList<>();
+        template.header().map(header -> render("header", header, request.header())).ifPresent(lines::add);
+        if (template.header().isEmpty() && !request.header().isEmpty()) {
+            throw new MetaException(MetaError.TEMPLATE_PARAM_COUNT_MISMATCH, "the template has no header; the"
+                    + " request gives it " + request.header().size() + " parameters");
+        }
+        lines.add(render("body", template.body(), request.parameters()));
+        template.footer().map(TemplateBody::text).ifPresent(lines::add);
+        return String.join("\n", lines);
+    }
+
+    /** One part with the request's values, which must be as many as its parameters, and named alike. */
+    private static String render(String part, TemplateBody body, List<SendRequest.Parameter> parameters) {
         if (parameters.size() != body.parameterCount()) {
-            throw new MetaException(MetaError.TEMPLATE_PARAM_COUNT_MISMATCH, "the template's body has "
+            throw new MetaException(MetaError.TEMPLATE_PARAM_COUNT_MISMATCH, "the template's " + part + " has "
                     + body.parameterCount() + " parameters; the request gives " + parameters.size());
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ record SendRequest(String to, String waId, String type, Optional<String> text, O
      *
      * @param parameters the body's parameters in order, each with its name for named templates
      */
-    record TemplatePart(String name, String language, List<Parameter> parameters) {
+    record TemplatePart(String name, String language, List<Parameter> parameters, List<Parameter> header) {
     }
 
     /** One body parameter; {@code name} is empty for numbered parameters. */
@@ -99,20 +99,22 @@ record SendRequest(String to, String waId, String type, Optional<String> text, O
         }
         String code = requiredText(language, "template.language.code", "code");
         List<Parameter> parameters = new ArrayList<>();
+        List<Parameter> header = new ArrayList<>();
         JsonNode components = template.get("components");
         if (components != null && !components.isNull()) {
             if (!components.isArray()) {
                 throw invalid("template.components must be an array");
             }
             for (JsonNode component : components) {
-                if (component.path("type").asString("").equals("body")) {
+                String type = component.path("type").asString("");
+                if (type.equals("body") || type.equals("header")) {
                     for (JsonNode parameter : component.path("parameters")) {
-                        parameters.add(parameter(parameter));
+                        (type.equals("body") ? parameters : header).add(parameter(parameter));
                     }
                 }
             }
         }
-        return new TemplatePart(name, code, parameters);
+        return new TemplatePart(name, code, parameters, header);
     }
 
     private static Parameter parameter(JsonNode parameter) {

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -115,8 +116,9 @@ class DemoData {
         if (existing.isPresent()) {
             return existing.get();
         }
-        long id = templates.add(account, name, language, category, TemplateBody.parse(body), AUTHOR);
-        templates.review(id, TemplateStatus.APPROVED, null, AUTHOR);
+        long id = templates.add(account, name, language, new Templates.Content(category, TemplateBody.parse(body)),
+                AUTHOR);
+        templates.review(id, TemplateStatus.APPROVED, List.of(), AUTHOR);
         return templates.find(account, id).orElseThrow();
     }
 

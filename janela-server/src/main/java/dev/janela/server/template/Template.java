@@ -11,8 +11,16 @@ import java.util.Optional;
  * @param rejectionReason why the review rejected it; empty unless it is rejected
  * @param createdBy who added it: a user's e-mail address or a token's name
  * @param reviewedBy who approved or rejected it, once someone has
+ * @param header a text above the body, with at most one parameter
+ * @param footer a text below the body, without parameters
  */
 public record Template(long id, long accountId, String name, String language, TemplateCategory category,
         TemplateBody body, TemplateStatus status, Optional<String> rejectionReason, Instant createdAt,
-        Instant updatedAt, String createdBy, Optional<String> reviewedBy) {
+        Instant updatedAt, String createdBy, Optional<String> reviewedBy, Optional<TemplateBody> header,
+        Optional<TemplateBody> footer) {
+    /** Whether it may be edited: not while approved (Meta's rule) nor once disabled. */
+    public boolean isEditable() {
+        return status == TemplateStatus.PENDING || status == TemplateStatus.REJECTED
+                || status == TemplateStatus.PAUSED;
+    }
 }

@@ -14,11 +14,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,21 +44,29 @@ class TemplateController {
         this.templates = templates;
     }
 
-    record NewTemplate(String name, String language, String category, String body) {
+    record NewTemplate(String name, String language, String category, String body, String header,
+            String footer) {
     }
 
-    record Rejection(String reason) {
+    /** What to change of a template; what is left out stays. {@code ""} removes a header or footer. */
+    record TemplateChange(String category, String body, String header, String footer) {
     }
 
-    /** A template as the API shows it. */
-    record TemplateView(long id, String name, String language, String category, String body, int parameters,
-            String status, String rejectionReason, Instant createdAt, Instant updatedAt, String createdBy,
-            String reviewedBy) {
-        static TemplateView of(Template template) {
+    /** A rejection: one reason, or a list of review comments. */
+    record Rejection(String reason, List<String> comments) {
+    }
+
+    /** A template as the API shows it, with every review it had. */
+    record TemplateView(long id, String name, String language, String category, String header, String body,
+            String footer, int parameters, String status, String rejectionReason, List<Templates.Review> reviews,
+            Instant createdAt, Instant updatedAt, String createdBy, String reviewedBy) {
+        static TemplateView of(Template template, List<Templates.Review> reviews) {
             return new TemplateView(template.id(), template.name(), template.language(),
-                    template.category().wireName(), template.body().text(), template.body().parameterCount(),
-                    template.status().name(), template.rejectionReason().orElse(null), template.createdAt(),
-                    template.updatedAt(), template.createdBy(), template.reviewedBy().orElse(null));
+                    template.category().wireName(), template.header().map(TemplateBody::text).orElse(null),
+                    template.body().text(), template.footer().map(TemplateBody::text).orElse(null),
+                    template.body().parameterCount(), template.status().name(),
+                    template.rejectionReason().orElse(null), reviews, template.createdAt(), template.updatedAt(),
+                    template.createdBy(), template.reviewedBy().orElse(null));
         }
     }
 
@@ -79,6 +91,8 @@ class TemplateController {
             problems.add(new FieldError("category", "is required: marketing, utility or authentication"));
         }
         TemplateBody body = check(problems, () -> TemplateBody.parse(request.body()));
+        Optional<TemplateBody> header = optional(problems, request.header(), TemplateBody::parseHeader);
+        Optional<TemplateBody> footer = optional(problems, request.footer(), TemplateBody::parseFooter);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -86,14 +100,15 @@ class TemplateController {
             throw new ApiException(ApiErrorCode.CONFLICT, "template " + name + " exists already in "
                     + request.language());
         }
-        long id = templates.add(account, name, request.language(), category, body, caller.author());
-        return TemplateView.of(templates.find(account, id).orElseThrow());
+        long id = templates.add(account, name, request.language(), new Templates.Content(category, body, header,
+                footer), caller.author());
+        return view(templates.find(account, id).orElseThrow());
     }
 
     @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
     @GetMapping("/api/templates")
     TemplateList list(HttpServletRequest http) {
-        return new TemplateList(templates.list(Caller.of(http).accountId()).stream().map(TemplateView::of).toList());
+        return new TemplateList(templates.list(Caller.of(http).accountId()).stream().map(this::view).toList());
     }
 
     @Allowed({Role.ADMIN})
@@ -102,21 +117,123 @@ class TemplateController {
     TemplateView approve(@PathVariable long id, HttpServletRequest http) {
         Caller caller = Caller.of(http);
         Template template = pending(caller.accountId(), id, TemplateStatus.APPROVED);
-        templates.review(template.id(), TemplateStatus.APPROVED, null, caller.author());
-        return TemplateView.of(templates.find(template.accountId(), id).orElseThrow());
+        templates.review(template.id(), TemplateStatus.APPROVED, List.of(), caller.author());
+        return view(templates.find(template.accountId(), id).orElseThrow());
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/api/templates/{id}/reject")
     @Transactional
     TemplateView reject(@PathVariable long id, @RequestBody Rejection rejection, HttpServletRequest http) {
-        if (rejection.reason() == null || rejection.reason().isBlank()) {
-            throw ApiException.invalid(List.of(new FieldError("reason", "is required: why the template is rejected")));
+        List<String> comments = new ArrayList<>();
+        if (rejection.reason() != null && !rejection.reason().isBlank()) {
+            comments.add(oneLine(rejection.reason()));
+        }
+        if (rejection.comments() != null) {
+            rejection.comments().stream().filter(comment -> comment != null && !comment.isBlank())
+                    .map(TemplateController::oneLine).forEach(comments::add);
+        }
+        if (comments.isEmpty()) {
+            throw ApiException.invalid(List.of(new FieldError("comments", "are required: why the template is"
+                    + " rejected, as a reason or a list of comments")));
         }
         Caller caller = Caller.of(http);
         Template template = pending(caller.accountId(), id, TemplateStatus.REJECTED);
-        templates.review(template.id(), TemplateStatus.REJECTED, rejection.reason().strip(), caller.author());
-        return TemplateView.of(templates.find(template.accountId(), id).orElseThrow());
+        templates.review(template.id(), TemplateStatus.REJECTED, comments, caller.author());
+        return view(templates.find(template.accountId(), id).orElseThrow());
+    }
+
+    /** Changes a template that is not approved (nor disabled); it goes back to review, as at Meta. */
+    @Allowed({Role.ADMIN})
+    @PatchMapping("/api/templates/{id}")
+    @Transactional
+    TemplateView edit(@PathVariable long id, @RequestBody TemplateChange change, HttpServletRequest http) {
+        long account = Caller.of(http).accountId();
+        Template template = templates.find(account, id).orElseThrow(() -> ApiException.notFound("template " + id));
+        if (!template.isEditable()) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "template " + id + " is " + template.status()
+                    + "; only a pending, rejected or paused template can be edited");
+        }
+        List<FieldError> problems = new ArrayList<>();
+        TemplateCategory category = template.category();
+        if (change.category() != null) {
+            category = TemplateCategory.fromWireName(change.category()).orElse(null);
+            if (category == null) {
+                problems.add(new FieldError("category", "is marketing, utility or authentication"));
+            }
+        }
+        TemplateBody body = change.body() == null ? template.body()
+                : check(problems, () -> TemplateBody.parse(change.body()));
+        Optional<TemplateBody> header = change.header() == null ? template.header()
+                : optional(problems, change.header(), TemplateBody::parseHeader);
+        Optional<TemplateBody> footer = change.footer() == null ? template.footer()
+                : optional(problems, change.footer(), TemplateBody::parseFooter);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        templates.edit(id, new Templates.Content(category, body, header, footer));
+        return view(templates.find(account, id).orElseThrow());
+    }
+
+    /** Pauses an approved template, as Meta does when its quality is low: it cannot be sent until resumed. */
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/templates/{id}/pause")
+    @Transactional
+    TemplateView pause(@PathVariable long id, HttpServletRequest http) {
+        return move(http, id, TemplateStatus.APPROVED, TemplateStatus.PAUSED);
+    }
+
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/templates/{id}/unpause")
+    @Transactional
+    TemplateView unpause(@PathVariable long id, HttpServletRequest http) {
+        return move(http, id, TemplateStatus.PAUSED, TemplateStatus.APPROVED);
+    }
+
+    /** Disables a template for good, as Meta does after a third pause. */
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/templates/{id}/disable")
+    @Transactional
+    TemplateView disable(@PathVariable long id, HttpServletRequest http) {
+        Caller caller = Caller.of(http);
+        Template template = templates.find(caller.accountId(), id)
+                .orElseThrow(() -> ApiException.notFound("template " + id));
+        if (template.status() != TemplateStatus.APPROVED && template.status() != TemplateStatus.PAUSED) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "template " + id + " is " + template.status()
+                    + "; only an approved or paused template is disabled");
+        }
+        templates.review(id, TemplateStatus.DISABLED, List.of(), caller.author());
+        return view(templates.find(caller.accountId(), id).orElseThrow());
+    }
+
+    private TemplateView move(HttpServletRequest http, long id, TemplateStatus from, TemplateStatus to) {
+        Caller caller = Caller.of(http);
+        Template template = templates.find(caller.accountId(), id)
+                .orElseThrow(() -> ApiException.notFound("template " + id));
+        if (template.status() != from) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "template " + id + " is " + template.status()
+                    + "; only a" + (from == TemplateStatus.APPROVED ? "n approved" : " paused") + " one can be "
+                    + to.name().toLowerCase(Locale.ROOT));
+        }
+        templates.review(id, to, List.of(), caller.author());
+        return view(templates.find(caller.accountId(), id).orElseThrow());
+    }
+
+    private TemplateView view(Template template) {
+        return TemplateView.of(template, templates.reviews(template.id()));
+    }
+
+    /** A review comment on one line: reviews keep one comment a line. */
+    private static String oneLine(String comment) {
+        return comment.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Optional<TemplateBody> optional(List<FieldError> problems, String text,
+            Function<String, TemplateBody> parse) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(check(problems, () -> parse.apply(text)));
     }
 
     /** The template to review, which must be pending (or already where the review would put it). */

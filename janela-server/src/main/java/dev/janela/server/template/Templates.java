@@ -7,6 +7,7 @@ import dev.janela.server.jdbc.Keys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class Templates {
     private static final String COLUMNS =
             "id, account_id, name, language, category, body, status, rejection_reason, created_at, updated_at,"
-            + " created_by, reviewed_by";
+            + " created_by, reviewed_by, header, footer";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -29,17 +30,52 @@ public class Templates {
         this.clock = clock;
     }
 
+    /** What a template says: its category and texts. */
+    public record Content(TemplateCategory category, TemplateBody body, Optional<TemplateBody> header,
+            Optional<TemplateBody> footer) {
+        public Content(TemplateCategory category, TemplateBody body) {
+            this(category, body, Optional.empty(), Optional.empty());
+        }
+    }
+
     /** Adds a template, pending review; returns its id. */
-    public long add(long accountId, String name, String language, TemplateCategory category, TemplateBody body,
-            String createdBy) {
+    public long add(long accountId, String name, String language, Content content, String createdBy) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into templates (account_id, name, language, category, body, status, created_at, updated_at,"
-                + " created_by) values (:account, :name, :language, :category, :body, :status, :now, :now, :by)")
+        jdbc.sql("insert into templates (account_id, name, language, category, body, header, footer, status,"
+                + " created_at, updated_at, created_by) values (:account, :name, :language, :category, :body,"
+                + " :header, :footer, :status, :now, :now, :by)")
                 .param("account", accountId).param("name", name).param("language", language)
-                .param("category", category.name()).param("body", body.text())
+                .param("category", content.category().name()).param("body", content.body().text())
+                .param("header", content.header().map(TemplateBody::text).orElse(null))
+                .param("footer", content.footer().map(TemplateBody::text).orElse(null))
                 .param("status", TemplateStatus.PENDING.name()).param("now", Instants.param(clock.instant()))
                 .param("by", createdBy).update(key, "id");
         return Keys.id(key);
+    }
+
+    /** Changes what a template says; it goes back to review. */
+    public void edit(long id, Content content) {
+        jdbc.sql("update templates set category = :category, body = :body, header = :header, footer = :footer,"
+                + " status = :status, rejection_reason = null, updated_at = :now where id = :id")
+                .param("category", content.category().name()).param("body", content.body().text())
+                .param("header", content.header().map(TemplateBody::text).orElse(null))
+                .param("footer", content.footer().map(TemplateBody::text).orElse(null))
+                .param("status", TemplateStatus.PENDING.name()).param("now", Instants.param(clock.instant()))
+                .param("id", id).update();
+    }
+
+    /** One review of a template: its verdict, the reviewer's comments, who and when. */
+    public record Review(String verdict, List<String> comments, String reviewedBy, Instant at) {
+    }
+
+    /** The template's reviews, oldest first. */
+    public List<Review> reviews(long id) {
+        return jdbc.sql("select verdict, comments, reviewed_by, at from template_reviews where template_id = :id"
+                + " order by id").param("id", id)
+                .query((row, number) -> new Review(row.getString("verdict"), row.getString("comments") == null
+                        ? List.of() : List.of(row.getString("comments").split("\n")),
+                        row.getString("reviewed_by"), Instants.read(row, "at")))
+                .list();
     }
 
     /** The account's template with {@code id}; another account's is not found. */
@@ -60,12 +96,19 @@ public class Templates {
                 .param("account", accountId).query(Templates::template).list();
     }
 
-    /** Moves a template to {@code status}, with the reason for a rejection. */
-    public void review(long id, TemplateStatus status, String reason, String reviewedBy) {
+    /** Moves a template to {@code status}, keeping the review and its comments (the reasons for a rejection). */
+    public void review(long id, TemplateStatus status, List<String> comments, String reviewedBy) {
+        Instant now = clock.instant();
+        String reason = comments.isEmpty() ? null : String.join("; ", comments);
         jdbc.sql("update templates set status = :status, rejection_reason = :reason, updated_at = :now,"
                 + " reviewed_by = :by where id = :id")
-                .param("status", status.name()).param("reason", reason).param("now", Instants.param(clock.instant()))
+                .param("status", status.name()).param("reason", reason).param("now", Instants.param(now))
                 .param("by", reviewedBy).param("id", id).update();
+        jdbc.sql("insert into template_reviews (account_id, template_id, verdict, comments, reviewed_by, at)"
+                + " select account_id, id, :verdict, :comments, :by, :now from templates where id = :id")
+                .param("verdict", status.name()).param("comments", comments.isEmpty() ? null
+                        : String.join("\n", comments)).param("by", reviewedBy).param("now", Instants.param(now))
+                .param("id", id).update();
     }
 
     private static Template template(ResultSet row, int number) throws SQLException {
@@ -74,6 +117,8 @@ public class Templates {
                 TemplateBody.parse(row.getString("body")), TemplateStatus.valueOf(row.getString("status")),
                 Optional.ofNullable(row.getString("rejection_reason")), Instants.read(row, "created_at"),
                 Instants.read(row, "updated_at"), row.getString("created_by"),
-                Optional.ofNullable(row.getString("reviewed_by")));
+                Optional.ofNullable(row.getString("reviewed_by")),
+                Optional.ofNullable(row.getString("header")).map(TemplateBody::parseHeader),
+                Optional.ofNullable(row.getString("footer")).map(TemplateBody::parseFooter));
     }
 }

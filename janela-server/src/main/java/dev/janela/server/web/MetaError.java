@@ -13,6 +13,8 @@ public enum MetaError {
     REENGAGEMENT_MESSAGE(131047, "Re-engagement message", 400),
     TEMPLATE_PARAM_COUNT_MISMATCH(132000, "Number of parameters does not match the expected number of params", 400),
     TEMPLATE_NOT_FOUND(132001, "Template name does not exist in the translation", 404),
+    TEMPLATE_PAUSED(132015, "Template is Paused", 400),
+    TEMPLATE_DISABLED(132016, "Template is Disabled", 400),
     PAYLOAD_TOO_LARGE(100, "Request body too large", 413),
     IDEMPOTENCY_KEY_REUSED(100, "Idempotency-Key was used with another request body", 422),
     IDEMPOTENCY_KEY_IN_FLIGHT(100, "A request with this Idempotency-Key is still being processed", 409),

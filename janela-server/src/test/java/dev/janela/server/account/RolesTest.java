@@ -67,6 +67,10 @@ class RolesTest {
                         api.post("/api/templates/" + test.template + "/approve", "{}")),
                 new Endpoint("POST /api/templates/{id}/reject", Set.of("admin"), test -> api ->
                         api.post("/api/templates/" + test.template + "/reject", Map.of("reason", "no"))),
+                new Endpoint("PATCH /api/templates/{id}", Set.of("admin"), test -> api ->
+                        api.patch("/api/templates/" + test.template, Map.of("body", "Welcome, friend!"))),
+                new Endpoint("POST /api/templates/{id}/pause", Set.of("admin"), test -> api ->
+                        api.post("/api/templates/" + test.template + "/pause", "{}")),
                 new Endpoint("GET /api/rate-cards", Set.of("admin", "analyst"), test -> api ->
                         api.get("/api/rate-cards")),
                 new Endpoint("GET /api/rate-cards/{version}", Set.of("admin", "analyst"), test -> api ->
