@@ -12,6 +12,7 @@ import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,9 +96,29 @@ class OperationsTest {
             documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
             assertThat(operation.getValue().path("responses").isEmpty()).as(path.getKey()).isFalse();
         }));
+        List<String> references = new ArrayList<>();
+        collectReferences(document, references);
+        assertThat(references).isNotEmpty().allSatisfy(reference ->
+                assertThat(document.at(reference.substring(1)).isMissingNode()).as("%s resolves", reference)
+                        .isFalse());
         assertThat(endpoints()).hasSizeGreaterThan(20).contains("POST /{version}/{phoneNumberId}/messages",
                 "POST /webhooks/whatsapp", "GET /api/reports/costs");
         assertThat(documented).containsAll(endpoints());
+    }
+
+    /** Every {@code $ref} in the document, which must each name a part of it. */
+    private static void collectReferences(JsonNode node, List<String> references) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getKey().equals("$ref")) {
+                    references.add(field.getValue().asString());
+                } else {
+                    collectReferences(field.getValue(), references);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collectReferences(element, references));
+        }
     }
 
     /** Every endpoint Janela's controllers declare, as "METHOD /path". */
