@@ -8,7 +8,6 @@ import dev.janela.core.session.NoSession;
 import dev.janela.core.session.Session;
 import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionStatus;
-import dev.janela.core.session.SessionType;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
@@ -102,10 +101,8 @@ class ConversationStore {
                     + " where v.channel_id = :channel and c.wa_id in (:waIds)")
                     .param("channel", channel.id()).param("waIds", batch)
                     .query(row -> {
-                        PricingState pricing = row.getString("type") == null ? NoSession.INSTANCE
-                                : new Session(SessionType.valueOf(row.getString("type")),
-                                        SessionStatus.valueOf(row.getString("status")),
-                                        Instants.read(row, "opened_at"), row.getString("opened_by"));
+                        PricingState pricing = SessionRows.read(row).<PricingState>map(session -> session)
+                                .orElse(NoSession.INSTANCE);
                         states.put(row.getString("wa_id"), ConversationState.of(
                                 Instants.readOptional(row, "window_expires_at"), pricing));
                     });
@@ -190,9 +187,7 @@ class ConversationStore {
 
     private Optional<Session> session(long id) {
         return jdbc.sql("select type, status, opened_at, opened_by from sessions where id = :id").param("id", id)
-                .query((row, number) -> new Session(SessionType.valueOf(row.getString("type")),
-                        SessionStatus.valueOf(row.getString("status")), Instants.read(row, "opened_at"),
-                        row.getString("opened_by")))
+                .query((row, number) -> SessionRows.read(row).orElseThrow())
                 .optional();
     }
 

@@ -1,5 +1,7 @@
 package dev.janela.server.inbox;
 
+import dev.janela.core.session.Session;
+import dev.janela.server.conversation.SessionRows;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +33,7 @@ class Inbox {
     }
 
     /** A conversation as the inbox lists it. */
-    record Row(long id, String waId, String name, Optional<Instant> windowExpiresAt, Optional<String> sessionType,
-            Optional<String> sessionStatus, Optional<Instant> sessionOpenedAt, Optional<String> sessionOpenedBy,
+    record Row(long id, String waId, String name, Optional<Instant> windowExpiresAt, Optional<Session> session,
             Instant lastMessageAt, Optional<LastMessage> lastMessage, Optional<Long> assignedUserId,
             Optional<String> assignedEmail) {
     }
@@ -136,9 +137,8 @@ class Inbox {
                     row.getString("body"), row.getString("state"), Instants.read(row, "at")));
         }
         return new Row(row.getLong("id"), row.getString("wa_id"), row.getString("name"),
-                Instants.readOptional(row, "window_expires_at"), Optional.ofNullable(row.getString("type")),
-                Optional.ofNullable(row.getString("status")), Instants.readOptional(row, "opened_at"),
-                Optional.ofNullable(row.getString("opened_by")), Instants.read(row, "last_message_at"), last,
+                Instants.readOptional(row, "window_expires_at"), SessionRows.read(row),
+                Instants.read(row, "last_message_at"), last,
                 Optional.ofNullable(row.getObject("assigned_user_id", Long.class)),
                 Optional.ofNullable(row.getString("email")));
     }

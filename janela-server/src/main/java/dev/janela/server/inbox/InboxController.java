@@ -1,9 +1,6 @@
 package dev.janela.server.inbox;
 
 import dev.janela.core.phone.E164;
-import dev.janela.core.session.Session;
-import dev.janela.core.session.SessionStatus;
-import dev.janela.core.session.SessionType;
 import dev.janela.server.account.Role;
 import dev.janela.server.account.Users;
 import dev.janela.server.channel.Channel;
@@ -14,6 +11,7 @@ import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
 import dev.janela.server.web.Cursor;
+import dev.janela.server.web.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,7 +104,7 @@ class InboxController {
                 chosen.equals("mine") ? caller.userId() : Optional.empty(), chosen.equals("unassigned"),
                 Optional.ofNullable(q).map(String::strip).filter(text -> !text.isEmpty())
                         .map(text -> text.startsWith("+") ? text.substring(1) : text));
-        int size = limit(limit);
+        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Instant now = clock.instant();
         List<Inbox.Row> rows = inbox.page(channel.id(), query, now, Cursor.decode(cursor)
                 .map(position -> new Inbox.Position(position.at(), position.id())), size + 1);
@@ -125,7 +123,7 @@ class InboxController {
             @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit,
             HttpServletRequest http) {
         long conversation = conversation(Caller.of(http), phoneNumberId, waId).id;
-        int size = limit(limit);
+        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         List<Inbox.Message> messages = inbox.messages(conversation, Optional.ofNullable(before), size + 1);
         Long next = null;
         if (messages.size() > size) {
@@ -182,14 +180,9 @@ class InboxController {
 
     private ConversationView view(Inbox.Row row, Instant now) {
         boolean open = row.windowExpiresAt().filter(now::isBefore).isPresent();
-        SessionView session = null;
-        if (row.sessionType().isPresent()) {
-            Session current = new Session(SessionType.valueOf(row.sessionType().get()),
-                    SessionStatus.valueOf(row.sessionStatus().orElseThrow()), row.sessionOpenedAt().orElseThrow(),
-                    row.sessionOpenedBy().orElseThrow());
-            session = new SessionView(current.type().name().toLowerCase(Locale.ROOT),
-                    engines.sessionModel().statusAt(current, now, open).wireName(), current.openedAt());
-        }
+        SessionView session = row.session().map(current -> new SessionView(
+                current.type().name().toLowerCase(Locale.ROOT),
+                engines.sessionModel().statusAt(current, now, open).wireName(), current.openedAt())).orElse(null);
         AssigneeView assignee = row.assignedUserId().map(id -> new AssigneeView(id, row.assignedEmail().orElse(null)))
                 .orElse(null);
         return new ConversationView(new CustomerView(row.waId(), row.name()), open,
@@ -214,13 +207,5 @@ class InboxController {
     private Channel channel(Caller caller, String phoneNumberId) {
         return channels.find(caller.accountId(), phoneNumberId)
                 .orElseThrow(() -> ApiException.notFound("channel " + phoneNumberId));
-    }
-
-    private static int limit(Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ApiException.invalid(List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
-        }
-        return size;
     }
 }

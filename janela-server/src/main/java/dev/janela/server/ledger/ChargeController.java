@@ -63,10 +63,7 @@ class ChargeController {
             @RequestParam(required = false) Integer limit, HttpServletRequest http) {
         long account = Caller.of(http).accountId();
         ChargeQuery.Filter filter = filter(account, from, to, channel, market, category);
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ApiException.invalid(List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
-        }
+        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         List<ChargeQuery.Row> rows = query.page(account, filter, Cursor.decode(cursor)
                 .map(position -> new ChargeQuery.Position(position.at(), position.id())), size + 1);
         String next = null;

@@ -9,13 +9,14 @@ import dev.janela.server.web.ApiErrorCode;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
+import dev.janela.server.web.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,9 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class RateCardController {
-    /** When an account's first version applies from, unless told: before any event Janela could see. */
-    static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
-
     private final RateCards rateCards;
     private final Clock clock;
 
@@ -111,14 +109,11 @@ class RateCardController {
     }
 
     private Instant effectiveFrom(String from, boolean first) {
-        if (from == null || from.isBlank()) {
-            return first ? BEGINNING : clock.instant();
+        List<FieldError> problems = new ArrayList<>();
+        Optional<Instant> given = QueryParameters.instant("effective_from", from, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
         }
-        try {
-            return Instant.parse(from);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(List.of(new FieldError("effective_from", "is not an ISO-8601 instant such as"
-                    + " 2026-07-01T00:00:00Z")));
-        }
+        return given.orElseGet(() -> first ? RateCards.BEGINNING : clock.instant());
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RateCards {
+    /** When an account's first version applies from, unless told: before any event Janela could see. */
+    public static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, Cached> priceBooks = new ConcurrentHashMap<>();

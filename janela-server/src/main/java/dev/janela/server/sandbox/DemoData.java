@@ -45,7 +45,6 @@ class DemoData {
     static final String CHANNEL = "100000000000001";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String AUTHOR = "demo";
-    private static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
 
     private final JanelaProperties properties;
     private final Accounts accounts;
@@ -85,7 +84,7 @@ class DemoData {
         Channel channel = channels.add(account, CHANNEL, "+5511999990000", "BR", AUTHOR);
         if (rateCards.versions(account).isEmpty()) {
             String csv = exampleRates();
-            RateCard card = RateCardParser.parse("example rates", csv, "v1", BEGINNING);
+            RateCard card = RateCardParser.parse("example rates", csv, "v1", RateCards.BEGINNING);
             rateCards.add(account, card, csv, AUTHOR);
         }
         Template update = approved(account, "order_update", "en", TemplateCategory.UTILITY,

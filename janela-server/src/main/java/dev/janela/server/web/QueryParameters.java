@@ -11,6 +11,19 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
+    /**
+     * The page size a request asks for: {@code byDefault} if it does not say.
+     *
+     * @throws ApiException naming the {@code limit} field if it is not from 1 to {@code max}
+     */
+    public static int limit(Integer value, int byDefault, int max) {
+        int size = value == null ? byDefault : value;
+        if (size < 1 || size > max) {
+            throw ApiException.invalid(List.of(new FieldError("limit", "must be from 1 to " + max)));
+        }
+        return size;
+    }
+
     /** {@code value} as an instant; empty if it is absent, or (with a problem noted) if it is not an instant. */
     public static Optional<Instant> instant(String name, String value, List<FieldError> problems) {
         if (value == null || value.isBlank()) {

@@ -187,8 +187,7 @@ class UsersTest {
     }
 
     private long userId(Api user) {
-        return jdbc.sql("select user_id from api_tokens where token_hash = :hash")
-                .param("hash", ApiTokens.hash(user.token())).query(Long.class).single();
+        return server.userId(user);
     }
 
     private long tokenIdOf(Api user) {
