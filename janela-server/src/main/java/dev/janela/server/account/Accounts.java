@@ -26,6 +26,12 @@ public class Accounts {
         return jdbc.sql("select id from accounts order by id limit 1").query(Long.class).optional();
     }
 
+    /** The account's name, as the web pages show it. */
+    public String name(long accountId) {
+        return jdbc.sql("select name from accounts where id = :id").param("id", accountId).query(String.class)
+                .single();
+    }
+
     /** Makes an account; returns its id. */
     public long create(String name) {
         KeyHolder key = new GeneratedKeyHolder();

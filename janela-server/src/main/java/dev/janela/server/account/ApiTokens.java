@@ -98,7 +98,7 @@ public class ApiTokens {
         return jdbc.sql("select " + COLUMNS + " where t.token_hash = :hash and t.revoked_at is null"
                 + " and u.removed_at is null").param("hash", hash(token))
                 .query(ApiTokens::token).optional()
-                .map(found -> new Caller(found.accountId(), found.id(), found.userId(), found.role(),
+                .map(found -> new Caller(found.accountId(), Optional.of(found.id()), found.userId(), found.role(),
                         found.userEmail().orElse(found.name())));
     }
 

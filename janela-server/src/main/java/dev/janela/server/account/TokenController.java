@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -89,7 +90,7 @@ class TokenController {
         accounts.lock(caller.accountId());
         ApiTokens.Token token = tokens.find(caller.accountId(), id)
                 .orElseThrow(() -> ApiException.notFound("token " + id));
-        boolean own = token.userId().map(caller::is).orElse(caller.tokenId() == id);
+        boolean own = token.userId().map(caller::is).orElse(caller.tokenId().equals(Optional.of(id)));
         if (!caller.isAdmin() && !own) {
             throw new ApiException(ApiErrorCode.FORBIDDEN, "only an admin may revoke another's token");
         }

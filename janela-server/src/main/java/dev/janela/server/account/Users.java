@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,6 +48,23 @@ public class Users {
     public Optional<User> find(long accountId, long id) {
         return jdbc.sql("select " + COLUMNS + " where account_id = :account and id = :id and removed_at is null")
                 .param("account", accountId).param("id", id).query(Users::user).optional();
+    }
+
+    /** A user who may sign in with a password, and the hash it is checked against. */
+    public record SignIn(User user, String passwordHash) {
+    }
+
+    /** The user, not removed, whose address is {@code email}, in any account (an address is unique). */
+    public Optional<SignIn> findSignIn(String email) {
+        return jdbc.sql("select password_hash, " + COLUMNS + " where email = :email and removed_at is null")
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .query((row, number) -> new SignIn(user(row, number), row.getString("password_hash"))).optional();
+    }
+
+    /** Whether the account has any user, removed or not. */
+    public boolean anyIn(long accountId) {
+        return jdbc.sql("select count(*) from users where account_id = :account").param("account", accountId)
+                .query(Long.class).single() > 0;
     }
 
     /** Whether any user, in any account, has ever had this address (removed ones keep theirs). */

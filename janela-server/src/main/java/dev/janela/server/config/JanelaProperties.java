@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param db an external database; when its URL is empty the embedded H2 database is used
  * @param adminToken a bearer token to register as the default account's admin token on first start; without one,
  *     a token is generated and printed once
+ * @param adminEmail the address of the admin user made on first start, who signs in to the web pages
+ * @param adminPassword that admin's password; without one, a password is generated and printed once
  * @param meta the secrets Meta's webhooks are checked with
  * @param connector how accepted messages reach WhatsApp: {@code sandbox} (default) delivers them to nobody and
  *     reports them sent, delivered and read
@@ -20,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("janela")
 public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue Database db, String adminToken,
-        @DefaultValue Meta meta, @DefaultValue("sandbox") String connector, @DefaultValue("false") boolean demo) {
+        @DefaultValue("admin@janela.local") String adminEmail, String adminPassword, @DefaultValue Meta meta,
+        @DefaultValue("sandbox") String connector, @DefaultValue("false") boolean demo) {
 
     public JanelaProperties {
         if (!"sandbox".equals(connector)) {
@@ -33,9 +36,14 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
         return Optional.ofNullable(adminToken).filter(token -> !token.isBlank());
     }
 
+    public Optional<String> adminPasswordIfSet() {
+        return Optional.ofNullable(adminPassword).filter(password -> !password.isBlank());
+    }
+
     @Override
     public String toString() {
         return "JanelaProperties[dataDir=" + dataDir + ", db=" + db + ", adminToken=" + (adminToken == null ? "unset"
+                : "***") + ", adminEmail=" + adminEmail + ", adminPassword=" + (adminPassword == null ? "unset"
                 : "***") + ", meta=" + meta + ", connector=" + connector + ", demo=" + demo + "]";
     }
 

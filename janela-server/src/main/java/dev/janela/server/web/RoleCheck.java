@@ -12,7 +12,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class RoleCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !isJanelas(method) || isWebhook(request)) {
+        if (!(handler instanceof HandlerMethod method) || !isJanelas(method) || isWebhook(request)
+                || method.hasMethodAnnotation(Unauthenticated.class)) {
             return true;
         }
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
@@ -30,6 +31,6 @@ class RoleCheck implements HandlerInterceptor {
     }
 
     private static boolean isWebhook(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/webhooks/");
+        return ApiPaths.path(request).startsWith("/webhooks/");
     }
 }

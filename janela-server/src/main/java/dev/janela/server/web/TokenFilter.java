@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every request but Meta's webhooks (which carry a signature instead), the health check and the
- * OpenAPI document (which hold no data) by its bearer token, and
+ * Authenticates every request to the API but Meta's webhooks (which carry a signature instead), the health check and
+ * the OpenAPI document (which hold no data) by its bearer token, and
  * remembers the {@link Caller}. A missing, unknown or revoked token is answered 401 in the error shape of the API
  * the request was for.
  */
@@ -30,9 +30,7 @@ class TokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/webhooks/") || path.equals("/error") || path.equals("/openapi.json")
-                || path.startsWith("/actuator/health");
+        return !ApiPaths.needsToken(request);
     }
 
     @Override

@@ -11,10 +11,11 @@ class JanelaPropertiesTest {
     void printedSettings_hideEverySecret() {
         JanelaProperties properties = new JanelaProperties(Path.of("data"),
                 new JanelaProperties.Database("jdbc:postgresql://db/janela", "janela", "db-password"),
-                "jnl_admin-token", new JanelaProperties.Meta("app-secret", "verify-token"), "sandbox", false);
+                "jnl_admin-token", "admin@example.com", "admin-password-1",
+                new JanelaProperties.Meta("app-secret", "verify-token"), "sandbox", false);
 
         assertThat(properties.toString()).contains("jdbc:postgresql://db/janela").doesNotContain("db-password",
-                "jnl_admin-token", "app-secret", "verify-token");
+                "jnl_admin-token", "admin-password-1", "app-secret", "verify-token");
     }
 
     @Test

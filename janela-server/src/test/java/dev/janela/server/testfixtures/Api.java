@@ -68,6 +68,12 @@ public record Api(URI base, String token, long accountId) {
         return withToken(token.json().path("token").asString());
     }
 
+    /** Adds a user with {@code role} who signs in to the web pages with {@code password}. */
+    public void addUser(String email, String role, String password) {
+        expect(post("/api/users", Map.of("email", email, "name", "User " + email, "role", role, "password",
+                password)), 201);
+    }
+
     /** A Cloud API send: {@code POST /v1/{phone_number_id}/messages}. */
     public Response send(String phoneNumberId, Object json) {
         return post("/v1/" + phoneNumberId + "/messages", json);

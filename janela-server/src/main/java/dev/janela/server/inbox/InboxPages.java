@@ -1,0 +1,63 @@
+package dev.janela.server.inbox;
+
+import dev.janela.server.account.Role;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.ui.ChosenChannel;
+import dev.janela.server.ui.Htmx;
+import dev.janela.server.ui.WebPages;
+import dev.janela.server.web.Allowed;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /inbox}: the chosen channel's conversations, newest first, with the same filters as the API's inbox, each
+ * with its window's badge. The list refreshes itself every few seconds, so new messages appear without a reload.
+ */
+@WebPages
+class InboxPages {
+    private static final int PAGE = 50;
+
+    private final InboxController inbox;
+    private final ChosenChannel chosen;
+    private final Clock clock;
+
+    InboxPages(InboxController inbox, ChosenChannel chosen, Clock clock) {
+        this.inbox = inbox;
+        this.chosen = chosen;
+        this.clock = clock;
+    }
+
+    /** A row of the list: the API's view of a conversation and its badge. */
+    record Row(InboxController.ConversationView conversation, WindowBadge badge) {
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(defaultValue = "all") String filter, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+        Optional<Channel> channel = chosen.find(request);
+        model.addAttribute("filter", filter);
+        model.addAttribute("q", q == null ? "" : q);
+        if (channel.isPresent()) {
+            InboxController.ConversationPage page = inbox.conversations(channel.get().phoneNumberId(), filter, q,
+                    cursor, PAGE, request);
+            Instant now = clock.instant();
+            model.addAttribute("rows", page.conversations().stream().map(view -> row(view, now)).toList());
+            model.addAttribute("next", page.next());
+        } else {
+            model.addAttribute("rows", List.of());
+        }
+        return Htmx.isHtmx(request) ? "inbox :: rows" : "inbox";
+    }
+
+    private static Row row(InboxController.ConversationView view, Instant now) {
+        return new Row(view, WindowBadge.of(view.open(), view.windowExpiresAt(),
+                view.session() == null ? null : view.session().status(), now));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.janela.server.testfixtures;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Debian's headless Chromium, driven by its chromedriver, on the pages of the server under test: one fresh browser
+ * (no cookies, no cache) per test. Tests using it are skipped with a message where Chromium is not installed, except
+ * under {@code CI=true}, where they fail. Screenshots go to {@code target/screenshots/}.
+ */
+public final class Browser implements ExecutionCondition, ParameterResolver, AfterEachCallback {
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("JANELA_TEST_CHROMIUM",
+            "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("JANELA_TEST_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    private static final String HOW_TO = "install Chromium and its driver (apt-get install -y chromium"
+            + " chromium-driver) or name them in JANELA_TEST_CHROMIUM and JANELA_TEST_CHROMEDRIVER";
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Wide enough for the layout's columns; {@link #phoneWidth()} narrows it. */
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    private ChromeDriver driver;
+    private String base;
+    private Path profile;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return ConditionEvaluationResult.enabled("Chromium is installed");
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true requires the browser tests: " + HOW_TO);
+        }
+        return ConditionEvaluationResult.disabled("browser tests skipped: " + HOW_TO);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Browser.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        base = "http://localhost:" + SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port");
+        start();
+        return this;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted((left, right) -> right.compareTo(left)).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void start() {
+        try {
+            profile = Files.createTempDirectory("janela-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        // The machine's network is closed: Chromium must not try its background services.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the server: {@code /inbox}. */
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in through the form, as a person would. */
+    public Browser signIn(String email, String password) {
+        open("/sign-in");
+        find(By.name("email")).sendKeys(email);
+        find(By.name("password")).sendKeys(password);
+        find(By.cssSelector("main.sign-in button[type=submit]")).click();
+        waitUntil(page -> !page.getCurrentUrl().contains("/sign-in"));
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return waitUntil(page -> page.findElement(by));
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits, polling, until {@code condition} gives a value other than null or false; fails after 10 s. */
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    }
+
+    /** Waits until the text of {@code by} contains {@code text}; returns the element. */
+    public WebElement waitForText(By by, String text) {
+        return waitUntil(page -> page.findElements(by).stream().filter(element -> element.getText().contains(text))
+                .findFirst().orElse(null));
+    }
+
+    /** The width of a small phone, 375 CSS pixels. */
+    public Browser phoneWidth() {
+        driver.manage().window().setSize(new Dimension(375, 812));
+        return this;
+    }
+
+    public Browser desktopWidth() {
+        driver.manage().window().setSize(DESKTOP);
+        return this;
+    }
+
+    /** How much wider than the window the page is: 0 when nothing makes it scroll sideways. */
+    public long overflowWidth() {
+        return (Long) driver.executeScript("return Math.max(0, document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth);");
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/name.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The errors the pages wrote to the console, or failed to load, since the last call. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    /** The status the server answered the page now shown with, as the browser's navigation timing tells. */
+    public Optional<Long> status() {
+        Object status = driver.executeScript("var entry = performance.getEntriesByType('navigation')[0];"
+                + " return entry && entry.responseStatus ? entry.responseStatus : null;");
+        return Optional.ofNullable((Long) status);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.janela.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.Browser;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Signing in and out, the layout, the language, and a role's limits, in a real browser. */
+@JanelaServerTest
+@Tag("browser")
+@ExtendWith(Browser.class)
+class SignInPageTest {
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    TestServer server;
+
+    @Test
+    void aPage_beforeSigningIn_leadsToTheSignInForm(Browser browser) {
+        browser.open("/inbox");
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/sign-in");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Janela");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aWrongPassword_isRefused_andNamesNeitherWhichNorWhy(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addUser("wrong@example.com", "admin", PASSWORD);
+
+        browser.open("/sign-in");
+        browser.find(By.name("email")).sendKeys("wrong@example.com");
+        browser.find(By.name("password")).sendKeys("not the password");
+        browser.find(By.cssSelector("main.sign-in button[type=submit]")).click();
+
+        assertThat(browser.waitForText(By.cssSelector(".notice.error"), "do not match").isDisplayed()).isTrue();
+        assertThat(browser.driver().getCurrentUrl()).contains("/sign-in?failed");
+    }
+
+    @Test
+    void signingIn_showsTheAccountTheUserAndTheirRole_andSigningOutEndsIt(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addUser("agent.layout@example.com", "agent", PASSWORD);
+
+        browser.signIn("agent.layout@example.com", PASSWORD);
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/inbox");
+        assertThat(browser.find(By.cssSelector("header.top .who")).getText())
+                .contains("agent.layout@example.com", "agent");
+        assertThat(browser.findAll(By.cssSelector("header.top nav.sections a"))).extracting(element ->
+                element.getText()).containsExactly("Inbox", "Templates", "Sandbox");
+        browser.find(By.cssSelector("header.top form button")).click();
+        browser.waitUntil(page -> page.getCurrentUrl().contains("/sign-in?signed-out"));
+        browser.open("/inbox");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/sign-in");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAgent_opening_anAdminsPage_isAnswered403(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addUser("agent.forbidden@example.com", "agent", PASSWORD);
+        browser.signIn("agent.forbidden@example.com", PASSWORD);
+
+        browser.open("/users");
+
+        assertThat(browser.status()).contains(403L);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Your role may not open this page");
+    }
+
+    @Test
+    void theLanguage_followsTheBrowser_untilTheUserSwitches(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addUser("bilingual@example.com", "admin", PASSWORD);
+        browser.signIn("bilingual@example.com", PASSWORD);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Inbox");
+
+        browser.find(By.cssSelector("header.top a[lang=pt-BR]")).click();
+
+        assertThat(browser.waitForText(By.tagName("h1"), "Caixa de entrada").isDisplayed()).isTrue();
+        browser.open("/inbox");
+        assertThat(browser.find(By.tagName("h1")).getText()).as("remembered").isEqualTo("Caixa de entrada");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("pt-BR");
+    }
+}
