@@ -92,3 +92,23 @@
   document.addEventListener("DOMContentLoaded", localize);
   document.addEventListener("htmx:afterSettle", localize);
 })();
+
+// The composer follows the window: when the conversation's badge says the window opened or closed (the thread
+// refreshed, or the countdown ran out), the composer asks the server for what may be sent now.
+(function () {
+  "use strict";
+  function follow() {
+    var badge = document.getElementById("window-badge");
+    var composer = document.getElementById("composer");
+    if (!badge || !composer || !window.htmx) {
+      return;
+    }
+    var state = badge.dataset.state;
+    if (state !== composer.dataset.windowState && composer.dataset.askedFor !== state) {
+      composer.dataset.askedFor = state;
+      window.htmx.trigger(composer, "window-changed");
+    }
+  }
+  document.addEventListener("htmx:afterSettle", follow);
+  document.addEventListener("window-closed", follow);
+})();

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads a channel's conversations for the inbox, newest first, and keeps their assignments and notes. */
 @Repository
-class Inbox {
+public class Inbox {
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -41,7 +41,7 @@ class Inbox {
     record LastMessage(String direction, String type, String body, String state, Instant at) {
     }
 
-    record Message(long id, String wamid, String direction, String type, String template, String body,
+    public record Message(long id, String wamid, String direction, String type, String template, String body,
             String state, String author, Instant at, Integer errorCode) {
     }
 
@@ -88,14 +88,14 @@ class Inbox {
     }
 
     /** The conversation of {@code channelId} with the customer {@code waId}, if they have one. */
-    Optional<Long> conversationId(long channelId, String waId) {
+    public Optional<Long> conversationId(long channelId, String waId) {
         return jdbc.sql("select v.id from conversations v join customers c on c.id = v.customer_id"
                 + " where v.channel_id = :channel and c.wa_id = :waId")
                 .param("channel", channelId).param("waId", waId).query(Long.class).optional();
     }
 
     /** The conversation's messages, newest first, those before message {@code before} if given. */
-    List<Message> messages(long conversationId, Optional<Long> before, int limit) {
+    public List<Message> messages(long conversationId, Optional<Long> before, int limit) {
         return jdbc.sql("select m.id, m.wamid, m.direction, m.type, t.name as template, m.body, m.state, m.author,"
                 + " m.at, m.error_code from messages m left join templates t on t.id = m.template_id"
                 + " where m.conversation_id = :conversation" + (before.isPresent() ? " and m.id < :before" : "")
@@ -127,6 +127,49 @@ class Inbox {
                 + " order by id").param("conversation", conversationId)
                 .query((row, number) -> new Note(row.getLong("id"), row.getString("author"), row.getString("text"),
                         Instants.read(row, "created_at")))
+                .list();
+    }
+
+    /** Whom a conversation is with, and who answers it. */
+    record About(String waId, String name, Optional<Long> assignedUserId) {
+    }
+
+    About about(long conversationId) {
+        return jdbc.sql("select c.wa_id, c.name, v.assigned_user_id from conversations v"
+                + " join customers c on c.id = v.customer_id where v.id = :id").param("id", conversationId)
+                .query((row, number) -> new About(row.getString("wa_id"), row.getString("name"),
+                        Optional.ofNullable(row.getObject("assigned_user_id", Long.class))))
+                .single();
+    }
+
+    /** A session the conversation had, and when it ended, if it has. */
+    record PastSession(String type, Instant openedAt, String openedBy, Optional<Instant> endedAt) {
+    }
+
+    /** A row of the ledger for the conversation: a session's charge, or its reversal. */
+    record ConversationCharge(Instant at, String kind, String category, long amountMicros, String currency,
+            String rateCardVersion) {
+    }
+
+    /** The conversation's sessions, newest first. */
+    List<PastSession> sessions(long conversationId) {
+        return jdbc.sql("select type, opened_at, opened_by, ended_at from sessions"
+                + " where conversation_id = :conversation order by opened_at desc, id desc")
+                .param("conversation", conversationId)
+                .query((row, number) -> new PastSession(row.getString("type").toLowerCase(Locale.ROOT),
+                        Instants.read(row, "opened_at"), row.getString("opened_by"),
+                        Instants.readOptional(row, "ended_at")))
+                .list();
+    }
+
+    /** The conversation's charges and reversals, newest first. */
+    List<ConversationCharge> charges(long conversationId) {
+        return jdbc.sql("select at, kind, category, amount_micros, currency, rate_card_version from charges"
+                + " where conversation_id = :conversation order by at desc, id desc")
+                .param("conversation", conversationId)
+                .query((row, number) -> new ConversationCharge(Instants.read(row, "at"), row.getString("kind"),
+                        row.getString("category"), row.getLong("amount_micros"), row.getString("currency"),
+                        row.getString("rate_card_version")))
                 .list();
     }
 

@@ -142,7 +142,7 @@ class InboxController {
         Caller caller = Caller.of(http);
         Found found = conversation(caller, phoneNumberId, waId);
         if (request.userId() == null) {
-            inbox.assign(found.id, Optional.empty());
+            inbox.assign(found.id(), Optional.empty());
             return new AssignmentView(null);
         }
         Users.User user = users.find(caller.accountId(), request.userId()).orElseThrow(() ->
@@ -151,7 +151,7 @@ class InboxController {
             throw ApiException.invalid(List.of(new FieldError("user_id", "is an analyst, who cannot answer"
                     + " customers")));
         }
-        inbox.assign(found.id, Optional.of(user.id()));
+        inbox.assign(found.id(), Optional.of(user.id()));
         return new AssignmentView(new AssigneeView(user.id(), user.email()));
     }
 
@@ -168,8 +168,8 @@ class InboxController {
             throw ApiException.invalid(List.of(new FieldError("text", "is required: up to " + MAX_NOTE
                     + " characters")));
         }
-        inbox.addNote(caller.accountId(), found.channel.id(), found.id, caller.author(), text);
-        return new NoteList(inbox.notes(found.id));
+        inbox.addNote(caller.accountId(), found.channel().id(), found.id(), caller.author(), text);
+        return new NoteList(inbox.notes(found.id()));
     }
 
     @Allowed({Role.ADMIN, Role.AGENT})
@@ -190,10 +190,11 @@ class InboxController {
     }
 
     /** A conversation found, with its channel. */
-    private record Found(Channel channel, long id) {
+    record Found(Channel channel, long id) {
     }
 
-    private Found conversation(Caller caller, String phoneNumberId, String waId) {
+    /** The caller's account's conversation with {@code waId} on the channel; 404 when there is none. */
+    Found conversation(Caller caller, String phoneNumberId, String waId) {
         Channel channel = channel(caller, phoneNumberId);
         E164.Parsed customer = E164.parse(waId);
         if (!customer.isValid()) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +77,10 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
+        if (driver != null && context.getExecutionException().isPresent()) {
+            keepEvidence("failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
+        }
         if (driver != null) {
             driver.quit();
             driver = null;
@@ -138,7 +143,9 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
 
     /** Waits, polling, until {@code condition} gives a value other than null or false; fails after 10 s. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        // A page that htmx refreshes replaces elements while they are read; reading again is the way.
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** Waits until the text of {@code by} contains {@code text}; returns the element. */
@@ -174,6 +181,14 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a failed test leaves to look at: the page as shown, its HTML, and its console. */
+    private void keepEvidence(String name) throws IOException {
+        Path shot = screenshot(name);
+        Files.writeString(shot.resolveSibling(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        Files.write(shot.resolveSibling(name + ".console.txt"), driver.manage().logs().get(LogType.BROWSER).getAll()
+                .stream().map(LogEntry::toString).toList());
     }
 
     /** The errors the pages wrote to the console, or failed to load, since the last call. */

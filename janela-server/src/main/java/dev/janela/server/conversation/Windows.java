@@ -1,0 +1,83 @@
+package dev.janela.server.conversation;
+
+import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.core.engine.ConversationEngine;
+import dev.janela.core.engine.ConversationState;
+import dev.janela.core.engine.ConversationWindows;
+import dev.janela.core.engine.TemplateCost;
+import dev.janela.core.engine.WindowStatus;
+import dev.janela.core.session.SessionModel;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.ledger.Ledger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * A conversation's window now: open or not, until when, in which session, what may be sent, and what a template
+ * would cost if sent now. Read without locking anything; the answer comes from the engine itself, so it cannot
+ * disagree with what a send would do.
+ */
+@Component
+public class Windows {
+    private final ConversationStore store;
+    private final Engines engines;
+    private final Clock clock;
+
+    Windows(ConversationStore store, Engines engines, Clock clock) {
+        this.store = store;
+        this.engines = engines;
+        this.clock = clock;
+    }
+
+    /** The current session, as the API shows it. */
+    public record SessionView(String type, String status, Instant openedAt, String openedBy) {
+    }
+
+    /**
+     * What a template would cost now; {@code amount} is null, and {@code problem} says why, when it would be
+     * charged but cannot be priced.
+     */
+    public record CostView(boolean charged, String amount, String currency, String problem) {
+    }
+
+    public record WindowView(String channel, String waId, boolean open, Instant windowExpiresAt, long secondsLeft,
+            SessionView session, List<String> maySend, CostView templateCost, Instant at) {
+    }
+
+    /** The window of the customer {@code waId} (digits of a valid number) on {@code channel}. */
+    public WindowView now(Channel channel, String waId, TemplateCategory templateCategory) {
+        ConversationKey key = ConversationStore.key(channel, waId);
+        ConversationEngine engine = engines.engineFor(channel.accountId());
+        ConversationState state = store.peek(channel, waId).map(StoredConversation::state)
+                .orElse(engine.initialState());
+        Instant now = clock.instant();
+        WindowStatus window = new ConversationWindows(engine, Clock.fixed(now, clock.getZone())).now(key, state,
+                engines.marketOf(channel, key), templateCategory);
+        return new WindowView(channel.phoneNumberId(), waId, window.open(), window.expiresAt().orElse(null),
+                window.left().toSeconds(), session(state, now, window.open()),
+                window.open() ? List.of("template", "free_form") : List.of("template"), cost(window.templateCost()),
+                now);
+    }
+
+    /** The market a send to {@code waId} on {@code channel} is priced in. */
+    public String marketOf(Channel channel, String waId) {
+        return engines.marketOf(channel, ConversationStore.key(channel, waId));
+    }
+
+    private SessionView session(ConversationState state, Instant now, boolean windowOpen) {
+        return SessionModel.current(state.pricing()).map(current -> new SessionView(
+                current.type().name().toLowerCase(Locale.ROOT),
+                engines.sessionModel().statusAt(current, now, windowOpen).wireName(), current.openedAt(),
+                current.openedBy())).orElse(null);
+    }
+
+    private static CostView cost(TemplateCost cost) {
+        return new CostView(cost.charged(), cost.amount().map(amount -> Ledger.decimal(amount.micros(), 4))
+                .orElse(null), cost.amount().map(amount -> amount.currency().getCurrencyCode()).orElse(null),
+                cost.problem().orElse(null));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.janela.server.inbox;
+
+import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.server.account.Role;
+import dev.janela.server.account.Users;
+import dev.janela.server.conversation.Windows;
+import dev.janela.server.message.Sends;
+import dev.janela.server.template.Template;
+import dev.janela.server.template.TemplateStatus;
+import dev.janela.server.template.Templates;
+import dev.janela.server.ui.ChosenChannel;
+import dev.janela.server.ui.WebPages;
+import dev.janela.server.web.Allowed;
+import dev.janela.server.web.ApiException;
+import dev.janela.server.web.Caller;
+import dev.janela.server.web.MetaException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /inbox/{phone_number_id}/{wa_id}}: one conversation. The thread with its window, sessions and charges
+ * refreshes itself; the composer offers free text only while the window is open, and otherwise the approved templates
+ * with what sending one now would cost. Sends go the way a Cloud API client's do ({@link Sends}).
+ */
+@WebPages
+class ConversationPages {
+    private static final int THREAD = 100;
+
+    private final InboxController inbox;
+    private final Inbox store;
+    private final Windows windows;
+    private final Templates templates;
+    private final Sends sends;
+    private final Users users;
+    private final ChosenChannel chosen;
+    private final JsonMapper json;
+
+    ConversationPages(InboxController inbox, Inbox store, Windows windows, Templates templates, Sends sends,
+            Users users, ChosenChannel chosen, JsonMapper json) {
+        this.inbox = inbox;
+        this.store = store;
+        this.windows = windows;
+        this.templates = templates;
+        this.sends = sends;
+        this.users = users;
+        this.chosen = chosen;
+        this.json = json;
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @GetMapping("/inbox/{phoneNumberId}/{waId}")
+    String conversation(@PathVariable String phoneNumberId, @PathVariable String waId, HttpServletRequest request,
+            Model model) {
+        InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
+        chosen.remember(request.getSession(), found.channel());
+        thread(found, model);
+        composer(found, Optional.empty(), request, model);
+        model.addAttribute("notes", store.notes(found.id()));
+        model.addAttribute("assignees", users.list(found.channel().accountId()).stream()
+                .filter(user -> user.role() != Role.ANALYST).toList());
+        model.addAttribute("assignedTo", store.about(found.id()).assignedUserId().orElse(null));
+        return "conversation";
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @GetMapping("/inbox/{phoneNumberId}/{waId}/thread")
+    String thread(@PathVariable String phoneNumberId, @PathVariable String waId, HttpServletRequest request,
+            Model model) {
+        thread(inbox.conversation(Caller.of(request), phoneNumberId, waId), model);
+        model.addAttribute("refreshing", true);
+        return "conversation :: thread";
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @GetMapping("/inbox/{phoneNumberId}/{waId}/composer")
+    String composer(@PathVariable String phoneNumberId, @PathVariable String waId,
+            @RequestParam(required = false) Long template, @RequestParam MultiValueMap<String, String> values,
+            HttpServletRequest request, Model model) {
+        InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
+        Optional<Template> chosenTemplate = Optional.ofNullable(template).flatMap(id ->
+                approved(found.channel().accountId(), id));
+        composer(found, chosenTemplate, request, model);
+        chosenTemplate.ifPresent(each -> model.addAttribute("draft", TemplateDraft.of(each, values)));
+        return "conversation :: composer";
+    }
+
+    /** Sends the composer's text, or its template with the values given; answers with a fresh composer. */
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @PostMapping("/inbox/{phoneNumberId}/{waId}/messages")
+    String send(@PathVariable String phoneNumberId, @PathVariable String waId,
+            @RequestParam(required = false) Long template, @RequestParam(defaultValue = "") String text,
+            @RequestParam MultiValueMap<String, String> values, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Caller caller = Caller.of(request);
+        InboxController.Found found = inbox.conversation(caller, phoneNumberId, waId);
+        // Not only approved ones: a template paused since it was chosen must be refused as Meta would, by its code.
+        Optional<Template> chosenTemplate = Optional.ofNullable(template).map(id ->
+                templates.find(caller.accountId(), id).orElseThrow(() -> ApiException.notFound("template " + id)));
+        String customer = store.about(found.id()).waId();
+        Object cloudApiRequest = chosenTemplate.map(each -> TemplateDraft.of(each, values).request(customer))
+                .orElseGet(() -> TemplateDraft.textRequest(customer, text));
+        try {
+            Sends.Delivered delivered = sends.decide(caller, found.channel(), json.writeValueAsBytes(cloudApiRequest),
+                    done -> { });
+            sends.deliver(found.channel(), delivered);
+            response.setHeader("HX-Trigger", "thread-changed");
+            composer(found, Optional.empty(), request, model);
+        } catch (MetaException refusal) {
+            composer(found, chosenTemplate, request, model);
+            chosenTemplate.ifPresent(each -> model.addAttribute("draft", TemplateDraft.of(each, values)));
+            model.addAttribute("text", text);
+            model.addAttribute("refusal", "(#" + refusal.error().code() + ") " + refusal.getMessage());
+        }
+        return "conversation :: composer";
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @PostMapping("/inbox/{phoneNumberId}/{waId}/assignment")
+    String assign(@PathVariable String phoneNumberId, @PathVariable String waId,
+            @RequestParam(required = false) Long userId, HttpServletRequest request) {
+        inbox.assign(phoneNumberId, waId, new InboxController.Assignment(userId), request);
+        return "redirect:/inbox/" + phoneNumberId + "/" + waId;
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @PostMapping("/inbox/{phoneNumberId}/{waId}/notes")
+    String addNote(@PathVariable String phoneNumberId, @PathVariable String waId, @RequestParam String text,
+            HttpServletRequest request) {
+        inbox.addNote(phoneNumberId, waId, new InboxController.NewNote(text), request);
+        return "redirect:/inbox/" + phoneNumberId + "/" + waId + "#notes";
+    }
+
+    private void thread(InboxController.Found found, Model model) {
+        List<Inbox.Message> messages = new ArrayList<>(store.messages(found.id(), Optional.empty(), THREAD));
+        Collections.reverse(messages);
+        Inbox.About about = store.about(found.id());
+        Windows.WindowView window = windows.now(found.channel(), about.waId(), TemplateCategory.UTILITY);
+        model.addAttribute("channel", found.channel());
+        model.addAttribute("waId", about.waId());
+        model.addAttribute("customerName", about.name());
+        model.addAttribute("messages", messages);
+        model.addAttribute("window", window);
+        model.addAttribute("badge", badge(window));
+        model.addAttribute("sessions", store.sessions(found.id()));
+        model.addAttribute("charges", store.charges(found.id()));
+    }
+
+    /** The composer for the window as it is now, priced for {@code template}'s category when one is chosen. */
+    private void composer(InboxController.Found found, Optional<Template> template, HttpServletRequest request,
+            Model model) {
+        String waId = store.about(found.id()).waId();
+        TemplateCategory category = template.map(Template::category).orElse(TemplateCategory.UTILITY);
+        Windows.WindowView window = windows.now(found.channel(), waId, category);
+        model.addAttribute("channel", found.channel());
+        model.addAttribute("waId", waId);
+        model.addAttribute("composerWindow", window);
+        model.addAttribute("composerState", badge(window).state());
+        model.addAttribute("market", windows.marketOf(found.channel(), waId));
+        model.addAttribute("approvedTemplates", templates.list(Caller.of(request).accountId()).stream()
+                .filter(each -> each.status() == TemplateStatus.APPROVED).toList());
+        model.addAttribute("template", template.orElse(null));
+    }
+
+    private static WindowBadge badge(Windows.WindowView window) {
+        return WindowBadge.of(window.open(), window.windowExpiresAt(),
+                window.session() == null ? null : window.session().status(), window.at());
+    }
+
+    private Optional<Template> approved(long accountId, long id) {
+        return templates.find(accountId, id).filter(each -> each.status() == TemplateStatus.APPROVED);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.janela.server.sandbox;
+
+import dev.janela.core.phone.E164;
+import dev.janela.server.account.Role;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.inbox.Inbox;
+import dev.janela.server.ui.ChosenChannel;
+import dev.janela.server.ui.Htmx;
+import dev.janela.server.web.Allowed;
+import dev.janela.server.web.ApiException;
+import dev.janela.server.web.WrittenNumbers;
+import dev.janela.server.ui.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /sandbox}: a phone on which a user plays a customer of the chosen channel, so that the whole flow (a customer
+ * writes, an agent answers, the window counts down) can be tried without Meta. What the customer types arrives as a
+ * signed webhook would ({@link InboundMessages}).
+ */
+@WebPages
+class SandboxPages {
+    private static final int THREAD = 50;
+
+    private final SandboxController sandbox;
+    private final Inbox inbox;
+    private final ChosenChannel chosen;
+
+    SandboxPages(SandboxController sandbox, Inbox inbox, ChosenChannel chosen) {
+        this.sandbox = sandbox;
+        this.inbox = inbox;
+        this.chosen = chosen;
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @GetMapping("/sandbox")
+    String phone(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String name,
+            HttpServletRequest request, Model model) {
+        Optional<Channel> channel = chosen.find(request);
+        model.addAttribute("from", from);
+        model.addAttribute("name", name);
+        E164.Parsed customer = WrittenNumbers.parse(from);
+        model.addAttribute("problem", from.isBlank() || customer.isValid() ? null : customer.problem());
+        if (channel.isPresent() && customer.isValid()) {
+            model.addAttribute("waId", Long.toString(customer.digits()));
+            model.addAttribute("messages", thread(channel.get(), Long.toString(customer.digits())));
+        }
+        return Htmx.isHtmx(request) ? "sandbox :: thread" : "sandbox";
+    }
+
+    /** The customer writes {@code text}; answers with the phone's thread. */
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @PostMapping("/sandbox/messages")
+    String write(@RequestParam String from, @RequestParam(defaultValue = "") String name,
+            @RequestParam String text, HttpServletRequest request, Model model) {
+        Channel channel = chosen.find(request).orElseThrow(() -> ApiException.notFound("channel"));
+        SandboxController.Received received = sandbox.receive(channel.phoneNumberId(),
+                new SandboxController.Inbound(from, text, name), request);
+        model.addAttribute("messages", thread(channel, received.waId()));
+        return "sandbox :: thread";
+    }
+
+    /** The conversation as the customer's phone shows it, oldest first. */
+    private List<Inbox.Message> thread(Channel channel, String waId) {
+        List<Inbox.Message> messages = new ArrayList<>(inbox.conversationId(channel.id(), waId)
+                .map(id -> inbox.messages(id, Optional.empty(), THREAD)).orElse(List.of()));
+        Collections.reverse(messages);
+        return messages;
+    }
+}
