@@ -7,6 +7,7 @@ import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
 import dev.janela.server.web.Allowed;
+import dev.janela.server.web.Unauthenticated;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,7 +125,8 @@ class RolesTest {
         List<String> unguarded = mappings.getHandlerMethods().entrySet().stream()
                 .filter(mapping -> mapping.getValue().getBeanType().getPackageName().startsWith("dev.janela."))
                 .filter(mapping -> !mapping.getValue().getBeanType().getPackageName().endsWith(".webhook"))
-                .filter(mapping -> !mapping.getValue().hasMethodAnnotation(Allowed.class))
+                .filter(mapping -> !mapping.getValue().hasMethodAnnotation(Allowed.class)
+                        && !mapping.getValue().hasMethodAnnotation(Unauthenticated.class))
                 .map(mapping -> mapping.getKey().toString())
                 .toList();
 

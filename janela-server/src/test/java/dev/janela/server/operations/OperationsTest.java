@@ -11,6 +11,7 @@ import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
+import dev.janela.server.ui.WebPages;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,10 +123,12 @@ class OperationsTest {
     }
 
     /** Every endpoint Janela's controllers declare, as "METHOD /path". */
+    /** The API's endpoints: those of Janela's controllers but the web pages'. */
     private Set<String> endpoints() {
         Set<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith("dev.janela.")) {
+            if (handler.getBeanType().getPackageName().startsWith("dev.janela.")
+                    && !handler.getBeanType().isAnnotationPresent(WebPages.class)) {
                 for (String path : info.getPatternValues()) {
                     info.getMethodsCondition().getMethods().forEach(method -> endpoints.add(method.name() + " "
                             + path.replaceAll("\\{(\\w+):[^}]*}", "{$1}")));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -46,6 +47,11 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     /** Wide enough for the layout's columns; {@link #phoneWidth()} narrows it. */
     private static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    static {
+        // Selenium warns at every start that it has no DevTools protocol for this Chromium; these tests use none.
+        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+    }
 
     private ChromeDriver driver;
     private String base;
