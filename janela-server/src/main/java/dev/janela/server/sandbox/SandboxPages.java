@@ -52,7 +52,7 @@ class SandboxPages {
             model.addAttribute("waId", Long.toString(customer.digits()));
             model.addAttribute("messages", thread(channel.get(), Long.toString(customer.digits())));
         }
-        return Htmx.isHtmx(request) ? "sandbox :: thread" : "sandbox";
+        return Htmx.isHtmx(request) && model.containsAttribute("messages") ? "sandbox :: thread" : "sandbox";
     }
 
     /** The customer writes {@code text}; answers with the phone's thread. */
@@ -63,6 +63,8 @@ class SandboxPages {
         Channel channel = chosen.find(request).orElseThrow(() -> ApiException.notFound("channel"));
         SandboxController.Received received = sandbox.receive(channel.phoneNumberId(),
                 new SandboxController.Inbound(from, text, name), request);
+        model.addAttribute("waId", received.waId());
+        model.addAttribute("name", name);
         model.addAttribute("messages", thread(channel, received.waId()));
         return "sandbox :: thread";
     }

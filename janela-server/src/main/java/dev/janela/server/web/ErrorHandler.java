@@ -5,9 +5,11 @@ import dev.janela.core.JanelaException;
 import dev.janela.core.template.InvalidTemplateException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Answers every failure in the error shape of the API it happened on; only unexpected ones are logged. */
@@ -60,10 +63,14 @@ class ErrorHandler {
         return errors.of(request, new ApiException(ApiErrorCode.INVALID_REQUEST, problem.getMessage()));
     }
 
+    /** Nothing there: the API's error shape, or for a person's browser the pages' error page. */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Object> noSuchPath(HttpServletRequest request) {
-        return errors.of(request, new ApiException(ApiErrorCode.NOT_FOUND, "there is nothing at "
-                + request.getMethod() + " " + request.getRequestURI()));
+    Object noSuchPath(HttpServletRequest request) {
+        String message = "there is nothing at " + request.getMethod() + " " + request.getRequestURI();
+        if (!ApiPaths.isApi(request)) {
+            return new ModelAndView("error", Map.of("status", 404, "message", message), HttpStatus.NOT_FOUND);
+        }
+        return errors.of(request, new ApiException(ApiErrorCode.NOT_FOUND, message));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -77,6 +77,18 @@ class SignInPageTest {
     }
 
     @Test
+    void aPageThatDoesNotExist_isAnswered404_asAPage(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addUser("lost@example.com", "agent", PASSWORD);
+        browser.signIn("lost@example.com", PASSWORD);
+
+        browser.open("/no-such-page");
+
+        assertThat(browser.status()).contains(404L);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
+    }
+
+    @Test
     void theLanguage_followsTheBrowser_untilTheUserSwitches(Browser browser) {
         Api admin = server.newAccount();
         admin.addUser("bilingual@example.com", "admin", PASSWORD);

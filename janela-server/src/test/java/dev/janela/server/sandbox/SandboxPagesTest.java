@@ -1,0 +1,65 @@
+package dev.janela.server.sandbox;
+
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.Browser;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The sandbox's phone: a user plays a customer, and the conversation is the inbox's, both ways. */
+@JanelaServerTest
+@Tag("browser")
+@ExtendWith(Browser.class)
+class SandboxPagesTest {
+    private static final String PASSWORD = "sandbox password";
+
+    @Autowired
+    TestServer server;
+
+    @Test
+    void aPlayedCustomer_writesToTheInbox_andReadsTheAgentsAnswer(Browser browser) {
+        Api admin = server.newAccount();
+        String channel = admin.addChannel();
+        admin.uploadRates(BRAZIL_RATES);
+        String agent = "sandbox." + UUID.randomUUID() + "@example.com";
+        admin.addUser(agent, "agent", PASSWORD);
+        browser.signIn(agent, PASSWORD).open("/sandbox");
+
+        browser.find(By.name("from")).sendKeys("+55 21 98765-0002");
+        browser.find(By.name("name")).sendKeys("Rita");
+        browser.find(By.name("from")).submit();
+        browser.find(By.id("phone-text")).sendKeys("Is the shop open on Sunday?", Keys.ENTER);
+
+        browser.waitForText(By.cssSelector("#phone-thread .bubble.in"), "Is the shop open on Sunday?");
+        assertThat(browser.find(By.id("phone-text")).getDomProperty("value")).as("cleared once sent").isEmpty();
+        assertThat(admin.sendText(channel, "5521987650002", "Yes, from 10 to 16.").status()).isEqualTo(200);
+        browser.waitForText(By.cssSelector("#phone-thread .bubble.out"), "Yes, from 10 to 16.");
+        assertThat(admin.get("/api/channels/" + channel + "/conversations").json().path("conversations").path(0)
+                .path("customer").path("name").asString()).isEqualTo("Rita");
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("sandbox");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aNumberThatIsNotOne_isNamed(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addChannel();
+        String agent = "sandbox." + UUID.randomUUID() + "@example.com";
+        admin.addUser(agent, "agent", PASSWORD);
+        browser.signIn(agent, PASSWORD).open("/sandbox?from=12");
+
+        assertThat(browser.find(By.cssSelector(".field-error")).getText()).startsWith("That is not a WhatsApp number");
+        assertThat(browser.findAll(By.id("phone-text"))).isEmpty();
+    }
+}
