@@ -6,7 +6,6 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -29,11 +28,7 @@ class Layout {
 
     @ModelAttribute("frame")
     Frame frame(HttpServletRequest request) {
-        if (request.getAttribute(Caller.class.getName()) == null) {
-            return null;
-        }
-        Caller me = Caller.of(request);
-        Optional<Channel> channel = chosen.find(request);
-        return new Frame(me, accounts.name(me.accountId()), channels.list(me.accountId()), channel.orElse(null));
+        return Caller.find(request).map(me -> new Frame(me, accounts.name(me.accountId()),
+                channels.list(me.accountId()), chosen.find(request).orElse(null))).orElse(null);
     }
 }

@@ -25,13 +25,15 @@ public record Caller(long accountId, Optional<Long> tokenId, Optional<Long> user
         Objects.requireNonNull(author, "author");
     }
 
-    /** The caller of {@code request}, which the token filter has authenticated. */
+    /** The caller of {@code request}, which the token filter or the pages' sign-in has authenticated. */
     public static Caller of(HttpServletRequest request) {
-        Object caller = request.getAttribute(ATTRIBUTE);
-        if (caller instanceof Caller known) {
-            return known;
-        }
-        throw new IllegalStateException("request to " + request.getRequestURI() + " was not authenticated");
+        return find(request).orElseThrow(() -> new IllegalStateException("request to " + request.getRequestURI()
+                + " was not authenticated"));
+    }
+
+    /** The caller of {@code request}, if it is authenticated: the sign-in page's is not. */
+    public static Optional<Caller> find(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Caller known ? Optional.of(known) : Optional.empty();
     }
 
     public boolean isAdmin() {

@@ -77,6 +77,19 @@ class SignInPageTest {
     }
 
     @Test
+    void aChange_withoutTheFormsCsrfToken_isRefused(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addChannel();
+        admin.addUser("csrf@example.com", "agent", PASSWORD);
+        browser.signIn("csrf@example.com", PASSWORD).open("/sandbox");
+
+        long status = browser.postWithoutCsrfToken("/sandbox/messages", "from=5511987650009&text=forged");
+
+        assertThat(status).isEqualTo(403);
+        assertThat(admin.get("/api/charges").json().path("charges").isEmpty()).as("nothing was received").isTrue();
+    }
+
+    @Test
     void aPageThatDoesNotExist_isAnswered404_asAPage(Browser browser) {
         Api admin = server.newAccount();
         admin.addUser("lost@example.com", "agent", PASSWORD);
