@@ -41,7 +41,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(SIGN_IN).usernameParameter("email")
-                        .defaultSuccessUrl("/inbox", false).failureUrl(SIGN_IN + "?failed"))
+                        .defaultSuccessUrl("/", false).failureUrl(SIGN_IN + "?failed"))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out"))
                 .addFilterAfter(new SignedInCallers(users), AuthorizationFilter.class)
                 .build();

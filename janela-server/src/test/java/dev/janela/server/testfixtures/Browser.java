@@ -48,9 +48,11 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
     /** Wide enough for the layout's columns; {@link #phoneWidth()} narrows it. */
     private static final Dimension DESKTOP = new Dimension(1280, 900);
 
+    /** Selenium warns at every start that it has no DevTools protocol for this Chromium; these tests use none. */
+    private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
+
     static {
-        // Selenium warns at every start that it has no DevTools protocol for this Chromium; these tests use none.
-        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+        DEVTOOLS.setLevel(Level.SEVERE);
     }
 
     private ChromeDriver driver;
