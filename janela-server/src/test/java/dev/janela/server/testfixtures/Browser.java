@@ -173,6 +173,17 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
                 + ".then(function (answer) { done(answer.status); });", path, form);
     }
 
+    /** What the server answers a GET of {@code path} in this browser's session, as text. */
+    public String fetchText(String path) {
+        return (String) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then(function (answer) { return answer.text(); }).then(done);", path);
+    }
+
+    /** Runs {@code script} in the page and returns what it returns. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
     /** The width of a small phone, 375 CSS pixels. */
     public Browser phoneWidth() {
         driver.manage().window().setSize(new Dimension(375, 812));

@@ -1,0 +1,114 @@
+package dev.janela.server.report;
+
+import dev.janela.server.account.Role;
+import dev.janela.server.channel.Channels;
+import dev.janela.server.ratecard.RateCards;
+import dev.janela.server.template.TemplateStatus;
+import dev.janela.server.template.Templates;
+import dev.janela.server.ui.Period;
+import dev.janela.server.ui.WebPages;
+import dev.janela.server.web.Allowed;
+import dev.janela.server.web.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /billing}, for admins and analysts: what a period cost, per day and by market and category, drawn from the
+ * same reports as {@code /api/reports/costs}; the charges themselves ({@code ledger}'s part of the page); the rate
+ * card in force; and a campaign's estimate ({@code estimate}'s part).
+ */
+@WebPages
+class BillingPages {
+    private final ReportController reports;
+    private final RateCards rateCards;
+    private final Channels channels;
+    private final Templates templates;
+    private final JsonMapper json;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    BillingPages(ReportController reports, RateCards rateCards, Channels channels, Templates templates,
+            JsonMapper json, MessageSource messages, Clock clock) {
+        this.reports = reports;
+        this.rateCards = rateCards;
+        this.channels = channels;
+        this.templates = templates;
+        this.json = json;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * One bar or slice of a chart: what the report groups by ({@code BR}, {@code user_initiated}), how the reader's
+     * language says it, and its amount as the exact decimal the report gives.
+     */
+    record Slice(String key, String label, String amount) {
+    }
+
+    @Allowed({Role.ADMIN, Role.ANALYST})
+    @GetMapping("/billing")
+    String billing(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletRequest request, Locale locale, Model model) {
+        Period period = Period.of(from, to, clock);
+        long account = Caller.of(request).accountId();
+        ReportController.CostView total = reports.costs(period.start(), period.end(), null, request);
+        Map<String, List<Slice>> charts = new LinkedHashMap<>();
+        for (String dimension : List.of("day", "market", "category")) {
+            charts.put(dimension, slices(reports.costs(period.start(), period.end(), dimension, request), dimension,
+                    locale));
+        }
+        model.addAttribute("period", period);
+        model.addAttribute("totals", total.totals());
+        // Inside a script element: a "<" in a label must not close it.
+        model.addAttribute("charts", json.writeValueAsString(charts).replace("<", "\\u003c"));
+        model.addAttribute("byMarket", charts.get("market"));
+        model.addAttribute("byCategory", charts.get("category"));
+        List<RateCards.Version> versions = rateCards.versions(account);
+        model.addAttribute("rateCard", inForce(versions, clock.instant()).orElse(null));
+        model.addAttribute("channels", channels.list(account));
+        model.addAttribute("templates", templates.list(account).stream()
+                .filter(template -> template.status() == TemplateStatus.APPROVED).toList());
+        return "billing";
+    }
+
+    /** The report for the period, grouped as asked, as the API's CSV. */
+    @Allowed({Role.ADMIN, Role.ANALYST})
+    @GetMapping("/billing/costs.csv")
+    void costsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "day,market,category") String groupBy, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        Period period = Period.of(from, to, clock);
+        reports.costsCsv(period.start(), period.end(), groupBy, request, response);
+    }
+
+    private List<Slice> slices(ReportController.CostView view, String dimension, Locale locale) {
+        List<Slice> slices = new ArrayList<>();
+        for (Map<String, Object> group : view.groups()) {
+            String key = String.valueOf(group.get(dimension));
+            String label = dimension.equals("category")
+                    ? messages.getMessage("session.type." + key, null, key, locale) : key;
+            slices.add(new Slice(key, label, String.valueOf(group.get("total"))));
+        }
+        return slices;
+    }
+
+    /** The version that prices what happens now: the latest to have taken effect. */
+    private static Optional<RateCards.Version> inForce(List<RateCards.Version> versions, Instant now) {
+        return versions.stream().filter(version -> !version.effectiveFrom().isAfter(now))
+                .max((left, right) -> left.effectiveFrom().compareTo(right.effectiveFrom()));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.janela.server.report;
+
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.Browser;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
+import dev.janela.server.testfixtures.Webhooks;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Billing page shows what the ledger holds: totals, charts, the charges and their CSV, and estimates. */
+@JanelaServerTest
+@Tag("browser")
+@ExtendWith(Browser.class)
+class BillingPagesTest {
+    private static final String PASSWORD = "analyst password";
+
+    @Autowired
+    TestServer server;
+    @Autowired
+    TestClock clock;
+
+    private Api admin;
+    private String channel;
+    private String analyst;
+
+    @BeforeEach
+    void chargedConversations() {
+        admin = server.newAccount();
+        channel = admin.addChannel();
+        admin.uploadRates(BRAZIL_RATES);
+        admin.approvedTemplate("promo", "pt_BR", "marketing", "Oferta para {{1}}, hoje.");
+        for (String customer : List.of("5511987650101", "5521987650102")) {
+            admin.webhook(Webhooks.payload(channel, List.of(Webhooks.text("wamid." + UUID.randomUUID(), customer,
+                    clock.instant(), "Oi")), List.of()));
+        }
+        analyst = "analyst." + UUID.randomUUID() + "@example.com";
+        admin.addUser(analyst, "analyst", PASSWORD);
+    }
+
+    @Test
+    void theMonth_showsTheLedgersTotal_chartsAndCharges(Browser browser) {
+        browser.signIn(analyst, PASSWORD);
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/billing");
+        assertThat(browser.find(By.cssSelector(".totals .total")).getText()).isEqualTo("$0.0136");
+        assertThat(browser.find(By.cssSelector(".totals .muted")).getText()).startsWith("2 sessions; 2 charges");
+        browser.waitUntil(page -> page.findElements(By.cssSelector("#charges .charge-list tbody tr")).size() == 2);
+        for (String chart : List.of("chart-day", "chart-market", "chart-category")) {
+            assertThat(browser.driver().findElement(By.id(chart)).getSize().getHeight()).isPositive();
+            assertThat(browser.script("return Chart.getChart(arguments[0]) !== undefined;", chart)).as(chart)
+                    .isEqualTo(true);
+        }
+        assertThat(browser.find(By.cssSelector(".rate-card")).getText()).contains("Version v1", "USD");
+        browser.screenshot("billing");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("billing-phone");
+    }
+
+    @Test
+    void theChargesCsv_isTheApisForTheSameFilters(Browser browser) {
+        browser.signIn(analyst, PASSWORD).open("/billing");
+        browser.waitUntil(page -> page.findElements(By.cssSelector("#charges .charge-list tbody tr")).size() == 2);
+
+        String csv = browser.fetchText("/billing/charges.csv?market=BR&category=user_initiated");
+
+        assertThat(csv.lines()).hasSize(3).first().asString().startsWith("id,event_id,at,");
+        assertThat(csv).isEqualTo(admin.get("/api/charges?category=user_initiated", "text/csv").body());
+    }
+
+    @Test
+    void anEstimate_pricesTheListAsASendWould(Browser browser) {
+        browser.signIn(analyst, PASSWORD).open("/billing");
+
+        browser.find(By.name("recipients")).sendKeys("+55 11 98765-0101\n+55 31 98765-0103\n12\n");
+        browser.find(By.cssSelector(".estimate button[type=submit]")).click();
+
+        String result = browser.waitForText(By.cssSelector("#estimate-result .total"), "for 2 recipients").getText();
+        assertThat(result).as("one of them wrote, and is inside an open session")
+                .isEqualTo("$0.0625 for 2 recipients: 1 charged, 1 free");
+        assertThat(browser.find(By.cssSelector("#estimate-result .invalid")).getText()).startsWith("Line 3: \"12\"");
+    }
+
+    @Test
+    void anAgent_mayNotOpenBilling(Browser browser) {
+        String agent = "agent." + UUID.randomUUID() + "@example.com";
+        admin.addUser(agent, "agent", PASSWORD);
+        browser.signIn(agent, PASSWORD);
+
+        browser.open("/billing");
+
+        assertThat(browser.status()).contains(403L);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Your role may not open this page");
+    }
+}
