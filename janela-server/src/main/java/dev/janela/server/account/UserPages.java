@@ -4,7 +4,6 @@ import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +39,10 @@ class UserPages {
     @Allowed({Role.ADMIN})
     @PostMapping("/users")
     String invite(@RequestParam String email, @RequestParam String name, @RequestParam String role,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, Model model) {
         try {
             model.addAttribute("invited", users.add(new UserController.NewUser(email, name, role, null), request));
         } catch (ApiException refusal) {
-            response.setStatus(refusal.code().status());
             model.addAttribute("refusal", refusal);
             model.addAttribute("form", new UserController.NewUser(email, name, role, null));
         }
@@ -54,37 +52,38 @@ class UserPages {
     @Allowed({Role.ADMIN})
     @PostMapping("/users/{id}/role")
     String changeRole(@PathVariable long id, @RequestParam String role, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            Model model) {
         return attempt(() -> users.change(id, new UserController.UserChange(null, role, null), request), request,
-                response, model);
+                model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/users/{id}/remove")
-    String remove(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String remove(@PathVariable long id, HttpServletRequest request, Model model) {
         return attempt(() -> {
             users.remove(id, request);
             return id;
-        }, request, response, model);
+        }, request, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/tokens/{id}/revoke")
-    String revoke(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String revoke(@PathVariable long id, HttpServletRequest request, Model model) {
         return attempt(() -> {
             tokens.revoke(id, request);
             return id;
-        }, request, response, model);
+        }, request, model);
     }
 
-    /** Does {@code change}; back to the list, or the list with the refusal when the API refuses it. */
-    private String attempt(Supplier<?> change, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+    /**
+     * Does {@code change}; back to the list, or the list with the refusal when the API refuses it (answered 200, as a
+     * form with mistakes is: the browser would report an error status as a failure to load the page).
+     */
+    private String attempt(Supplier<?> change, HttpServletRequest request, Model model) {
         try {
             change.get();
             return "redirect:/users";
         } catch (ApiException refusal) {
-            response.setStatus(refusal.code().status());
             model.addAttribute("refusal", refusal);
             return users(request, model);
         }

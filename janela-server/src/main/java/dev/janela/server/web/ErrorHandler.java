@@ -1,10 +1,7 @@
 package dev.janela.server.web;
 
-import dev.janela.core.FileFormatException;
 import dev.janela.core.JanelaException;
-import dev.janela.core.template.InvalidTemplateException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +42,7 @@ class ErrorHandler {
 
     @ExceptionHandler(JanelaException.class)
     ResponseEntity<Object> refusedByTheCore(JanelaException refusal, HttpServletRequest request) {
-        return errors.of(request, asApiException(refusal));
+        return errors.of(request, ApiException.from(refusal));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -93,37 +90,6 @@ class ErrorHandler {
         LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), problem);
         return errors.of(request, new ApiException(ApiErrorCode.INTERNAL, "Janela failed to handle the request;"
                 + " its log says why"));
-    }
-
-    /** The native refusal for a failure the core reports, by its stable code. */
-    static ApiException asApiException(JanelaException refusal) {
-        ApiErrorCode code = switch (refusal.code()) {
-            case INVALID_RATE_CARD, INVALID_MARKETS_FILE, INVALID_EVENT, INVALID_TEMPLATE, CURRENCY_MISMATCH ->
-                ApiErrorCode.INVALID_REQUEST;
-            case PRICE_MISSING, NO_RATE_CARD_IN_FORCE -> ApiErrorCode.PRICE_UNAVAILABLE;
-            case AMOUNT_OVERFLOW -> ApiErrorCode.INTERNAL;
-        };
-        return new ApiException(code, message(refusal), fields(refusal));
-    }
-
-    /** The core's message; for an uploaded file, with its line spelled out, since an API client has no file name. */
-    private static String message(JanelaException refusal) {
-        if (refusal instanceof FileFormatException file) {
-            return file.source() + (file.line() > 0 ? " line " + file.line() : "") + ": "
-                    + file.field().map(field -> field + ": ").orElse("") + file.problem();
-        }
-        return refusal.getMessage();
-    }
-
-    private static List<ApiException.FieldError> fields(JanelaException refusal) {
-        if (refusal instanceof InvalidTemplateException template) {
-            return template.problems().stream()
-                    .map(problem -> new ApiException.FieldError(problem.field(), problem.message())).toList();
-        }
-        if (refusal instanceof FileFormatException file && file.field().isPresent()) {
-            return List.of(new ApiException.FieldError(file.field().get(), message(file)));
-        }
-        return List.of();
     }
 
     private static boolean causedByTooLargeBody(Throwable problem) {

@@ -1,0 +1,94 @@
+package dev.janela.server.ratecard;
+
+import dev.janela.core.JanelaException;
+import dev.janela.server.account.Role;
+import dev.janela.server.ui.WebPages;
+import dev.janela.server.web.Allowed;
+import dev.janela.server.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /rate-cards}: the account's rate card versions, each downloadable as its CSV, and, for admins, the upload of
+ * a new version from a file or pasted text, taking effect on a chosen day. A file the API refuses is refused here,
+ * with the same message naming its line.
+ */
+@WebPages
+class RateCardPages {
+    private final RateCardController rateCards;
+
+    RateCardPages(RateCardController rateCards) {
+        this.rateCards = rateCards;
+    }
+
+    @Allowed({Role.ADMIN, Role.ANALYST})
+    @GetMapping("/rate-cards")
+    String rateCards(HttpServletRequest request, Model model) {
+        List<RateCardController.VersionView> newestFirst = new ArrayList<>(rateCards.list(request).rateCards());
+        Collections.reverse(newestFirst);
+        model.addAttribute("versions", newestFirst);
+        return "rate-cards";
+    }
+
+    @Allowed({Role.ADMIN, Role.ANALYST})
+    @GetMapping("/rate-cards/{version}.csv")
+    ResponseEntity<String> download(@PathVariable String version, HttpServletRequest request) {
+        return rateCards.download(version, request);
+    }
+
+    /**
+     * Uploads a version: the file if one is chosen, else the pasted text; {@code effectiveFrom} is a day, from whose
+     * start (UTC) the version prices sessions; empty means now (or always, for the first version).
+     */
+    @Allowed({Role.ADMIN})
+    @PostMapping("/rate-cards")
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
+            @RequestParam(defaultValue = "") String effectiveFrom, HttpServletRequest request, Model model)
+            throws IOException {
+        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+        try {
+            model.addAttribute("uploaded", rateCards.upload(text, instant(effectiveFrom), request));
+        } catch (ApiException refusal) {
+            refused(refusal, text, effectiveFrom, model);
+        } catch (JanelaException refusal) {
+            refused(ApiException.from(refusal), text, effectiveFrom, model);
+        }
+        return rateCards(request, model);
+    }
+
+    /**
+     * Shows the form again with what was wrong. Answered 200, as a form with mistakes is: the browser would report
+     * an error status as a failure to load the page.
+     */
+    private static void refused(ApiException refusal, String csv, String effectiveFrom, Model model) {
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("csv", csv);
+        model.addAttribute("effectiveFrom", effectiveFrom);
+    }
+
+    /** The start of the day, as the API takes it; a day that cannot be read is passed on for the API to name. */
+    private static String instant(String day) {
+        if (day.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(day.strip()).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        } catch (DateTimeParseException unreadable) {
+            return day;
+        }
+    }
+}

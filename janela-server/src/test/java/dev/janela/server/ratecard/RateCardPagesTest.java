@@ -1,0 +1,75 @@
+package dev.janela.server.ratecard;
+
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.Browser;
+import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestServer;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Rate cards in the browser: versions listed and downloaded; an upload refused by its line, or stored. */
+@JanelaServerTest
+@Tag("browser")
+@ExtendWith(Browser.class)
+class RateCardPagesTest {
+    private static final String PASSWORD = "rate card password";
+
+    @Autowired
+    TestServer server;
+
+    private Api api;
+    private String admin;
+
+    @BeforeEach
+    void anAccountWithARateCard() {
+        api = server.newAccount();
+        api.uploadRates(BRAZIL_RATES);
+        admin = "admin." + UUID.randomUUID() + "@example.com";
+        api.addUser(admin, "admin", PASSWORD);
+    }
+
+    @Test
+    void aBadLine_isNamed_andTheTextIsKept_thenAGoodVersionIsStored(Browser browser) {
+        String bad = "market,category,price,currency\nBR,user_initiated,0.0070,USD\nBR,business_initiated,cheap,USD\n";
+        browser.signIn(admin, PASSWORD).open("/rate-cards");
+
+        browser.find(By.name("csv")).sendKeys(bad);
+        browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
+
+        assertThat(browser.find(By.cssSelector(".notice.error")).getText()).contains("line 3", "price");
+        assertThat(api.get("/api/rate-cards").json().path("rate_cards").size()).as("nothing stored").isEqualTo(1);
+        assertThat(browser.find(By.name("csv")).getDomProperty("value")).isEqualTo(bad);
+        browser.find(By.name("csv")).clear();
+        browser.find(By.name("csv")).sendKeys(bad.replace("cheap", "0.0700"));
+        browser.script("arguments[0].value = '2026-04-01';", browser.find(By.name("effectiveFrom")));
+        browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
+
+        assertThat(browser.find(By.cssSelector(".notice.uploaded")).getText()).contains("v2", "1 markets", "USD");
+        assertThat(api.get("/api/rate-cards").json().path("rate_cards").path(1).path("effective_from").asString())
+                .isEqualTo("2026-04-01T00:00:00Z");
+        browser.screenshot("rate-cards");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAnalyst_readsAndDownloads_butMayNotUpload(Browser browser) {
+        String analyst = "analyst." + UUID.randomUUID() + "@example.com";
+        api.addUser(analyst, "analyst", PASSWORD);
+        browser.signIn(analyst, PASSWORD).open("/rate-cards");
+
+        assertThat(browser.find(By.cssSelector("table.versions tbody")).getText()).contains("v1", "USD");
+        assertThat(browser.findAll(By.name("csv"))).isEmpty();
+        assertThat(browser.fetchText("/rate-cards/v1.csv")).isEqualTo(BRAZIL_RATES);
+        assertThat(browser.postWithoutCsrfToken("/rate-cards", "csv=x")).isEqualTo(403);
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
+    }
+}
