@@ -80,6 +80,24 @@ class TemplateController {
     TemplateView add(@RequestBody NewTemplate request, HttpServletRequest http) {
         Caller caller = Caller.of(http);
         long account = caller.accountId();
+        Checked checked = check(request);
+        if (!checked.problems().isEmpty()) {
+            throw ApiException.invalid(checked.problems());
+        }
+        if (templates.find(account, checked.name(), request.language()).isPresent()) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "template " + checked.name() + " exists already in "
+                    + request.language());
+        }
+        long id = templates.add(account, checked.name(), request.language(), checked.content(), caller.author());
+        return view(templates.find(account, id).orElseThrow());
+    }
+
+    /** A new template read against Meta's rules: its parts, or every problem found. */
+    record Checked(String name, Templates.Content content, List<FieldError> problems) {
+    }
+
+    /** Reads {@code request} against Meta's rules, as a submission would be, without storing anything. */
+    static Checked check(NewTemplate request) {
         List<FieldError> problems = new ArrayList<>();
         String name = check(problems, () -> TemplateName.require(request.name()));
         if (request.language() == null || !LANGUAGE.matcher(request.language()).matches()) {
@@ -93,16 +111,8 @@ class TemplateController {
         TemplateBody body = check(problems, () -> TemplateBody.parse(request.body()));
         Optional<TemplateBody> header = optional(problems, request.header(), TemplateBody::parseHeader);
         Optional<TemplateBody> footer = optional(problems, request.footer(), TemplateBody::parseFooter);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
-        if (templates.find(account, name, request.language()).isPresent()) {
-            throw new ApiException(ApiErrorCode.CONFLICT, "template " + name + " exists already in "
-                    + request.language());
-        }
-        long id = templates.add(account, name, request.language(), new Templates.Content(category, body, header,
-                footer), caller.author());
-        return view(templates.find(account, id).orElseThrow());
+        return new Checked(name, problems.isEmpty() ? new Templates.Content(category, body, header, footer) : null,
+                List.copyOf(problems));
     }
 
     @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})

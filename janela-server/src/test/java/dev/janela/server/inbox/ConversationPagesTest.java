@@ -94,6 +94,20 @@ class ConversationPagesTest {
         browser.waitForText(By.cssSelector("#history .charges"), "$0.0625");
         assertThat(charges()).containsExactly("0.0068", "0.0625");
         assertThat(browser.consoleErrors()).isEmpty();
+
+        browser.find(By.cssSelector("header.top form button")).click();
+        browser.signIn(financeUser(), PASSWORD).open("/billing");
+        assertThat(browser.find(By.cssSelector(".totals .total")).getText()).isEqualTo("$0.0693");
+        assertThat(browser.waitForText(By.cssSelector("#charges .charge-list"), "$0.0625").getText())
+                .contains("business-initiated", "$0.0068");
+        browser.screenshot("billing-after-template");
+    }
+
+    /** An analyst of the account, who reads Billing. */
+    private String financeUser() {
+        String analyst = "finance." + UUID.randomUUID() + "@example.com";
+        admin.addUser(analyst, "analyst", PASSWORD);
+        return analyst;
     }
 
     @Test
