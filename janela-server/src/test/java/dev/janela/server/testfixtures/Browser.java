@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -195,8 +196,20 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         return this;
     }
 
-    /** How much wider than the window the page is: 0 when nothing makes it scroll sideways. */
+    /**
+     * How much wider than the window the page is: 0 when nothing makes it scroll sideways. Waits for the page to
+     * settle first, since some of it (the charts) is drawn again after the window changes size.
+     */
     public long overflowWidth() {
+        try {
+            waitUntil(page -> currentOverflowWidth() == 0);
+        } catch (TimeoutException stillWider) {
+            // The width it has kept is the answer.
+        }
+        return currentOverflowWidth();
+    }
+
+    private long currentOverflowWidth() {
         return (Long) driver.executeScript("return Math.max(0, document.documentElement.scrollWidth"
                 + " - document.documentElement.clientWidth);");
     }
