@@ -143,33 +143,30 @@ public class Inbox {
     }
 
     /** A session the conversation had, and when it ended, if it has. */
-    record PastSession(String type, Instant openedAt, String openedBy, Optional<Instant> endedAt) {
+    record PastSession(String type, Instant openedAt, Optional<Instant> endedAt) {
     }
 
     /** A row of the ledger for the conversation: a session's charge, or its reversal. */
-    record ConversationCharge(Instant at, String kind, String category, long amountMicros, String currency,
-            String rateCardVersion) {
+    record ConversationCharge(Instant at, String category, long amountMicros, String currency) {
     }
 
     /** The conversation's sessions, newest first. */
     List<PastSession> sessions(long conversationId) {
-        return jdbc.sql("select type, opened_at, opened_by, ended_at from sessions"
+        return jdbc.sql("select type, opened_at, ended_at from sessions"
                 + " where conversation_id = :conversation order by opened_at desc, id desc")
                 .param("conversation", conversationId)
                 .query((row, number) -> new PastSession(row.getString("type").toLowerCase(Locale.ROOT),
-                        Instants.read(row, "opened_at"), row.getString("opened_by"),
-                        Instants.readOptional(row, "ended_at")))
+                        Instants.read(row, "opened_at"), Instants.readOptional(row, "ended_at")))
                 .list();
     }
 
     /** The conversation's charges and reversals, newest first. */
     List<ConversationCharge> charges(long conversationId) {
-        return jdbc.sql("select at, kind, category, amount_micros, currency, rate_card_version from charges"
+        return jdbc.sql("select at, category, amount_micros, currency from charges"
                 + " where conversation_id = :conversation order by at desc, id desc")
                 .param("conversation", conversationId)
-                .query((row, number) -> new ConversationCharge(Instants.read(row, "at"), row.getString("kind"),
-                        row.getString("category"), row.getLong("amount_micros"), row.getString("currency"),
-                        row.getString("rate_card_version")))
+                .query((row, number) -> new ConversationCharge(Instants.read(row, "at"), row.getString("category"),
+                        row.getLong("amount_micros"), row.getString("currency")))
                 .list();
     }
 

@@ -28,11 +28,6 @@ record TemplateDraft(Template template, Map<String, String> header, Map<String, 
         return String.join("\n", lines);
     }
 
-    /** Whether every parameter has a value, so that the template can be sent. */
-    public boolean isComplete() {
-        return header.values().stream().noneMatch(String::isBlank) && body.values().stream().noneMatch(String::isBlank);
-    }
-
     /** The Cloud API's request to send this template to {@code waId}. */
     Map<String, Object> request(String waId) {
         List<Object> components = new ArrayList<>();

@@ -50,9 +50,11 @@ class UserPagesTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
         browser.screenshot("users");
         assertThat(browser.consoleErrors()).isEmpty();
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
         browser.open("/users");
         assertThat(browser.findAll(By.cssSelector("code.password"))).as("shown once").isEmpty();
-        browser.find(By.cssSelector("header.top form button")).click();
+        browser.follow(By.cssSelector("header.top form button"));
         browser.signIn(invited, password);
         assertThat(browser.driver().getCurrentUrl()).as("an analyst starts at Billing").endsWith("/billing");
     }

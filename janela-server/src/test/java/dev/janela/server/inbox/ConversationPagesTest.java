@@ -95,7 +95,7 @@ class ConversationPagesTest {
         assertThat(charges()).containsExactly("0.0068", "0.0625");
         assertThat(browser.consoleErrors()).isEmpty();
 
-        browser.find(By.cssSelector("header.top form button")).click();
+        browser.follow(By.cssSelector("header.top form button"));
         browser.signIn(financeUser(), PASSWORD).open("/billing");
         assertThat(browser.find(By.cssSelector(".totals .total")).getText()).isEqualTo("$0.0693");
         assertThat(browser.waitForText(By.cssSelector("#charges .charge-list"), "$0.0625").getText())
@@ -148,9 +148,9 @@ class ConversationPagesTest {
         browser.signIn(agent, PASSWORD).open("/inbox/" + channel + "/" + CUSTOMER);
 
         new Select(browser.find(By.name("userId"))).selectByVisibleText(agent);
-        browser.find(By.cssSelector(".assignment button")).click();
+        browser.follow(By.cssSelector(".assignment button"));
         browser.find(By.cssSelector("#notes textarea")).sendKeys("Asked for the invoice too");
-        browser.find(By.cssSelector("#notes button")).click();
+        browser.follow(By.cssSelector("#notes button"));
 
         browser.waitForText(By.cssSelector("#notes .notes"), "Asked for the invoice too");
         JsonNode row = admin.get("/api/channels/" + channel + "/conversations").json().path("conversations").path(0);

@@ -76,7 +76,7 @@ class TemplatePagesTest {
 
         assertThat(browser.waitForText(By.cssSelector("tr[data-template=promo] .comments"), "not utility")
                 .isDisplayed()).isTrue();
-        browser.find(By.cssSelector("tr[data-template=promo] a[href$='/edit']")).click();
+        browser.follow(By.cssSelector("tr[data-template=promo] a[href$='/edit']"));
         new Select(browser.find(By.name("category"))).selectByValue("marketing");
         browser.find(By.cssSelector("form.template-editor button[type=submit]")).click();
         browser.waitForText(By.cssSelector("tr[data-template=promo] .badge"), "waiting for review");

@@ -30,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -46,7 +47,7 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
     private static final String HOW_TO = "install Chromium and its driver (apt-get install -y chromium"
             + " chromium-driver) or name them in JANELA_TEST_CHROMIUM and JANELA_TEST_CHROMEDRIVER";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    /** Wide enough for the layout's columns; {@link #phoneWidth()} narrows it. */
+    /** Wide enough for the layout's columns; {@link #phoneWidth()} narrows it for the rest of the test. */
     private static final Dimension DESKTOP = new Dimension(1280, 900);
 
     /** Selenium warns at every start that it has no DevTools protocol for this Chromium; these tests use none. */
@@ -142,6 +143,17 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         return this;
     }
 
+    /**
+     * Clicks what loads a new page (a link, or a form's button), and waits until the new page has replaced this one:
+     * until then, what is found is still the old page's.
+     */
+    public Browser follow(By link) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(link).click();
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public WebElement find(By by) {
         return waitUntil(page -> page.findElement(by));
     }
@@ -188,11 +200,6 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
     /** The width of a small phone, 375 CSS pixels. */
     public Browser phoneWidth() {
         driver.manage().window().setSize(new Dimension(375, 812));
-        return this;
-    }
-
-    public Browser desktopWidth() {
-        driver.manage().window().setSize(DESKTOP);
         return this;
     }
 
