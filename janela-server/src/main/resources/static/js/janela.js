@@ -23,6 +23,14 @@
     window.setTimeout(function () { toast.hidden = true; }, 6000);
   });
 
+  // What cannot be undone asks first.
+  document.addEventListener("submit", function (event) {
+    var question = event.target.dataset.confirm;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("[data-submit-on-change]")) {
       event.target.form.submit();

@@ -24,17 +24,20 @@ class EstimatePages {
         this.estimates = estimates;
     }
 
-    /** {@code template} is the template's name and language, as {@code order_update:en}. */
+    /**
+     * {@code template} is the template's name and language, as {@code order_update:en}; the channel is
+     * {@code phoneNumberId}, since {@code channel} would switch the channel the user works on.
+     */
     @Allowed({Role.ADMIN, Role.ANALYST})
     @PostMapping("/billing/estimate")
-    String estimate(@RequestParam String channel, @RequestParam String template, @RequestParam String recipients,
+    String estimate(@RequestParam String phoneNumberId, @RequestParam String template, @RequestParam String recipients,
             HttpServletRequest request, Model model) {
         String[] nameAndLanguage = template.split(":", 2);
         EstimateController.TemplateRef ref = new EstimateController.TemplateRef(nameAndLanguage[0],
                 nameAndLanguage.length > 1 ? nameAndLanguage[1] : null);
         List<String> numbers = Arrays.stream(recipients.split("[\\n,;]")).map(String::strip)
                 .filter(number -> !number.isEmpty()).map(EstimatePages::asWaId).toList();
-        model.addAttribute("estimate", estimates.estimate(new EstimateController.EstimateRequest(channel, ref,
+        model.addAttribute("estimate", estimates.estimate(new EstimateController.EstimateRequest(phoneNumberId, ref,
                 numbers), request));
         return "billing :: estimate";
     }

@@ -88,6 +88,7 @@ class UserPagesTest {
         browser.findAll(By.cssSelector("tr[data-token]")).stream()
                 .filter(row -> row.getText().contains("token of agent.")).findFirst().orElseThrow()
                 .findElement(By.cssSelector("button.danger")).click();
+        browser.confirm();
 
         browser.waitUntil(page -> page.getCurrentUrl().endsWith("/users"));
         assertThat(agent.get("/api/templates").status()).isEqualTo(401);

@@ -154,6 +154,12 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         return this;
     }
 
+    /** Answers yes to the question the page asks before doing what cannot be undone. */
+    public Browser confirm() {
+        waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        return this;
+    }
+
     public WebElement find(By by) {
         return waitUntil(page -> page.findElement(by));
     }
