@@ -22,9 +22,9 @@ class SecurityConfiguration {
     static final String SIGN_IN = "/sign-in";
 
     /**
-     * The API's chain does nothing but keep the pages' chain away: the API authenticates for itself, and each filter
-     * Spring Security would add by default (security context, anonymous user, request cache, logout...) cost webhook
-     * throughput for nothing. Only the security headers stay.
+     * The API's chain does nothing but keep the pages' chain away: the API authenticates for itself, so the filters
+     * Spring Security adds by default (security context, anonymous user, request cache, logout...) would do nothing
+     * for it but take time. Only the security headers stay.
      */
     @Bean
     @Order(1)
