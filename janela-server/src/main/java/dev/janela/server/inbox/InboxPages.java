@@ -42,6 +42,7 @@ class InboxPages {
     String inbox(@RequestParam(defaultValue = "all") String filter, @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
         Optional<Channel> channel = chosen.find(request);
+        model.addAttribute("channel", channel.orElse(null));
         model.addAttribute("filter", filter);
         model.addAttribute("q", q == null ? "" : q);
         if (channel.isPresent()) {

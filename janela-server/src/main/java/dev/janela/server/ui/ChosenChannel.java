@@ -24,8 +24,11 @@ public class ChosenChannel {
     }
 
     public Optional<Channel> find(HttpServletRequest request) {
-        Caller caller = Caller.of(request);
-        List<Channel> all = channels.list(caller.accountId());
+        return among(channels.list(Caller.of(request).accountId()), request);
+    }
+
+    /** The chosen one of {@code all}, the account's channels, which the caller has read already. */
+    Optional<Channel> among(List<Channel> all, HttpServletRequest request) {
         String chosen = Optional.ofNullable(request.getParameter("channel"))
                 .or(() -> Optional.ofNullable(request.getSession(false))
                         .map(session -> (String) session.getAttribute(ATTRIBUTE)))

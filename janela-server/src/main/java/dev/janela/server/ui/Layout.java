@@ -22,13 +22,23 @@ class Layout {
         this.chosen = chosen;
     }
 
-    /** The layout's facts; absent on the sign-in page, where nobody is signed in yet. */
+    /**
+     * The layout's facts; absent on the sign-in page, where nobody is signed in yet, and for htmx, whose fragments
+     * have no layout (the inbox refreshes every few seconds: this would cost each refresh three queries).
+     */
     record Frame(Caller me, String account, List<Channel> channels, Channel channel) {
     }
 
     @ModelAttribute("frame")
     Frame frame(HttpServletRequest request) {
-        return Caller.find(request).map(me -> new Frame(me, accounts.name(me.accountId()),
-                channels.list(me.accountId()), chosen.find(request).orElse(null))).orElse(null);
+        if (Htmx.isHtmx(request)) {
+            return null;
+        }
+        return Caller.find(request).map(me -> frame(me, request)).orElse(null);
+    }
+
+    private Frame frame(Caller me, HttpServletRequest request) {
+        List<Channel> all = channels.list(me.accountId());
+        return new Frame(me, accounts.name(me.accountId()), all, chosen.among(all, request).orElse(null));
     }
 }
