@@ -16,9 +16,6 @@ import dev.janela.server.web.Caller;
 import dev.janela.server.web.MetaException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -64,12 +61,14 @@ class ConversationPages {
             Model model) {
         InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
         chosen.remember(request.getSession(), found.channel());
-        thread(found, model);
-        composer(found, Optional.empty(), request, model);
+        Inbox.About about = store.about(found.id());
+        Windows.WindowView window = window(found, Optional.empty());
+        thread(found, about, window, model);
+        composer(found, window, Optional.empty(), model);
         model.addAttribute("notes", store.notes(found.id()));
         model.addAttribute("assignees", users.list(found.channel().accountId()).stream()
                 .filter(user -> user.role() != Role.ANALYST).toList());
-        model.addAttribute("assignedTo", store.about(found.id()).assignedUserId().orElse(null));
+        model.addAttribute("assignedTo", about.assignedUserId().orElse(null));
         return "conversation";
     }
 
@@ -77,7 +76,8 @@ class ConversationPages {
     @GetMapping("/inbox/{phoneNumberId}/{waId}/thread")
     String thread(@PathVariable String phoneNumberId, @PathVariable String waId, HttpServletRequest request,
             Model model) {
-        thread(inbox.conversation(Caller.of(request), phoneNumberId, waId), model);
+        InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
+        thread(found, store.about(found.id()), window(found, Optional.empty()), model);
         model.addAttribute("refreshing", true);
         return "conversation :: thread";
     }
@@ -90,7 +90,7 @@ class ConversationPages {
         InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
         Optional<Template> chosenTemplate = Optional.ofNullable(template).flatMap(id ->
                 approved(found.channel().accountId(), id));
-        composer(found, chosenTemplate, request, model);
+        composer(found, window(found, chosenTemplate), chosenTemplate, model);
         chosenTemplate.ifPresent(each -> model.addAttribute("draft", TemplateDraft.of(each, values)));
         return "conversation :: composer";
     }
@@ -107,17 +107,16 @@ class ConversationPages {
         // Not only approved ones: a template paused since it was chosen must be refused as Meta would, by its code.
         Optional<Template> chosenTemplate = Optional.ofNullable(template).map(id ->
                 templates.find(caller.accountId(), id).orElseThrow(() -> ApiException.notFound("template " + id)));
-        String customer = store.about(found.id()).waId();
-        Object cloudApiRequest = chosenTemplate.map(each -> TemplateDraft.of(each, values).request(customer))
-                .orElseGet(() -> TemplateDraft.textRequest(customer, text));
+        Object cloudApiRequest = chosenTemplate.map(each -> TemplateDraft.of(each, values).request(found.waId()))
+                .orElseGet(() -> TemplateDraft.textRequest(found.waId(), text));
         try {
             Sends.Delivered delivered = sends.decide(caller, found.channel(), json.writeValueAsBytes(cloudApiRequest),
                     done -> { });
             sends.deliver(found.channel(), delivered);
             response.setHeader("HX-Trigger", "thread-changed");
-            composer(found, Optional.empty(), request, model);
+            composer(found, window(found, Optional.empty()), Optional.empty(), model);
         } catch (MetaException refusal) {
-            composer(found, chosenTemplate, request, model);
+            composer(found, window(found, chosenTemplate), chosenTemplate, model);
             chosenTemplate.ifPresent(each -> model.addAttribute("draft", TemplateDraft.of(each, values)));
             model.addAttribute("text", text);
             model.addAttribute("refusal", "(#" + refusal.error().code() + ") " + refusal.getMessage());
@@ -141,33 +140,32 @@ class ConversationPages {
         return "redirect:/inbox/" + phoneNumberId + "/" + waId + "#notes";
     }
 
-    private void thread(InboxController.Found found, Model model) {
-        List<Inbox.Message> messages = new ArrayList<>(store.messages(found.id(), Optional.empty(), THREAD));
-        Collections.reverse(messages);
-        Inbox.About about = store.about(found.id());
-        Windows.WindowView window = windows.now(found.channel(), about.waId(), TemplateCategory.UTILITY);
+    private void thread(InboxController.Found found, Inbox.About about, Windows.WindowView window, Model model) {
         model.addAttribute("channel", found.channel());
-        model.addAttribute("waId", about.waId());
+        model.addAttribute("waId", found.waId());
         model.addAttribute("customerName", about.name());
-        model.addAttribute("messages", messages);
+        model.addAttribute("messages", store.latestMessages(found.id(), THREAD));
         model.addAttribute("window", window);
         model.addAttribute("badge", badge(window));
         model.addAttribute("sessions", store.sessions(found.id()));
         model.addAttribute("charges", store.charges(found.id()));
     }
 
-    /** The composer for the window as it is now, priced for {@code template}'s category when one is chosen. */
-    private void composer(InboxController.Found found, Optional<Template> template, HttpServletRequest request,
+    /** The window now, with a template's cost priced for {@code template}'s category (utility when none is chosen). */
+    private Windows.WindowView window(InboxController.Found found, Optional<Template> template) {
+        return windows.now(found.channel(), found.waId(),
+                template.map(Template::category).orElse(TemplateCategory.UTILITY));
+    }
+
+    /** The composer for {@code window}, offering the account's approved templates, {@code template} chosen. */
+    private void composer(InboxController.Found found, Windows.WindowView window, Optional<Template> template,
             Model model) {
-        String waId = store.about(found.id()).waId();
-        TemplateCategory category = template.map(Template::category).orElse(TemplateCategory.UTILITY);
-        Windows.WindowView window = windows.now(found.channel(), waId, category);
         model.addAttribute("channel", found.channel());
-        model.addAttribute("waId", waId);
+        model.addAttribute("waId", found.waId());
         model.addAttribute("composerWindow", window);
         model.addAttribute("composerState", badge(window).state());
-        model.addAttribute("market", windows.marketOf(found.channel(), waId));
-        model.addAttribute("approvedTemplates", templates.list(Caller.of(request).accountId()).stream()
+        model.addAttribute("market", windows.marketOf(found.channel(), found.waId()));
+        model.addAttribute("approvedTemplates", templates.list(found.channel().accountId()).stream()
                 .filter(each -> each.status() == TemplateStatus.APPROVED).toList());
         model.addAttribute("template", template.orElse(null));
     }

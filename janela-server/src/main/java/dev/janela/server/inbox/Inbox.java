@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +96,13 @@ public class Inbox {
                 .param("channel", channelId).param("waId", waId).query(Long.class).optional();
     }
 
+    /** The conversation's latest {@code limit} messages, in the order they were written, as a thread shows them. */
+    public List<Message> latestMessages(long conversationId, int limit) {
+        List<Message> newestFirst = new ArrayList<>(messages(conversationId, Optional.empty(), limit));
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     /** The conversation's messages, newest first, those before message {@code before} if given. */
     public List<Message> messages(long conversationId, Optional<Long> before, int limit) {
         return jdbc.sql("select m.id, m.wamid, m.direction, m.type, t.name as template, m.body, m.state, m.author,"
@@ -130,14 +139,14 @@ public class Inbox {
                 .list();
     }
 
-    /** Whom a conversation is with, and who answers it. */
-    record About(String waId, String name, Optional<Long> assignedUserId) {
+    /** The name a conversation's customer goes by, and who answers it. */
+    record About(String name, Optional<Long> assignedUserId) {
     }
 
     About about(long conversationId) {
-        return jdbc.sql("select c.wa_id, c.name, v.assigned_user_id from conversations v"
+        return jdbc.sql("select c.name, v.assigned_user_id from conversations v"
                 + " join customers c on c.id = v.customer_id where v.id = :id").param("id", conversationId)
-                .query((row, number) -> new About(row.getString("wa_id"), row.getString("name"),
+                .query((row, number) -> new About(row.getString("name"),
                         Optional.ofNullable(row.getObject("assigned_user_id", Long.class))))
                 .single();
     }

@@ -189,8 +189,8 @@ class InboxController {
                 row.windowExpiresAt().orElse(null), session, row.lastMessage().orElse(null), assignee);
     }
 
-    /** A conversation found, with its channel. */
-    record Found(Channel channel, long id) {
+    /** A conversation found, with its channel and its customer's number (digits). */
+    record Found(Channel channel, long id, String waId) {
     }
 
     /** The caller's account's conversation with {@code waId} on the channel; 404 when there is none. */
@@ -200,9 +200,10 @@ class InboxController {
         if (!customer.isValid()) {
             throw ApiException.invalid(List.of(new FieldError("wa_id", customer.problem())));
         }
-        long id = inbox.conversationId(channel.id(), Long.toString(customer.digits()))
+        String digits = Long.toString(customer.digits());
+        long id = inbox.conversationId(channel.id(), digits)
                 .orElseThrow(() -> ApiException.notFound("conversation with " + waId));
-        return new Found(channel, id);
+        return new Found(channel, id, digits);
     }
 
     private Channel channel(Caller caller, String phoneNumberId) {

@@ -11,8 +11,6 @@ import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.WrittenNumbers;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.ui.Model;
@@ -71,9 +69,7 @@ class SandboxPages {
 
     /** The conversation as the customer's phone shows it, oldest first. */
     private List<Inbox.Message> thread(Channel channel, String waId) {
-        List<Inbox.Message> messages = new ArrayList<>(inbox.conversationId(channel.id(), waId)
-                .map(id -> inbox.messages(id, Optional.empty(), THREAD)).orElse(List.of()));
-        Collections.reverse(messages);
-        return messages;
+        return inbox.conversationId(channel.id(), waId).map(id -> inbox.latestMessages(id, THREAD))
+                .orElse(List.of());
     }
 }
