@@ -30,8 +30,7 @@ public class ErrorResponses {
 
     /** Whether {@code request} was made to the Cloud-API-compatible endpoints. */
     public static boolean isCloudApi(HttpServletRequest request) {
-        return CLOUD_API_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()))
-                .matches();
+        return CLOUD_API_PATH.matcher(ApiPaths.path(request)).matches();
     }
 
     /** The native error response. */
