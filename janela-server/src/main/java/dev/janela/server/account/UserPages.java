@@ -1,10 +1,10 @@
 package dev.janela.server.account;
 
+import dev.janela.server.ui.PageChanges;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,39 +53,24 @@ class UserPages {
     @PostMapping("/users/{id}/role")
     String changeRole(@PathVariable long id, @RequestParam String role, HttpServletRequest request,
             Model model) {
-        return attempt(() -> users.change(id, new UserController.UserChange(null, role, null), request), request,
+        return backToList(() -> users.change(id, new UserController.UserChange(null, role, null), request), request,
                 model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/users/{id}/remove")
     String remove(@PathVariable long id, HttpServletRequest request, Model model) {
-        return attempt(() -> {
-            users.remove(id, request);
-            return id;
-        }, request, model);
+        return backToList(() -> users.remove(id, request), request, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/tokens/{id}/revoke")
     String revoke(@PathVariable long id, HttpServletRequest request, Model model) {
-        return attempt(() -> {
-            tokens.revoke(id, request);
-            return id;
-        }, request, model);
+        return backToList(() -> tokens.revoke(id, request), request, model);
     }
 
-    /**
-     * Does {@code change}; back to the list, or the list with the refusal when the API refuses it (answered 200, as a
-     * form with mistakes is: the browser would report an error status as a failure to load the page).
-     */
-    private String attempt(Supplier<?> change, HttpServletRequest request, Model model) {
-        try {
-            change.get();
-            return "redirect:/users";
-        } catch (ApiException refusal) {
-            model.addAttribute("refusal", refusal);
-            return users(request, model);
-        }
+    /** Makes {@code change}, then back to the list; or the list with the API's refusal. */
+    private String backToList(Runnable change, HttpServletRequest request, Model model) {
+        return PageChanges.attempt(change, "/users", model, () -> users(request, model));
     }
 }

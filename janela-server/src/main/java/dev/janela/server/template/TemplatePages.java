@@ -1,13 +1,13 @@
 package dev.janela.server.template;
 
 import dev.janela.server.account.Role;
+import dev.janela.server.ui.PageChanges;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,14 +59,10 @@ class TemplatePages {
             @RequestParam(defaultValue = "") String footer, HttpServletRequest request, Model model) {
         TemplateController.NewTemplate form = new TemplateController.NewTemplate(name.strip(), language.strip(),
                 category, body, header, footer);
-        try {
-            templates.add(form, request);
-            return "redirect:/templates";
-        } catch (ApiException refusal) {
-            model.addAttribute("refusal", refusal);
+        return PageChanges.attempt(() -> templates.add(form, request), "/templates", model, () -> {
             model.addAttribute("form", form);
             return templates(request, model);
-        }
+        });
     }
 
     @Allowed({Role.ADMIN})
@@ -83,55 +79,44 @@ class TemplatePages {
     String change(@PathVariable long id, @RequestParam String category, @RequestParam String body,
             @RequestParam(defaultValue = "") String header, @RequestParam(defaultValue = "") String footer,
             HttpServletRequest request, Model model) {
-        try {
-            templates.edit(id, new TemplateController.TemplateChange(category, body, header, footer), request);
-            return "redirect:/templates";
-        } catch (ApiException refusal) {
-            model.addAttribute("refusal", refusal);
-            return edit(id, request, model);
-        }
+        return PageChanges.attempt(() -> templates.edit(id, new TemplateController.TemplateChange(category, body,
+                header, footer), request), "/templates", model, () -> edit(id, request, model));
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/approve")
     String approve(@PathVariable long id, HttpServletRequest request, Model model) {
-        return attempt(() -> templates.approve(id, request), request, model);
+        return backToList(() -> templates.approve(id, request), request, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/reject")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment, HttpServletRequest request,
             Model model) {
-        return attempt(() -> templates.reject(id, new TemplateController.Rejection(comment, List.of()), request),
+        return backToList(() -> templates.reject(id, new TemplateController.Rejection(comment, List.of()), request),
                 request, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/pause")
     String pause(@PathVariable long id, HttpServletRequest request, Model model) {
-        return attempt(() -> templates.pause(id, request), request, model);
+        return backToList(() -> templates.pause(id, request), request, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/unpause")
     String unpause(@PathVariable long id, HttpServletRequest request, Model model) {
-        return attempt(() -> templates.unpause(id, request), request, model);
+        return backToList(() -> templates.unpause(id, request), request, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/disable")
     String disable(@PathVariable long id, HttpServletRequest request, Model model) {
-        return attempt(() -> templates.disable(id, request), request, model);
+        return backToList(() -> templates.disable(id, request), request, model);
     }
 
-    /** Does {@code change}, then back to the list; or the list with the API's refusal (a form with mistakes: 200). */
-    private String attempt(Supplier<?> change, HttpServletRequest request, Model model) {
-        try {
-            change.get();
-            return "redirect:/templates";
-        } catch (ApiException refusal) {
-            model.addAttribute("refusal", refusal);
-            return templates(request, model);
-        }
+    /** Makes {@code change}, then back to the list; or the list with the API's refusal. */
+    private String backToList(Runnable change, HttpServletRequest request, Model model) {
+        return PageChanges.attempt(change, "/templates", model, () -> templates(request, model));
     }
 }
