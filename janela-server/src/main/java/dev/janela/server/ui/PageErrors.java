@@ -32,7 +32,7 @@ class PageErrors {
     @ExceptionHandler(JanelaException.class)
     String refusedByTheCore(JanelaException refusal, HttpServletRequest request, HttpServletResponse response,
             Model model) {
-        return show(400, refusal.getMessage(), request, response, model);
+        return refused(ApiException.from(refusal), request, response, model);
     }
 
     private static String show(int status, String message, HttpServletRequest request, HttpServletResponse response,
