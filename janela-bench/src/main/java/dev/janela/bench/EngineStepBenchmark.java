@@ -11,6 +11,8 @@ import dev.janela.core.engine.Decision;
 import dev.janela.core.market.MarketBasis;
 import dev.janela.core.market.MarketResolver;
 import dev.janela.core.market.Markets;
+import dev.janela.core.plan.PricingPlan;
+import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
 import dev.janela.core.session.SessionModel;
@@ -90,7 +92,7 @@ public class EngineStepBenchmark {
     private ConversationEngine engine;
     private Event[] traffic;
     private int[] conversationOf;
-    private String[] marketOf;
+    private final MonthlyUsage usage = new MonthlyUsage();
     private ConversationState[] states;
     private int next;
 
@@ -101,11 +103,12 @@ public class EngineStepBenchmark {
         }
         SessionSettings settings = SessionSettings.DEFAULTS;
         PriceBook prices = PriceBook.of(RateCardParser.parse("bench-rates.csv", RATES, "bench", Instant.MIN));
-        engine = new ConversationEngine(new SessionModel(settings), prices, settings.windowLength());
+        // Each conversation's market is its channel's country, the documented default (R10).
+        engine = new ConversationEngine(PricingPlan.of(new SessionModel(settings), prices,
+                new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of())), settings.windowLength());
         SplittableRandom random = new SplittableRandom(SEED);
         Population population = Population.generate(customers, random.split());
         ConversationKey[] keys = keys(population);
-        marketOf = markets(keys);
         TrafficSimulation simulation = new TrafficSimulation(population, START.getEpochSecond(), random.split());
         traffic = new Event[events];
         conversationOf = new int[events];
@@ -130,7 +133,7 @@ public class EngineStepBenchmark {
         }
         for (int index = next; index < next + BATCH; index++) {
             int conversation = conversationOf[index];
-            Decision decision = engine.decide(states[conversation], traffic[index], marketOf[conversation]);
+            Decision decision = engine.decide(states[conversation], traffic[index], usage);
             states[conversation] = decision.next();
             // What a replay uses of a decision: its outcome, and its charge if it has one.
             blackhole.consume(decision.outcome());
@@ -150,12 +153,6 @@ public class EngineStepBenchmark {
             keys[conversation] = population.key(conversation);
         }
         return keys;
-    }
-
-    /** Each conversation's market: its channel's country, the documented default (R10). */
-    private static String[] markets(ConversationKey[] keys) {
-        MarketResolver resolver = new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of());
-        return Arrays.stream(keys).map(resolver::marketOf).toArray(String[]::new);
     }
 
     private static Event event(SimulatedMessage message, ConversationKey key) {

@@ -9,6 +9,14 @@ import dev.janela.core.market.Markets;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
 import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.plan.PricingModels;
+import dev.janela.core.plan.PricingPlan;
+import dev.janela.core.plan.PricingPlanFile;
+import dev.janela.core.ratecard.VolumeTiers;
+import dev.janela.core.ratecard.VolumeTiersParser;
+import dev.janela.core.replay.ComparisonReport;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCard;
 import dev.janela.core.ratecard.RateCardParser;
@@ -64,21 +72,44 @@ final class ReplayCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = SessionModel.NAME,
-            description = "The pricing model: session (default).")
+            description = "The pricing model: session (default), cbp-2022, cbp-2023 or pmp-2025 (Meta's, from"
+                + " those years).")
     private String model;
 
-    @Option(names = "--rates", paramLabel = "RATES.csv[@FROM]", required = true,
+    @Option(names = "--compare", paramLabel = "MODEL,MODEL...", split = ",",
+            description = {"Price the log under each of these models and print them side by side, with each"
+                + " one's difference from the first: --compare session,cbp-2023,pmp-2025."})
+    private List<String> compare;
+
+    @Option(names = "--plan", paramLabel = "PLAN.csv",
+            description = {"A pricing plan (from,model,rates[,tiers]): which model and rate card apply from which"
+                + " day, as Meta switched models. Instead of --model and --rates."})
+    private Path plan;
+
+    @Option(names = "--rates", paramLabel = "RATES.csv[@FROM]",
             description = {"A rate card (market,category,price,currency). Repeat it for versions, each with the"
                 + " instant or date it takes effect from: --rates q2.csv@2026-04-01 --rates q3.csv@2026-07-01."})
-    private List<String> rates;
+    private List<String> rates = new ArrayList<>();
+
+    @Option(names = "--tiers", paramLabel = "TIERS.csv",
+            description = "Volume tiers (market,category,from,to,price) for pmp-2025's utility and authentication"
+                + " messages. Default: none, every message at the rate card's price.")
+    private Path tiers;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "The account's billing time zone, in which months (free tiers, volume tiers) and a"
+                + " plan's days begin: America/Sao_Paulo. Default: UTC.")
+    private String timeZone;
 
     @Option(names = "--markets", paramLabel = "MARKETS.csv",
             description = "A markets file (market,country) grouping countries into regions, or 'meta' for Meta's"
-                + " regions. Default: none, every country is its own market.")
+                + " regions. Default: none for the session model, every country its own market; Meta's regions"
+                + " for Meta's models.")
     private String markets;
 
     @Option(names = "--market-by", paramLabel = "BASIS", defaultValue = "business",
-            description = "Whose country prices a session: business (the channel's, default) or recipient.")
+            description = "Whose country prices a session under the session model: business (the channel's,"
+                + " default) or recipient. Meta's models always price by the recipient's.")
     private String marketBy;
 
     @Option(names = "--channel-country", paramLabel = "NUMBER=COUNTRY",
@@ -112,11 +143,9 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         Format output = format();
         SessionSettings settings = new SessionSettings(window, replyGrace, marketBasis());
-        PricingModel pricing = pricingModel(settings);
-        PriceBook prices = priceBook();
-        MarketResolver resolver = new MarketResolver(markets(), settings.marketBasis(), channelCountries());
-        ConversationEngine engine = new ConversationEngine(pricing, prices, settings.windowLength());
-        ReplaySettings replaySettings = new ReplaySettings(engine, resolver, strict,
+        Pricing pricing = new Pricing(settings, zone());
+        List<ConversationEngine> engines = engines(pricing, output);
+        ReplaySettings replaySettings = new ReplaySettings(engines.get(0), strict,
                 Runtime.getRuntime().availableProcessors());
 
         EventSource source = new EventSource(events.toString(), Inputs.log(events, standardInput));
@@ -125,12 +154,20 @@ final class ReplayCommand implements Callable<Integer> {
                 Clock.systemUTC());
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         try {
+            Replay replay = new Replay(replaySettings);
+            if (compare != null) {
+                ComparisonReport comparison = new ComparisonReport(events.toString(),
+                        replay.compare(source, engines, progress));
+                progress.finish(0);
+                out.write(output == Format.JSON ? comparison.json() + "\n" : comparison.table());
+                return 0;
+            }
             if (output == Format.CSV) {
                 out.write(LedgerCsv.HEADER);
                 out.write('\n');
             }
-            Replay replay = new Replay(replaySettings);
-            ReplayResult result = output == Format.CSV ? replay.run(source, ledger(out, prices), progress)
+            int scale = engines.get(0).plan().displayScale();
+            ReplayResult result = output == Format.CSV ? replay.run(source, ledger(out, scale), progress)
                     : replay.run(source, progress);
             progress.finish(result.invalid());
             if (output == Format.JSON) {
@@ -148,8 +185,118 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private static Consumer<Charge> ledger(Writer out, PriceBook prices) {
-        int scale = prices.displayScale();
+    /** The engines to replay with: one, or one per compared model. */
+    private List<ConversationEngine> engines(Pricing pricing, Format output) {
+        if (plan != null) {
+            if (!rates.isEmpty() || tiers != null || compare != null
+                    || spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+                throw new UsageException("--plan names the models, rate cards and tiers of each period; leave out"
+                        + " --model, --compare, --rates and --tiers");
+            }
+            return List.of(new ConversationEngine(pricing.plan(plan), window));
+        }
+        if (rates.isEmpty()) {
+            throw new UsageException("--rates is missing: give a rate card (or a plan with --plan)");
+        }
+        PriceBook prices = priceBook();
+        VolumeTiers volumeTiers = tiers == null ? VolumeTiers.none() : pricing.tiers(tiers);
+        if (compare == null) {
+            return List.of(new ConversationEngine(pricing.onePeriod(model(model), prices, volumeTiers), window));
+        }
+        if (output == Format.CSV) {
+            throw new UsageException("--compare prints a table or json, not a ledger; leave out --format csv");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+            throw new UsageException("--compare names the models to compare; leave out --model");
+        }
+        if (compare.size() < 2 || compare.stream().distinct().count() != compare.size()) {
+            throw new UsageException("--compare needs two or more different models, as in"
+                    + " --compare session,cbp-2023,pmp-2025");
+        }
+        List<ConversationEngine> engines = new ArrayList<>();
+        for (String name : compare) {
+            engines.add(new ConversationEngine(pricing.onePeriod(model(name), prices, volumeTiers), window));
+        }
+        return engines;
+    }
+
+    private static String model(String name) {
+        if (!PricingModels.NAMES.contains(name)) {
+            throw new UsageException("no pricing model '" + name + "'; expected one of "
+                    + String.join(", ", PricingModels.NAMES));
+        }
+        return name;
+    }
+
+    /** Builds the pricing of this run's options: models, markets, tiers and plans. */
+    private final class Pricing {
+        private final SessionSettings settings;
+        private final ZoneId zone;
+        private final MarketResolver sessionMarkets;
+        private final MarketResolver metaMarkets;
+
+        Pricing(SessionSettings settings, ZoneId zone) {
+            this.settings = settings;
+            this.zone = zone;
+            Markets given = markets();
+            this.sessionMarkets = new MarketResolver(given == null ? Markets.none() : given,
+                    settings.marketBasis(), channelCountries());
+            this.metaMarkets = new MarketResolver(given == null ? Markets.metaRegions() : given,
+                    MarketBasis.RECIPIENT, Map.of());
+        }
+
+        PricingPlan.Period period(Instant from, String name, PriceBook prices, VolumeTiers volumeTiers) {
+            PricingModel pricingModel = PricingModels.named(name, settings, zone).orElseThrow();
+            return new PricingPlan.Period(from, pricingModel, prices, volumeTiers,
+                    PricingModels.marketsOf(pricingModel, sessionMarkets, metaMarkets));
+        }
+
+        PricingPlan onePeriod(String name, PriceBook prices, VolumeTiers volumeTiers) {
+            return PricingPlan.of(List.of(period(Instant.MIN, name, prices, volumeTiers)), zone);
+        }
+
+        PricingPlan plan(Path file) {
+            List<PricingPlanFile.Row> rows;
+            try {
+                rows = PricingPlanFile.parse(file.toString(), Inputs.text(file), zone);
+            } catch (FileFormatException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            List<PricingPlan.Period> periods = new ArrayList<>();
+            for (PricingPlanFile.Row row : rows) {
+                Path ratesFile = folder.resolve(row.rates());
+                PriceBook prices = PriceBook.of(rateCard(ratesFile, row.from()));
+                VolumeTiers volumeTiers = row.tiers().map(name -> tiers(folder.resolve(name)))
+                        .orElse(VolumeTiers.none());
+                periods.add(period(row.from(), row.model(), prices, volumeTiers));
+            }
+            try {
+                return PricingPlan.of(periods, zone);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(file + ": " + e.getMessage(), e);
+            }
+        }
+
+        VolumeTiers tiers(Path file) {
+            try {
+                return VolumeTiersParser.parse(file.toString(), Inputs.text(file));
+            } catch (FileFormatException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new UsageException("--time-zone: '" + timeZone + "' is not a time zone such as UTC or"
+                    + " America/Sao_Paulo");
+        }
+    }
+
+    private static Consumer<Charge> ledger(Writer out, int scale) {
         return charge -> {
             try {
                 out.write(LedgerCsv.row(charge, scale));
@@ -181,13 +328,6 @@ final class ReplayCommand implements Callable<Integer> {
                 "--market-by must be business or recipient, not '" + marketBy + "'"));
     }
 
-    private PricingModel pricingModel(SessionSettings settings) {
-        if (!model.equals(SessionModel.NAME)) {
-            throw new UsageException("--model must be session, not '" + model + "'");
-        }
-        return new SessionModel(settings);
-    }
-
     private PriceBook priceBook() {
         if (rates.stream().filter(spec -> spec.lastIndexOf('@') < 0).count() > 1) {
             throw new UsageException("--rates: with several rate cards, say from when each applies, as in"
@@ -208,9 +348,12 @@ final class ReplayCommand implements Callable<Integer> {
     private static RateCard rateCard(String spec) {
         int at = spec.lastIndexOf('@');
         Path file = Path.of(at < 0 ? spec : spec.substring(0, at));
-        Instant effectiveFrom = at < 0 ? Instant.MIN : instant(spec.substring(at + 1));
+        return rateCard(file, at < 0 ? Instant.MIN : instant(spec.substring(at + 1)));
+    }
+
+    private static RateCard rateCard(Path file, Instant effectiveFrom) {
         try {
-            return RateCardParser.parse(file.toString(), Inputs.text(file), spec, effectiveFrom);
+            return RateCardParser.parse(file.toString(), Inputs.text(file), file.toString(), effectiveFrom);
         } catch (FileFormatException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -226,9 +369,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    /** The markets file the options name, or null for each model's default. */
     private Markets markets() {
         if (markets == null) {
-            return Markets.none();
+            return null;
         }
         if (markets.equals("meta")) {
             return Markets.metaRegions();

@@ -144,7 +144,12 @@ class ReplayCommandTest {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "--format xml                         | --format must be table, json or csv, not 'xml'",
-            "--model cbp-1999                     | --model must be session, not 'cbp-1999'",
+            "--model cbp-1999                     | no pricing model 'cbp-1999'; expected one of session, cbp-2022,",
+            "--compare session                    | --compare needs two or more different models",
+            "--compare session,session            | --compare needs two or more different models",
+            "--compare session,pmp-2025 --format csv | --compare prints a table or json, not a ledger",
+            "--time-zone Mars/Olympus             | --time-zone: 'Mars/Olympus' is not a time zone",
+            "--tiers nowhere.csv                  | cannot read nowhere.csv: no such file",
             "--market-by sender                   | --market-by must be business or recipient, not 'sender'",
             "--window 0h                          | '0h' is not a positive duration",
             "--reply-grace soon                   | 'soon' is not a duration such as 24h",
@@ -166,7 +171,8 @@ class ReplayCommandTest {
 
         @Test
         void missingRates_exitsWithTwo() {
-            assertOneLineFailure(run("replay", TRAFFIC), "Missing required option: '--rates=RATES.csv[@FROM]'");
+            assertOneLineFailure(run("replay", TRAFFIC),
+                    "--rates is missing: give a rate card (or a plan with --plan)");
         }
 
         @Test

@@ -21,4 +21,8 @@ public enum ErrorCode {
     AMOUNT_OVERFLOW,
     /** A template's name or body breaks Meta's rules. */
     INVALID_TEMPLATE,
+    /** A volume tiers file is malformed: the message names file, line and field. */
+    INVALID_VOLUME_TIERS,
+    /** A pricing plan file is malformed: the message names file, line and field. */
+    INVALID_PRICING_PLAN,
 }

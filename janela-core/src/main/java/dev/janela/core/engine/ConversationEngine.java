@@ -6,81 +6,94 @@ import dev.janela.core.conversation.Event;
 import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.ledger.ChargeKind;
+import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.plan.PricingPlan;
+import dev.janela.core.pricing.Category;
+import dev.janela.core.pricing.MonthlyAllowance;
 import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.pricing.PricingState;
 import dev.janela.core.pricing.Rating;
+import dev.janela.core.pricing.Unit;
+import dev.janela.core.pricing.Usage;
+import dev.janela.core.pricing.UsageKey;
 import dev.janela.core.ratecard.Price;
-import dev.janela.core.ratecard.PriceBook;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Decides every event of a conversation: whether it may happen, how it changes the conversation's state, and what
- * it costs. The window logic is here, common to every pricing model; what is charged is the model's to say, and
- * the price is the price book's.
+ * it costs. The window logic is here, common to every pricing model; what is charged is the model's to say, the
+ * model and the price are those of the pricing plan's period in force at the event's time, and monthly free units
+ * and volume tiers are counted in the account's usage.
  *
  * <p>The engine is a pure function of the state and the event: it keeps nothing between calls, takes every time
  * from the event (R9: never from when a late event is processed), and is thread-safe. Callers serialise the events
  * of one conversation, apply them in time order, and drop events whose id they have already seen (R12).
  */
 public final class ConversationEngine {
-    private final PricingModel model;
-    private final PriceBook prices;
+    private final PricingPlan plan;
     private final Duration windowLength;
 
     /**
-     * @param model what is charged
-     * @param prices what it costs
+     * @param plan what is charged and what it costs, period by period
      * @param windowLength how long a customer's message keeps the window open
      */
-    public ConversationEngine(PricingModel model, PriceBook prices, Duration windowLength) {
-        this.model = Objects.requireNonNull(model, "model");
-        this.prices = Objects.requireNonNull(prices, "prices");
+    public ConversationEngine(PricingPlan plan, Duration windowLength) {
+        this.plan = Objects.requireNonNull(plan, "plan");
         this.windowLength = Objects.requireNonNull(windowLength, "windowLength");
         if (windowLength.isNegative() || windowLength.isZero()) {
             throw new IllegalArgumentException("windowLength must be positive, was " + windowLength);
         }
     }
 
-    public PricingModel model() {
-        return model;
-    }
-
-    public PriceBook prices() {
-        return prices;
+    public PricingPlan plan() {
+        return plan;
     }
 
     /** The state of a conversation nothing has happened in. */
     public ConversationState initialState() {
-        return ConversationState.of(Optional.empty(), model.initialState());
+        return ConversationState.of(Optional.empty(), plan.periods().get(0).model().initialState());
+    }
+
+    /**
+     * The market {@code conversation} is priced in at {@code at}: the plan's period in force then says whose
+     * country counts and how countries are grouped.
+     */
+    public String marketOf(ConversationKey conversation, Instant at) {
+        return plan.at(at).markets().marketOf(conversation);
     }
 
     /**
      * Decides {@code event} in a conversation whose state is {@code state}.
      *
-     * @param market the market the conversation is priced in
+     * @param usage the account's monthly counts, which the event's unit may count in
      * @throws dev.janela.core.ratecard.MissingPriceException if the event is charged and no price is found
      * @throws dev.janela.core.JanelaException if the event is charged and no rate card is in force at its time
      */
-    public Decision decide(ConversationState state, Event event, String market) {
+    public Decision decide(ConversationState state, Event event, Usage usage) {
         Instant at = event.at();
+        PricingPlan.Period period = plan.at(at);
+        PricingModel model = period.model();
+        PricingState pricing = model.takeOver(state.pricing());
         boolean windowOpen = state.isWindowOpenAt(at);
         if (event instanceof CustomerMessage message) {
-            Rating rating = model.onCustomerMessage(state.pricing(), message, windowOpen);
+            Rating rating = model.onCustomerMessage(pricing, message, windowOpen);
             // R1-R3: a customer's message opens the window, or renews it: max(expiry, message time + length)
             ConversationState next = state.withWindowRenewedUntil(at.plus(windowLength), rating.next());
-            return new Decision(next, Outcome.ACCEPTED, charge(rating, event, market));
+            return decided(next, rating, event, period, usage);
         }
         BusinessMessage message = (BusinessMessage) event;
         if (message instanceof FreeFormMessage && !windowOpen) {
-            return new Decision(state, Outcome.REFUSED_OUTSIDE_WINDOW, Optional.empty()); // R8
+            return new Decision(state, Outcome.REFUSED_OUTSIDE_WINDOW, Optional.empty(), Optional.empty()); // R8
         }
         if (message.failed()) {
-            return new Decision(state, Outcome.NOT_DELIVERED, Optional.empty()); // R11: never charged
+            return new Decision(state, Outcome.NOT_DELIVERED, Optional.empty(), Optional.empty()); // R11
         }
-        Rating rating = model.onDelivered(state.pricing(), message, windowOpen);
-        return new Decision(state.withPricing(rating.next()), Outcome.ACCEPTED, charge(rating, event, market));
+        Rating rating = model.onDelivered(pricing, message, windowOpen);
+        return decided(state.withPricing(rating.next()), rating, event, period, usage);
     }
 
     /**
@@ -102,17 +115,41 @@ public final class ConversationEngine {
                         + messageId);
             }
         });
-        ConversationState next = state.withPricing(model.onFailedAfterAcceptance(state.pricing(), messageId));
-        return new Decision(next, Outcome.NOT_DELIVERED, charge.map(original -> original.reversal(failedAt)));
+        PricingModel model = plan.at(failedAt).model();
+        ConversationState next = state.withPricing(model.onFailedAfterAcceptance(model.takeOver(state.pricing()),
+                messageId));
+        return new Decision(next, Outcome.NOT_DELIVERED, charge.map(original -> original.reversal(failedAt)),
+                Optional.empty());
     }
 
-    private Optional<Charge> charge(Rating rating, Event event, String market) {
-        if (rating.charge().isEmpty()) {
-            return Optional.empty();
+    private Decision decided(ConversationState next, Rating rating, Event event, PricingPlan.Period period,
+            Usage usage) {
+        if (rating.unit().isEmpty()) {
+            return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.empty());
         }
-        var category = rating.charge().get();
-        Price price = prices.price(market, category, event.at());
-        return Optional.of(new Charge(event.id(), event.at(), event.conversation(), market, category, price.amount(),
-                price.rateCardVersion(), ChargeKind.CHARGE));
+        Unit unit = rating.unit().get();
+        Category category = unit.category();
+        if (unit.free()) {
+            return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
+        }
+        Instant at = event.at();
+        String market = period.markets().marketOf(event.conversation());
+        Price price;
+        if (unit.allowance().isPresent()) {
+            MonthlyAllowance allowance = unit.allowance().get();
+            long number = usage.count(new UsageKey(YearMonth.from(at.atZone(plan.zone())), allowance.counter(),
+                    allowance.perMarket() ? market : ""));
+            if (number <= allowance.freeUnits()) {
+                return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
+            }
+            Optional<Price> tier = allowance.tiered()
+                    ? period.tiers().price(market, category, number, period.prices().currency()) : Optional.empty();
+            price = tier.isPresent() ? tier.get() : period.prices().price(market, category, at);
+        } else {
+            price = period.prices().price(market, category, at);
+        }
+        Charge charge = new Charge(event.id(), at, event.conversation(), market, category, price.amount(),
+                price.rateCardVersion(), ChargeKind.CHARGE);
+        return new Decision(next, Outcome.ACCEPTED, Optional.of(charge), Optional.empty());
     }
 }

@@ -6,6 +6,7 @@ import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.money.Money;
+import dev.janela.core.pricing.Usage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +33,19 @@ public final class ConversationWindows {
     /**
      * The window of the conversation {@code conversation}, whose state is {@code state}, at the clock's instant.
      *
-     * @param market the market the conversation is priced in
      * @param category the category of the template whose price is asked
+     * @param usage the account's monthly counts as they are, which the preview must not change
      */
-    public WindowStatus now(ConversationKey conversation, ConversationState state, String market,
-            TemplateCategory category) {
+    public WindowStatus now(ConversationKey conversation, ConversationState state, TemplateCategory category,
+            Usage usage) {
         Instant now = clock.instant();
         boolean open = state.isWindowOpenAt(now);
         Duration left = open ? Duration.between(now, state.windowExpiresAt().orElseThrow()) : Duration.ZERO;
         TemplateMessage preview = new TemplateMessage(PREVIEW_ID, now, conversation, category, false);
         TemplateCost cost;
         try {
-            cost = TemplateCost.of(engine.decide(state, preview, market).charge().map(Charge::amount)
-                    .orElse(Money.zero(engine.prices().currency())));
+            cost = TemplateCost.of(engine.decide(state, preview, usage).charge().map(Charge::amount)
+                    .orElse(Money.zero(engine.plan().currency())));
         } catch (JanelaException unpriced) {
             cost = TemplateCost.unpriced(unpriced.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.janela.core.engine;
 
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.pricing.Category;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,11 +11,17 @@ import java.util.Optional;
  * @param next the conversation's state afterwards (the same state when nothing changed)
  * @param outcome what became of the event
  * @param charge the ledger row the event causes, if any
+ * @param free the category of the free unit the event makes (a free entry point, a free service message...), if
+ *     it makes one; a free unit has no ledger row
  */
-public record Decision(ConversationState next, Outcome outcome, Optional<Charge> charge) {
+public record Decision(ConversationState next, Outcome outcome, Optional<Charge> charge, Optional<Category> free) {
     public Decision {
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(charge, "charge");
+        Objects.requireNonNull(free, "free");
+        if (charge.isPresent() && free.isPresent()) {
+            throw new IllegalArgumentException("an event makes a charge or a free unit, not both");
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.janela.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the small CSV files users write by hand (rate cards, markets files): UTF-8 text, one record a line, a
@@ -53,6 +55,38 @@ public final class Csv {
             start = end + 1;
         }
         return rows;
+    }
+
+    /**
+     * Where each of {@code columns} is in {@code header}, a file's header line whose columns may come in any order:
+     * element {@code i} is the position of {@code columns.get(i)}.
+     *
+     * @throws SyntaxException naming an unknown, repeated or missing column
+     */
+    public static int[] columnsOf(Row header, List<String> columns) throws SyntaxException {
+        int[] columnOf = new int[columns.size()];
+        Arrays.fill(columnOf, -1);
+        List<String> names = header.fields();
+        String expected = String.join(",", columns);
+        for (int position = 0; position < names.size(); position++) {
+            String name = names.get(position).toLowerCase(Locale.ROOT);
+            int column = columns.indexOf(name);
+            if (column < 0) {
+                throw new SyntaxException(header.line(), "unknown column \"" + names.get(position)
+                        + "\" in the header; expected " + expected);
+            }
+            if (columnOf[column] >= 0) {
+                throw new SyntaxException(header.line(), "column \"" + name + "\" appears twice in the header");
+            }
+            columnOf[column] = position;
+        }
+        for (int column = 0; column < columns.size(); column++) {
+            if (columnOf[column] < 0) {
+                throw new SyntaxException(header.line(), "the header has no \"" + columns.get(column)
+                        + "\" column; expected " + expected);
+            }
+        }
+        return columnOf;
     }
 
     private static String stripCarriageReturn(String line) {

@@ -5,16 +5,19 @@ import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The market a conversation is priced in: the country of the business's number or of the customer's
  * ({@link MarketBasis}), mapped to its region by a markets file. A channel may be registered in another country than
- * its number's; such channels are given their country explicitly. Immutable and thread-safe.
+ * its number's; such channels are given their country explicitly. Thread-safe; it remembers the markets it found.
  */
 public final class MarketResolver {
     private final Markets markets;
     private final MarketBasis basis;
     private final Map<String, String> channelCountries;
+    /** Markets already found, by {@link #pricingNumber}: finding a number's country is the costly part. */
+    private final Map<String, String> marketOfNumber = new ConcurrentHashMap<>();
 
     /**
      * @param markets the regions countries are grouped into; {@link Markets#none()} for none
@@ -34,7 +37,8 @@ public final class MarketResolver {
 
     /** The market {@code conversation} is priced in. */
     public String marketOf(ConversationKey conversation) {
-        return markets.marketOf(countryOf(conversation));
+        return marketOfNumber.computeIfAbsent(pricingNumber(conversation),
+                unused -> markets.marketOf(countryOf(conversation)));
     }
 
     /**

@@ -47,13 +47,23 @@ public final class Markets {
      * Countries Meta prices on their own (Brazil, India...) are not listed, so they stay their own market.
      */
     public static Markets metaRegions() {
-        try (InputStream in = Markets.class.getResourceAsStream(META_REGIONS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + META_REGIONS_RESOURCE + " is missing from the build");
+        return MetaRegions.MARKETS;
+    }
+
+    /** Meta's regions, read from the build once, when first asked for. */
+    private static final class MetaRegions {
+        static final Markets MARKETS = read();
+
+        private static Markets read() {
+            try (InputStream in = Markets.class.getResourceAsStream(META_REGIONS_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + META_REGIONS_RESOURCE
+                            + " is missing from the build");
+                }
+                return parse("Meta's regions", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse("Meta's regions", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -20,8 +20,10 @@ public enum Category {
     AUTHENTICATION,
     /** Meta's authentication templates to some markets, for eligible businesses based elsewhere. */
     AUTHENTICATION_INTERNATIONAL,
-    /** Meta's service conversations, opened by free-form messages (free since 1 Nov 2024). */
-    SERVICE;
+    /** Meta's service conversations, opened by free-form messages (free since 1 Nov 2024); free-form messages. */
+    SERVICE,
+    /** Meta's free entry point: a conversation, or the messages of a window, that an ad or a page button opened. */
+    REFERRAL_CONVERSION;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 

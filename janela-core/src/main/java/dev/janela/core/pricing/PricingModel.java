@@ -17,8 +17,23 @@ public interface PricingModel {
     /** The categories it charges, in the order reports list them. */
     List<Category> categories();
 
+    /**
+     * Whether the model bills units subject to monthly counts per account ({@link MonthlyAllowance}), so that a
+     * conversation's charges depend on the others'.
+     */
+    default boolean countsPerAccount() {
+        return false;
+    }
+
     /** The state of a conversation nothing has happened in yet. */
     PricingState initialState();
+
+    /**
+     * The state to go on from when this model takes over a conversation at a plan's switch: {@code state} itself
+     * if it is one of this model's, else what this model makes of another model's state (at least its initial
+     * state).
+     */
+    PricingState takeOver(PricingState state);
 
     /**
      * A customer's message.
@@ -28,7 +43,9 @@ public interface PricingModel {
     Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen);
 
     /**
-     * A business message the engine accepted and the platform delivered (or did not report as failed).
+     * A business message the engine accepted and the platform delivered (or did not report as failed). Meta's
+     * models open what they open at delivery; Janela decides when it sends, and reverses what a later failure
+     * undoes.
      *
      * @param windowOpen whether the window was open when it was sent
      */

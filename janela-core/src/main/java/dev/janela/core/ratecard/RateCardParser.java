@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -78,32 +79,63 @@ public final class RateCardParser {
 
     /** For each of {@link #COLUMNS}, its position in the file's header. */
     private static int[] header(String source, Csv.Row header) {
-        int[] columnOf = new int[COLUMNS.size()];
-        Arrays.fill(columnOf, -1);
-        List<String> names = header.fields();
-        for (int position = 0; position < names.size(); position++) {
-            String name = names.get(position).toLowerCase(Locale.ROOT);
-            int column = COLUMNS.indexOf(name);
-            if (column < 0) {
-                throw error(source, header.line(), null, "unknown column \"" + names.get(position)
-                        + "\" in the header; expected " + String.join(",", COLUMNS));
-            }
-            if (columnOf[column] >= 0) {
-                throw error(source, header.line(), null, "column \"" + name + "\" appears twice in the header");
-            }
-            columnOf[column] = position;
+        try {
+            return Csv.columnsOf(header, COLUMNS);
+        } catch (Csv.SyntaxException e) {
+            throw error(source, e.line(), null, e.getMessage());
         }
-        for (int column = 0; column < COLUMNS.size(); column++) {
-            if (columnOf[column] < 0) {
-                throw error(source, header.line(), null, "the header has no \"" + COLUMNS.get(column)
-                        + "\" column; expected " + String.join(",", COLUMNS));
-            }
-        }
-        return columnOf;
     }
 
     private static FileFormatException error(String source, int line, String field, String problem) {
         return new FileFormatException(ErrorCode.INVALID_RATE_CARD, source, line, field, problem);
+    }
+
+    /**
+     * The price written as {@code text}: a non-negative decimal with at most six fractional digits, within reason.
+     *
+     * @param error makes the exception that reports a problem with the text
+     */
+    static BigDecimal price(String text, Function<String, FileFormatException> error) {
+        if (text.isEmpty()) {
+            throw error.apply("is empty; expected a decimal such as 0.0625");
+        }
+        if (text.startsWith("-")) {
+            throw error.apply("\"" + text + "\" is negative; prices are never negative");
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            throw error.apply("\"" + text + "\" is not a decimal such as 0.0625 (digits, a point, and up to 6"
+                    + " fractional digits)");
+        }
+        BigDecimal price = new BigDecimal(text);
+        if (price.scale() > Money.MAX_SCALE) {
+            throw error.apply("\"" + text + "\" has " + price.scale() + " fractional digits; at most "
+                    + Money.MAX_SCALE + " are allowed");
+        }
+        if (price.compareTo(MAX_PRICE) > 0) {
+            throw error.apply("\"" + text + "\" is over " + MAX_PRICE.toPlainString()
+                    + ", more than any WhatsApp price; check the decimal point");
+        }
+        return price;
+    }
+
+    /**
+     * The market written as {@code text}: a country code (upper-cased), a region name, or {@code *}.
+     *
+     * @param error makes the exception that reports a problem with the text
+     */
+    static String market(String text, Function<String, FileFormatException> error) {
+        if (text.isEmpty()) {
+            throw error.apply("is empty; expected a country code such as BR, a region name, or * for every market"
+                    + " not listed");
+        }
+        if (text.length() == 2 && text.chars().allMatch(Character::isLetter)) {
+            String country = text.toUpperCase(Locale.ROOT);
+            if (!PhoneCountries.isCountryCode(country)) {
+                throw error.apply("\"" + text + "\" is not an ISO 3166-1 country code");
+            }
+            return country;
+        }
+        return text;
     }
 
     /** Collects the rows of one file, checking each and all of them together. */
@@ -160,18 +192,7 @@ public final class RateCardParser {
         }
 
         private String market(Csv.Row row, String market) {
-            if (market.isEmpty()) {
-                throw error(source, row.line(), "market", "is empty; expected a country code such as BR, a region"
-                        + " name, or * for every market not listed");
-            }
-            if (market.length() == 2 && market.chars().allMatch(Character::isLetter)) {
-                String country = market.toUpperCase(Locale.ROOT);
-                if (!PhoneCountries.isCountryCode(country)) {
-                    throw error(source, row.line(), "market", "\"" + market + "\" is not an ISO 3166-1 country code");
-                }
-                return country;
-            }
-            return market;
+            return RateCardParser.market(market, problem -> error(source, row.line(), "market", problem));
         }
 
         private Category category(Csv.Row row, String name) {
@@ -180,26 +201,7 @@ public final class RateCardParser {
         }
 
         private BigDecimal price(Csv.Row row, String text) {
-            if (text.isEmpty()) {
-                throw error(source, row.line(), "price", "is empty; expected a decimal such as 0.0625");
-            }
-            if (text.startsWith("-")) {
-                throw error(source, row.line(), "price", "\"" + text + "\" is negative; prices are never negative");
-            }
-            if (!DECIMAL.matcher(text).matches()) {
-                throw error(source, row.line(), "price", "\"" + text + "\" is not a decimal such as 0.0625 (digits,"
-                        + " a point, and up to 6 fractional digits)");
-            }
-            BigDecimal price = new BigDecimal(text);
-            if (price.scale() > Money.MAX_SCALE) {
-                throw error(source, row.line(), "price", "\"" + text + "\" has " + price.scale()
-                        + " fractional digits; at most " + Money.MAX_SCALE + " are allowed");
-            }
-            if (price.compareTo(MAX_PRICE) > 0) {
-                throw error(source, row.line(), "price", "\"" + text + "\" is over " + MAX_PRICE.toPlainString()
-                        + ", more than any WhatsApp price; check the decimal point");
-            }
-            return price;
+            return RateCardParser.price(text, problem -> error(source, row.line(), "price", problem));
         }
 
         private Currency currency(Csv.Row row, String code) {

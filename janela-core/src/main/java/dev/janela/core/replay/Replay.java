@@ -6,11 +6,11 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.ledger.Charge;
-import dev.janela.core.market.MarketResolver;
+import dev.janela.core.plan.PricingPlan;
+import dev.janela.core.pricing.MonthlyUsage;
+import dev.janela.core.pricing.Usage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * skipped (or fatal in strict mode).
  *
  * <p>Lines are parsed on all the threads the settings allow. Rating keeps each conversation's events in time order;
- * when no ledger is asked for, conversations are shared out among the threads, since under the pricing models Janela
- * has each conversation's charges depend on its own events alone.
+ * when no ledger is asked for and the plan counts nothing per account, conversations are shared out among the
+ * threads, since each conversation's charges then depend on its own events alone. The log is one account's: the
+ * monthly counts of Meta's free tiers and volume tiers count all its conversations together.
  *
  * <p>Memory: about 45 bytes per line plus the ids, whatever the size of the lines; the log itself is read in place.
  */
@@ -71,9 +72,31 @@ public final class Replay {
         return replay(source, null, listener);
     }
 
+    /**
+     * Replays {@code source} once for each of {@code engines}, reading it once: the same traffic priced under
+     * several plans, for comparing them. The settings' engine is not used.
+     *
+     * @return one result for each engine, in their order
+     * @throws dev.janela.core.JanelaException as {@link #run(EventSource, Consumer, ReplayListener)} does
+     */
+    public List<ReplayResult> compare(EventSource source, List<ConversationEngine> engines,
+            ReplayListener listener) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(listener, "listener");
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("nothing to compare: no engines");
+        }
+        return replay(source, engines, null, listener);
+    }
+
     private ReplayResult replay(EventSource source, Consumer<Charge> ledger, ReplayListener listener) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(listener, "listener");
+        return replay(source, List.of(settings.engine()), ledger, listener).get(0);
+    }
+
+    private List<ReplayResult> replay(EventSource source, List<ConversationEngine> engines,
+            Consumer<Charge> ledger, ReplayListener listener) {
         ExecutorService threads = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "janela-replay");
             thread.setDaemon(true);
@@ -84,7 +107,12 @@ public final class Replay {
                     settings.strict(), listener);
             Future<int[]> order = threads.submit(() -> TimeOrder.of(log));
             Conversations conversations = Conversations.index(log);
-            return rate(new Job(log, conversations, Tasks.await(order)), ledger, listener, threads);
+            int[] timeOrder = Tasks.await(order);
+            List<ReplayResult> results = new ArrayList<>();
+            for (ConversationEngine engine : engines) {
+                results.add(rate(new Job(engine, log, conversations, timeOrder), ledger, listener, threads));
+            }
+            return results;
         } finally {
             threads.shutdownNow();
         }
@@ -92,7 +120,10 @@ public final class Replay {
 
     private ReplayResult rate(Job job, Consumer<Charge> ledger, ReplayListener listener,
             ExecutorService threads) {
-        int partitions = ledger == null ? Math.min(settings.parallelism(), job.blocks()) : 1;
+        // A ledger is written in time order, and monthly counts make one conversation's charges depend on the
+        // others': both need every event rated in one time-ordered pass.
+        boolean independent = ledger == null && !job.engine.plan().countsPerAccount();
+        int partitions = independent ? Math.min(settings.parallelism(), job.blocks()) : 1;
         List<Future<Rater>> others = new ArrayList<>();
         for (int partition = 1; partition < partitions; partition++) {
             others.add(threads.submit(new Rater(job, partition, partitions, charge -> { },
@@ -114,29 +145,28 @@ public final class Replay {
             notDelivered += other.notDelivered;
         }
         listener.progress(ReplayListener.Stage.RATING, job.order.length, job.order.length);
-        ConversationEngine engine = settings.engine();
+        PricingPlan plan = job.engine.plan();
         ParsedLog log = job.log;
-        return new ReplayResult(engine.model().name(), engine.prices().currency(), engine.prices().displayScale(),
-                job.order.length, log.duplicates(), log.invalid(), rejected, notDelivered,
-                job.conversations.count(), totals.all(), totals.byCategory(engine.model().categories()),
-                totals.byMarket());
+        return new ReplayResult(plan.name(), plan.currency(), plan.displayScale(), job.order.length,
+                log.duplicates(), log.invalid(), rejected, notDelivered, job.conversations.count(), totals.all(),
+                totals.byCategory(plan.categories()), totals.byMarket(), totals.free(plan.categories()));
     }
 
-    /** What all raters share: the events, their order, and each conversation's key, market and state. */
+    /** What all raters share: the engine, the events, their order, and each conversation's key and state. */
     private static final class Job {
+        final ConversationEngine engine;
         final ParsedLog log;
         final Conversations conversations;
         final int[] order;
         final ConversationKey[] keys;
-        final String[] markets;
         final ConversationState[] states;
 
-        Job(ParsedLog log, Conversations conversations, int[] order) {
+        Job(ConversationEngine engine, ParsedLog log, Conversations conversations, int[] order) {
+            this.engine = engine;
             this.log = log;
             this.conversations = conversations;
             this.order = order;
             this.keys = new ConversationKey[conversations.count()];
-            this.markets = new String[conversations.count()];
             this.states = new ConversationState[conversations.count()];
         }
 
@@ -150,21 +180,22 @@ public final class Replay {
      * {@code partition} when divided by {@code partitions}. Each conversation belongs to one rater, so raters touch
      * disjoint elements of the shared arrays.
      */
-    private final class Rater implements Callable<Rater> {
+    private static final class Rater implements Callable<Rater> {
         private final Job job;
         private final int partition;
         private final int partitions;
         private final Consumer<Charge> ledger;
         private final ReplayListener listener;
-        private final ConversationEngine engine = settings.engine();
-        private final MarketResolver resolver = settings.markets();
-        private final Map<String, String> marketOfNumber = new HashMap<>();
-        private final Totals totals = new Totals(engine.prices().currency());
+        private final ConversationEngine engine;
+        private final Usage usage = new MonthlyUsage();
+        private final Totals totals;
         private long rejected;
         private long notDelivered;
 
         Rater(Job job, int partition, int partitions, Consumer<Charge> ledger, ReplayListener listener) {
             this.job = job;
+            this.engine = job.engine;
+            this.totals = new Totals(engine.plan().currency());
             this.partition = partition;
             this.partitions = partitions;
             this.ledger = ledger;
@@ -196,7 +227,7 @@ public final class Replay {
             ParsedLog log = job.log;
             Event event = EventLineParser.event(log.id(slot), EventLineParser.instant(log.atNanos[slot]),
                     job.keys[conversation], log.flags[slot]);
-            Decision decision = engine.decide(state, event, job.markets[conversation]);
+            Decision decision = engine.decide(state, event, usage);
             job.states[conversation] = decision.next();
             switch (decision.outcome()) {
                 case REFUSED_OUTSIDE_WINDOW -> rejected++;
@@ -204,6 +235,7 @@ public final class Replay {
                 default -> {
                 }
             }
+            decision.free().ifPresent(totals::addFree);
             if (decision.charge().isPresent()) {
                 Charge charge = decision.charge().get();
                 totals.add(charge);
@@ -215,8 +247,6 @@ public final class Replay {
             ConversationKey key = ConversationKey.of(job.conversations.channel(conversation),
                     job.conversations.customer(conversation));
             job.keys[conversation] = key;
-            job.markets[conversation] = marketOfNumber.computeIfAbsent(resolver.pricingNumber(key),
-                    unused -> resolver.marketOf(key));
             return engine.initialState();
         }
     }

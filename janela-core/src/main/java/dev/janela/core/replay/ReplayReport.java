@@ -1,6 +1,7 @@
 package dev.janela.core.replay;
 
 import dev.janela.core.pricing.Category;
+import dev.janela.core.session.SessionModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,32 @@ public final class ReplayReport {
         tallies(json, result, toWireNames(result.byCategory()));
         json.append(",\"byMarket\":");
         tallies(json, result, result.byMarket());
+        if (reportsFree(result)) {
+            json.append(",\"free\":");
+            counts(json, result.free());
+        }
         return json.append('}').toString();
+    }
+
+    /**
+     * Whether a result counts free units: those of Meta's models do; the {@code session} model has none, and its
+     * output keeps the documented keys alone.
+     */
+    static boolean reportsFree(ReplayResult result) {
+        return !result.model().equals(SessionModel.NAME);
+    }
+
+    static void counts(StringBuilder json, Map<Category, Long> counts) {
+        json.append('{');
+        boolean first = true;
+        for (Map.Entry<Category, Long> entry : counts.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append(Json.quote(entry.getKey().wireName())).append(':').append(entry.getValue());
+        }
+        json.append('}');
     }
 
     /** The result as a table for people, with thousands separators. */
@@ -56,6 +82,10 @@ public final class ReplayReport {
         summary(table, line, "Not delivered", result.notDelivered(), "failed sends, not charged");
         summary(table, line, "Charges", result.charges(), "total " + result.format(result.total()) + " "
                 + currency);
+        if (reportsFree(result)) {
+            summary(table, line, "Free", result.free().values().stream().mapToLong(Long::longValue).sum(),
+                    freeNote(result.free()));
+        }
         int totalWidth = Stream.concat(Stream.of(result.total()), Stream.concat(
                 byCategory.values().stream().map(Tally::total), byMarket.values().stream().map(Tally::total)))
                 .mapToInt(amount -> result.format(amount).length()).max().orElseThrow();
@@ -66,7 +96,14 @@ public final class ReplayReport {
         return table.toString();
     }
 
-    private static Map<String, Tally> toWireNames(Map<Category, Tally> byCategory) {
+    static String freeNote(Map<Category, Long> free) {
+        StringBuilder note = new StringBuilder();
+        free.forEach((category, count) -> note.append(note.length() == 0 ? "" : ", ").append(category.wireName())
+                .append(' ').append(count(count)));
+        return note.length() == 0 ? "units that cost nothing" : note.toString();
+    }
+
+    static Map<String, Tally> toWireNames(Map<Category, Tally> byCategory) {
         Map<String, Tally> named = new LinkedHashMap<>();
         byCategory.forEach((category, tally) -> named.put(category.wireName(), tally));
         return named;
@@ -100,7 +137,7 @@ public final class ReplayReport {
                 result.format(tally.total()))));
     }
 
-    private static String count(long count) {
+    static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);
     }
 

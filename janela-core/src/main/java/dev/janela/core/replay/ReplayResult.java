@@ -24,16 +24,19 @@ import java.util.TreeMap;
  * @param totals every charge row, reversals included
  * @param byCategory the rows by category, in the model's order; categories without rows left out
  * @param byMarket the rows by market, in alphabetical order
+ * @param free the free units by category, in the model's order: units Meta's models bill that cost nothing and
+ *     make no row; categories without any left out
  */
 public record ReplayResult(String model, Currency currency, int displayScale, long events, long duplicates,
         long invalid, long rejected, long notDelivered, long conversations, Tally totals,
-        Map<Category, Tally> byCategory, Map<String, Tally> byMarket) {
+        Map<Category, Tally> byCategory, Map<String, Tally> byMarket, Map<Category, Long> free) {
     public ReplayResult {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(totals, "totals");
         byCategory = Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
         byMarket = Collections.unmodifiableMap(new TreeMap<>(byMarket));
+        free = Collections.unmodifiableMap(new LinkedHashMap<>(free));
     }
 
     /** The number of charge rows. */

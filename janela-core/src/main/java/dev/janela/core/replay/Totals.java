@@ -12,12 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Adds charges up: overall, by category and by market. Not thread-safe. */
+/** Adds charges up, overall, by category and by market, and counts free units. Not thread-safe. */
 final class Totals {
     private final Currency currency;
     private final Running all = new Running();
     private final Map<Category, Running> byCategory = new EnumMap<>(Category.class);
     private final Map<String, Running> byMarket = new HashMap<>();
+    private final Map<Category, long[]> free = new EnumMap<>(Category.class);
 
     Totals(Currency currency) {
         this.currency = currency;
@@ -30,6 +31,11 @@ final class Totals {
         byMarket.computeIfAbsent(charge.market(), unused -> new Running()).add(micros);
     }
 
+    /** Counts a free unit of {@code category}. */
+    void addFree(Category category) {
+        free.computeIfAbsent(category, unused -> new long[1])[0]++;
+    }
+
     /** Adds everything {@code other} has added up. */
     void addAll(Totals other) {
         all.addAll(other.all);
@@ -37,6 +43,7 @@ final class Totals {
                 byCategory.computeIfAbsent(category, unused -> new Running()).addAll(running));
         other.byMarket.forEach((market, running) ->
                 byMarket.computeIfAbsent(market, unused -> new Running()).addAll(running));
+        other.free.forEach((category, count) -> free.computeIfAbsent(category, unused -> new long[1])[0] += count[0]);
     }
 
     Tally all() {
@@ -54,6 +61,19 @@ final class Totals {
         }
         byCategory.forEach((category, running) -> tallies.putIfAbsent(category, running.tally(currency)));
         return tallies;
+    }
+
+    /** The free units by category, in the order of {@code order}. */
+    Map<Category, Long> free(List<Category> order) {
+        Map<Category, Long> counts = new LinkedHashMap<>();
+        for (Category category : order) {
+            long[] count = free.get(category);
+            if (count != null) {
+                counts.put(category, count[0]);
+            }
+        }
+        free.forEach((category, count) -> counts.putIfAbsent(category, count[0]));
+        return counts;
     }
 
     Map<String, Tally> byMarket() {

@@ -48,14 +48,20 @@ public final class SessionModel implements PricingModel {
     }
 
     @Override
+    public PricingState takeOver(PricingState state) {
+        // Another model's conversations are not sessions: the first event under this model decides afresh.
+        return state instanceof Session || state == NoSession.INSTANCE ? state : NoSession.INSTANCE;
+    }
+
+    @Override
     public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
         Session current = sessionOrNull(state);
         SessionStatus status = current == null ? SessionStatus.ENDED : statusAt(current, message.at(), windowOpen);
         if (status == SessionStatus.ACTIVE) {
-            return Rating.free(state); // R2: the engine renews the window
+            return Rating.none(state); // R2: the engine renews the window
         }
         if (status == SessionStatus.PENDING) {
-            return Rating.free(current.withStatus(SessionStatus.ACTIVE)); // R3: the template paid for it
+            return Rating.none(current.withStatus(SessionStatus.ACTIVE)); // R3: the template paid for it
         }
         // R1, and R4: a pending session past the reply grace ends unanswered
         Session started = new Session(SessionType.USER_INITIATED, SessionStatus.ACTIVE, message.at(), message.id());
@@ -65,7 +71,7 @@ public final class SessionModel implements PricingModel {
     @Override
     public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
         if (windowOpen || !(message instanceof TemplateMessage)) {
-            return Rating.free(state); // R5, R7 (the engine refuses free-form outside the window: R8)
+            return Rating.none(state); // R5, R7 (the engine refuses free-form outside the window: R8)
         }
         // R6: a previous pending session ends unanswered
         Session started = new Session(SessionType.BUSINESS_INITIATED, SessionStatus.PENDING, message.at(),
@@ -97,9 +103,9 @@ public final class SessionModel implements PricingModel {
         };
     }
 
-    /** The session {@code state} holds, if any. */
+    /** The session {@code state} holds, if any; none when it is another model's state. */
     public static Optional<Session> current(PricingState state) {
-        return Optional.ofNullable(sessionOrNull(state));
+        return state instanceof Session session ? Optional.of(session) : Optional.empty();
     }
 
     private static Session sessionOrNull(PricingState state) {

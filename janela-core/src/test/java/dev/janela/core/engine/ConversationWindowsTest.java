@@ -8,6 +8,7 @@ import static dev.janela.core.testfixtures.TestEvents.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.core.testfixtures.TestEngines;
@@ -19,13 +20,14 @@ class ConversationWindowsTest {
     private final ConversationEngine engine = TestEngines.session(TestRates.priceBook());
     private final TestClock clock = new TestClock(T0);
     private final ConversationWindows windows = new ConversationWindows(engine, clock);
+    private final MonthlyUsage usage = new MonthlyUsage();
 
     @Test
     void openWindow_countsDownAndTemplatesAreFree() {
-        ConversationState state = engine.decide(engine.initialState(), customer("in1", T0), "BR").next();
+        ConversationState state = engine.decide(engine.initialState(), customer("in1", T0), usage).next();
         clock.set(hours(20.5));
 
-        WindowStatus status = windows.now(CONVERSATION, state, "BR", TemplateCategory.MARKETING);
+        WindowStatus status = windows.now(CONVERSATION, state, TemplateCategory.MARKETING, usage);
 
         assertThat(status.open()).isTrue();
         assertThat(status.expiresAt()).contains(hours(24));
@@ -36,10 +38,10 @@ class ConversationWindowsTest {
 
     @Test
     void whenTheClockPassesTheWindow_itClosesAndATemplateCostsABusinessInitiatedSession() {
-        ConversationState state = engine.decide(engine.initialState(), customer("in1", T0), "BR").next();
+        ConversationState state = engine.decide(engine.initialState(), customer("in1", T0), usage).next();
         clock.set(hours(24));
 
-        WindowStatus status = windows.now(CONVERSATION, state, "BR", TemplateCategory.UTILITY);
+        WindowStatus status = windows.now(CONVERSATION, state, TemplateCategory.UTILITY, usage);
 
         assertThat(status.open()).isFalse();
         assertThat(status.left()).isEqualTo(Duration.ZERO);
@@ -52,7 +54,7 @@ class ConversationWindowsTest {
         ConversationEngine unpriced = TestEngines.session(PriceBook.empty());
 
         WindowStatus status = new ConversationWindows(unpriced, clock).now(CONVERSATION, unpriced.initialState(),
-                "BR", TemplateCategory.UTILITY);
+                TemplateCategory.UTILITY, usage);
 
         assertThat(status.templateCost().charged()).isTrue();
         assertThat(status.templateCost().amount()).isEmpty();
@@ -62,10 +64,10 @@ class ConversationWindowsTest {
 
     @Test
     void pendingSession_isClosed_andAnotherTemplateWouldBeChargedAgain() {
-        ConversationState state = engine.decide(engine.initialState(), template("t1", T0), "BR").next();
+        ConversationState state = engine.decide(engine.initialState(), template("t1", T0), usage).next();
         clock.set(hours(1));
 
-        WindowStatus status = windows.now(CONVERSATION, state, "BR", TemplateCategory.UTILITY);
+        WindowStatus status = windows.now(CONVERSATION, state, TemplateCategory.UTILITY, usage);
 
         assertThat(status.open()).isFalse();
         assertThat(status.expiresAt()).isEmpty();

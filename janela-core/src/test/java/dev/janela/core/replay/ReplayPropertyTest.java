@@ -2,16 +2,14 @@ package dev.janela.core.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.market.MarketBasis;
-import dev.janela.core.market.MarketResolver;
 import dev.janela.core.market.Markets;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
-import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionSettings;
+import dev.janela.core.testfixtures.TestEngines;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -127,9 +125,8 @@ class ReplayPropertyTest {
             Map<String, Map<String, BigDecimal>> prices, int parallelism) {
         SessionSettings settings = SessionSettings.DEFAULTS.withMarketBasis(basis);
         PriceBook book = PriceBook.of(RateCardParser.parse("rates.csv", rateCard(prices), "v1", Instant.MIN));
-        ConversationEngine engine = new ConversationEngine(new SessionModel(settings), book, settings.windowLength());
         Markets markets = withRegions ? Markets.parse("markets.csv", MARKETS) : Markets.none();
-        return new ReplaySettings(engine, new MarketResolver(markets, basis, Map.of()), false, parallelism);
+        return new ReplaySettings(TestEngines.session(settings, book, markets), false, parallelism);
     }
 
     /** The log's bytes in one to three segments, each of whole lines. */

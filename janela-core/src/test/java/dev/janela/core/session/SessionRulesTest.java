@@ -18,9 +18,9 @@ import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.engine.Outcome;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.ledger.ChargeKind;
 import dev.janela.core.market.MarketBasis;
-import dev.janela.core.market.MarketResolver;
 import dev.janela.core.market.Markets;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.replay.EventSource;
@@ -35,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -278,7 +277,7 @@ class SessionRulesTest {
     void r9_settings_windowLengthAndReplyGraceAreConfigurable() {
         SessionSettings settings = SessionSettings.DEFAULTS.withWindowLength(Duration.ofHours(1))
                 .withReplyGrace(Duration.ofHours(2));
-        ConversationScript shortWindows = new ConversationScript(settings, "BR");
+        ConversationScript shortWindows = new ConversationScript(settings);
 
         shortWindows.play(customer("in1", T0), text("out1", hours(1)), template("t1", hours(1.5)),
                 customer("in2", hours(3.4)));
@@ -391,10 +390,10 @@ class SessionRulesTest {
     }
 
     private static Charge chargeOfFirstMessage(ConversationKey key, MarketBasis basis, Markets markets) {
-        ConversationEngine engine = TestEngines.session(TestRates.priceBook());
-        String market = new MarketResolver(markets, basis, Map.of()).marketOf(key);
-        return engine.decide(engine.initialState(), new CustomerMessage("in1", T0, key, false), market).charge()
-                .orElseThrow();
+        ConversationEngine engine = TestEngines.session(SessionSettings.DEFAULTS.withMarketBasis(basis),
+                TestRates.priceBook(), markets);
+        return engine.decide(engine.initialState(), new CustomerMessage("in1", T0, key, false), new MonthlyUsage())
+                .charge().orElseThrow();
     }
 
     private static ReplayResult replay(String log) {

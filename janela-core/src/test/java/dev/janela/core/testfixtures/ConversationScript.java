@@ -5,6 +5,7 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.session.Session;
 import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionSettings;
@@ -17,24 +18,24 @@ import java.util.Optional;
 public final class ConversationScript {
     private final ConversationEngine engine;
     private final SessionModel model;
-    private final String market;
+    private final MonthlyUsage usage = new MonthlyUsage();
     private final List<Charge> ledger = new ArrayList<>();
     private ConversationState state;
 
-    public ConversationScript(SessionSettings settings, String market) {
-        this.model = new SessionModel(settings);
-        this.engine = new ConversationEngine(model, TestRates.priceBook(), settings.windowLength());
-        this.market = market;
+    /** A conversation of {@link TestEvents#CONVERSATION}, priced by the business's country (Brazil). */
+    public ConversationScript(SessionSettings settings) {
+        this.engine = TestEngines.session(settings, TestRates.priceBook());
+        this.model = (SessionModel) engine.plan().periods().get(0).model();
         this.state = engine.initialState();
     }
 
     /** A Brazilian conversation under the default settings. */
     public static ConversationScript brazil() {
-        return new ConversationScript(SessionSettings.DEFAULTS, "BR");
+        return new ConversationScript(SessionSettings.DEFAULTS);
     }
 
     public Decision play(Event event) {
-        Decision decision = engine.decide(state, event, market);
+        Decision decision = engine.decide(state, event, usage);
         state = decision.next();
         decision.charge().ifPresent(ledger::add);
         return decision;

@@ -1,9 +1,9 @@
 package dev.janela.core.testfixtures;
 
 import dev.janela.core.engine.ConversationEngine;
-import dev.janela.core.market.MarketBasis;
 import dev.janela.core.market.MarketResolver;
 import dev.janela.core.market.Markets;
+import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.replay.ReplaySettings;
 import dev.janela.core.session.SessionModel;
@@ -20,13 +20,19 @@ public final class TestEngines {
         return session(SessionSettings.DEFAULTS, prices);
     }
 
+    /** The {@code session} model with {@code settings}, priced by {@code prices}, without regions. */
     public static ConversationEngine session(SessionSettings settings, PriceBook prices) {
-        return new ConversationEngine(new SessionModel(settings), prices, settings.windowLength());
+        return session(settings, prices, Markets.none());
+    }
+
+    /** The {@code session} model with {@code settings}, priced by {@code prices} in the markets of {@code markets}. */
+    public static ConversationEngine session(SessionSettings settings, PriceBook prices, Markets markets) {
+        return new ConversationEngine(PricingPlan.of(new SessionModel(settings), prices,
+                new MarketResolver(markets, settings.marketBasis(), Map.of())), settings.windowLength());
     }
 
     /** A replay of the default {@code session} engine, pricing by the business's country without regions. */
     public static ReplaySettings replay(PriceBook prices, boolean strict, int parallelism) {
-        return new ReplaySettings(session(prices), new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of()),
-                strict, parallelism);
+        return new ReplaySettings(session(prices), strict, parallelism);
     }
 }

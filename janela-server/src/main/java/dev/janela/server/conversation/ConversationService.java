@@ -12,7 +12,9 @@ import dev.janela.core.engine.Outcome;
 import dev.janela.core.ledger.Charge;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.ledger.Ledger;
+import dev.janela.core.pricing.Usage;
 import dev.janela.server.message.MessageIds;
+import dev.janela.server.plan.UsageCounts;
 import dev.janela.server.message.MessageState;
 import dev.janela.server.message.Messages;
 import dev.janela.server.operations.JanelaMetrics;
@@ -42,17 +44,19 @@ public class ConversationService {
     private final Messages messages;
     private final Ledger ledger;
     private final Engines engines;
+    private final UsageCounts usageCounts;
     private final MessageIds ids;
     private final Clock clock;
     private final JanelaMetrics metrics;
 
     ConversationService(ConversationStore store, ProcessedEvents processed, Messages messages, Ledger ledger,
-            Engines engines, MessageIds ids, Clock clock, JanelaMetrics metrics) {
+            Engines engines, UsageCounts usageCounts, MessageIds ids, Clock clock, JanelaMetrics metrics) {
         this.store = store;
         this.processed = processed;
         this.messages = messages;
         this.ledger = ledger;
         this.engines = engines;
+        this.usageCounts = usageCounts;
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
@@ -130,6 +134,9 @@ public class ConversationService {
         store.messageAt(conversation, message.at());
         messages.add(conversation, message.wamid(), "in", message.type(), null, null, message.body(),
                 MessageState.RECEIVED, null, message.at());
+        if (message.referral()) {
+            messages.markReferral(channel.id(), message.wamid());
+        }
         record(conversation, decision);
         return true;
     }
@@ -189,7 +196,7 @@ public class ConversationService {
         if (next == MessageState.FAILED) {
             StoredConversation conversation = store.lock(channel, message.customerWaId());
             Optional<Charge> charge = ledger.chargeOf(channel.accountId(), conversation.key(), report.wamid());
-            Decision decision = engines.engineFor(channel.accountId())
+            Decision decision = engines.engineFor(channel)
                     .onFailedAfterAcceptance(conversation.state(), report.wamid(), report.at(), charge);
             store.save(conversation, decision.next(), report.at());
             record(conversation, decision);
@@ -199,9 +206,9 @@ public class ConversationService {
     }
 
     private Decision decide(StoredConversation conversation, Event event) {
-        ConversationEngine engine = engines.engineFor(conversation.accountId());
-        String market = engines.marketOf(conversation.channel(), conversation.key());
-        return metrics.decision(() -> engine.decide(conversation.state(), event, market));
+        ConversationEngine engine = engines.engineFor(conversation.channel());
+        Usage usage = usageCounts.counting(conversation.accountId());
+        return metrics.decision(() -> engine.decide(conversation.state(), event, usage));
     }
 
     private void record(StoredConversation conversation, Decision decision) {

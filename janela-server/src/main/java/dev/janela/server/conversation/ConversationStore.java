@@ -2,6 +2,7 @@ package dev.janela.server.conversation;
 
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.engine.ConversationState;
+import dev.janela.core.meta.MetaPricingStates;
 import dev.janela.core.phone.E164;
 import dev.janela.core.pricing.PricingState;
 import dev.janela.core.session.NoSession;
@@ -24,10 +25,11 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Conversations' state in the database: the window's expiry on the conversation's row, and the sessions of the
+ * Conversations' state in the database: the window's expiry on the conversation's row, the sessions of the
  * {@code session} model as rows of their own (the current one named by the conversation, the others kept as
- * history). Every read of a state for a decision locks the conversation's row until the transaction ends, so that
- * the decisions of one conversation are serialised, in one process or in several over one database.
+ * history), and what Meta's models remember as text on the conversation's row. Every read of a state for a
+ * decision locks the conversation's row until the transaction ends, so that the decisions of one conversation are
+ * serialised, in one process or in several over one database.
  */
 @Repository
 class ConversationStore {
@@ -57,15 +59,16 @@ class ConversationStore {
                 + " values (:account, :channel, :customer, :now) on conflict do nothing")
                 .param("account", channel.accountId()).param("channel", channel.id()).param("customer", customer)
                 .param("now", Instants.param(now)).update();
-        Locked row = jdbc.sql("select id, window_expires_at, current_session_id from conversations"
+        Locked row = jdbc.sql("select id, window_expires_at, current_session_id, pricing_state from conversations"
                 + " where channel_id = :channel and customer_id = :customer for update")
                 .param("channel", channel.id()).param("customer", customer)
                 .query((result, number) -> new Locked(result.getLong("id"),
                         Instants.readOptional(result, "window_expires_at"),
-                        Optional.ofNullable(result.getObject("current_session_id", Long.class))))
+                        Optional.ofNullable(result.getObject("current_session_id", Long.class)),
+                        Optional.ofNullable(result.getString("pricing_state"))))
                 .single();
         return new StoredConversation(row.id, channel, customer, key(channel, waId),
-                ConversationState.of(row.windowExpiresAt, pricing(row.currentSession)));
+                ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState)));
     }
 
     /**
@@ -73,17 +76,19 @@ class ConversationStore {
      * for reading its window, not for deciding.
      */
     Optional<StoredConversation> peek(Channel channel, String waId) {
-        return jdbc.sql("select v.id, v.customer_id, v.window_expires_at, v.current_session_id from conversations v"
-                + " join customers c on c.id = v.customer_id where v.channel_id = :channel and c.wa_id = :waId")
+        return jdbc.sql("select v.id, v.customer_id, v.window_expires_at, v.current_session_id, v.pricing_state"
+                + " from conversations v join customers c on c.id = v.customer_id"
+                + " where v.channel_id = :channel and c.wa_id = :waId")
                 .param("channel", channel.id()).param("waId", waId)
                 .query((row, number) -> {
                     Optional<Long> session = Optional.ofNullable(row.getObject("current_session_id", Long.class));
                     return new Peeked(row.getLong("id"), row.getLong("customer_id"),
-                            Instants.readOptional(row, "window_expires_at"), session);
+                            Instants.readOptional(row, "window_expires_at"), session,
+                            Optional.ofNullable(row.getString("pricing_state")));
                 })
                 .optional()
                 .map(row -> new StoredConversation(row.id, channel, row.customerId, key(channel, waId),
-                        ConversationState.of(row.windowExpiresAt, pricing(row.currentSession))));
+                        ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState))));
     }
 
     /**
@@ -95,14 +100,16 @@ class ConversationStore {
         List<String> all = List.copyOf(waIds);
         for (int start = 0; start < all.size(); start += PEEK_BATCH) {
             List<String> batch = all.subList(start, Math.min(all.size(), start + PEEK_BATCH));
-            jdbc.sql("select c.wa_id, v.window_expires_at, s.type, s.status, s.opened_at, s.opened_by"
-                    + " from conversations v join customers c on c.id = v.customer_id"
+            jdbc.sql("select c.wa_id, v.window_expires_at, v.pricing_state, s.type, s.status, s.opened_at,"
+                    + " s.opened_by from conversations v join customers c on c.id = v.customer_id"
                     + " left join sessions s on s.id = v.current_session_id"
                     + " where v.channel_id = :channel and c.wa_id in (:waIds)")
                     .param("channel", channel.id()).param("waIds", batch)
                     .query(row -> {
-                        PricingState pricing = SessionRows.read(row).<PricingState>map(session -> session)
-                                .orElse(NoSession.INSTANCE);
+                        String metaState = row.getString("pricing_state");
+                        PricingState pricing = metaState != null ? MetaPricingStates.decode(metaState)
+                                : SessionRows.read(row).<PricingState>map(session -> session)
+                                        .orElse(NoSession.INSTANCE);
                         states.put(row.getString("wa_id"), ConversationState.of(
                                 Instants.readOptional(row, "window_expires_at"), pricing));
                     });
@@ -110,14 +117,19 @@ class ConversationStore {
         return states;
     }
 
-    private record Peeked(long id, long customerId, Optional<Instant> windowExpiresAt, Optional<Long> currentSession) {
+    private record Peeked(long id, long customerId, Optional<Instant> windowExpiresAt, Optional<Long> currentSession,
+            Optional<String> pricingState) {
     }
 
     static ConversationKey key(Channel channel, String waId) {
         return new ConversationKey(channel.number(), E164.format(Long.parseLong(waId)));
     }
 
-    private PricingState pricing(Optional<Long> currentSession) {
+    /** What the pricing model remembers: a Meta model's state as written, else the current session, if any. */
+    private PricingState pricing(Optional<Long> currentSession, Optional<String> pricingState) {
+        if (pricingState.isPresent()) {
+            return MetaPricingStates.decode(pricingState.get());
+        }
         return currentSession.flatMap(this::session).<PricingState>map(session -> session).orElse(NoSession.INSTANCE);
     }
 
@@ -140,8 +152,9 @@ class ConversationStore {
                         .param("session", id).param("id", before.id()).update();
             }
         }
-        jdbc.sql("update conversations set window_expires_at = :expires where id = :id")
-                .param("expires", Instants.param(after.windowExpiresAt().orElse(null))).param("id", before.id())
+        jdbc.sql("update conversations set window_expires_at = :expires, pricing_state = :pricing where id = :id")
+                .param("expires", Instants.param(after.windowExpiresAt().orElse(null)))
+                .param("pricing", MetaPricingStates.encode(after.pricing()).orElse(null)).param("id", before.id())
                 .update();
     }
 
@@ -191,6 +204,7 @@ class ConversationStore {
                 .optional();
     }
 
-    private record Locked(long id, Optional<Instant> windowExpiresAt, Optional<Long> currentSession) {
+    private record Locked(long id, Optional<Instant> windowExpiresAt, Optional<Long> currentSession,
+            Optional<String> pricingState) {
     }
 }

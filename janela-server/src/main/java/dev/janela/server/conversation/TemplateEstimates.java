@@ -7,8 +7,9 @@ import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.ConversationWindows;
 import dev.janela.core.engine.TemplateCost;
 import dev.janela.core.engine.WindowStatus;
-import dev.janela.core.market.MarketResolver;
+import dev.janela.core.pricing.Usage;
 import dev.janela.server.channel.Channel;
+import dev.janela.server.plan.UsageCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +25,13 @@ import org.springframework.stereotype.Component;
 public class TemplateEstimates {
     private final ConversationStore store;
     private final Engines engines;
+    private final UsageCounts usageCounts;
     private final Clock clock;
 
-    TemplateEstimates(ConversationStore store, Engines engines, Clock clock) {
+    TemplateEstimates(ConversationStore store, Engines engines, UsageCounts usageCounts, Clock clock) {
         this.store = store;
         this.engines = engines;
+        this.usageCounts = usageCounts;
         this.clock = clock;
     }
 
@@ -45,16 +48,16 @@ public class TemplateEstimates {
     /** The estimates for {@code waIds} (digits), in their order, all at the same instant. */
     public List<Estimate> now(Channel channel, List<String> waIds, TemplateCategory category) {
         Instant now = clock.instant();
-        ConversationEngine engine = engines.engineFor(channel.accountId());
+        ConversationEngine engine = engines.engineFor(channel);
         ConversationWindows windows = new ConversationWindows(engine, Clock.fixed(now, clock.getZone()));
-        MarketResolver markets = engines.markets(channel);
+        Usage usage = usageCounts.previewing(channel.accountId());
         Map<String, ConversationState> states = store.peekAll(channel, waIds);
         List<Estimate> estimates = new ArrayList<>(waIds.size());
         for (String waId : waIds) {
             ConversationKey key = ConversationStore.key(channel, waId);
-            String market = markets.marketOf(key);
-            WindowStatus window = windows.now(key, states.getOrDefault(waId, engine.initialState()), market,
-                    category);
+            String market = engine.marketOf(key, now);
+            WindowStatus window = windows.now(key, states.getOrDefault(waId, engine.initialState()), category,
+                    usage);
             estimates.add(new Estimate(waId, market, window.open(), window.templateCost()));
         }
         return estimates;

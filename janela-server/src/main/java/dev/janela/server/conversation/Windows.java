@@ -9,6 +9,7 @@ import dev.janela.core.engine.TemplateCost;
 import dev.janela.core.engine.WindowStatus;
 import dev.janela.core.session.SessionModel;
 import dev.janela.server.channel.Channel;
+import dev.janela.server.plan.UsageCounts;
 import dev.janela.server.ledger.Ledger;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,11 +26,13 @@ import org.springframework.stereotype.Component;
 public class Windows {
     private final ConversationStore store;
     private final Engines engines;
+    private final UsageCounts usageCounts;
     private final Clock clock;
 
-    Windows(ConversationStore store, Engines engines, Clock clock) {
+    Windows(ConversationStore store, Engines engines, UsageCounts usageCounts, Clock clock) {
         this.store = store;
         this.engines = engines;
+        this.usageCounts = usageCounts;
         this.clock = clock;
     }
 
@@ -51,21 +54,21 @@ public class Windows {
     /** The window of the customer {@code waId} (digits of a valid number) on {@code channel}. */
     public WindowView now(Channel channel, String waId, TemplateCategory templateCategory) {
         ConversationKey key = ConversationStore.key(channel, waId);
-        ConversationEngine engine = engines.engineFor(channel.accountId());
+        ConversationEngine engine = engines.engineFor(channel);
         ConversationState state = store.peek(channel, waId).map(StoredConversation::state)
                 .orElse(engine.initialState());
         Instant now = clock.instant();
         WindowStatus window = new ConversationWindows(engine, Clock.fixed(now, clock.getZone())).now(key, state,
-                engines.marketOf(channel, key), templateCategory);
+                templateCategory, usageCounts.previewing(channel.accountId()));
         return new WindowView(channel.phoneNumberId(), waId, window.open(), window.expiresAt().orElse(null),
                 window.left().toSeconds(), session(state, now, window.open()),
                 window.open() ? List.of("template", "free_form") : List.of("template"), cost(window.templateCost()),
                 now);
     }
 
-    /** The market a send to {@code waId} on {@code channel} is priced in. */
+    /** The market a send to {@code waId} on {@code channel} is priced in now. */
     public String marketOf(Channel channel, String waId) {
-        return engines.marketOf(channel, ConversationStore.key(channel, waId));
+        return engines.engineFor(channel).marketOf(ConversationStore.key(channel, waId), clock.instant());
     }
 
     private SessionView session(ConversationState state, Instant now, boolean windowOpen) {

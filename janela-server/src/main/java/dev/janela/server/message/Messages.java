@@ -45,6 +45,12 @@ public class Messages {
                 .param("now", Instants.param(clock.instant())).update();
     }
 
+    /** Notes that the customer's message {@code wamid} came from an ad or a Page button (a free entry point). */
+    public void markReferral(long channelId, String wamid) {
+        jdbc.sql("update messages set referral = true where channel_id = :channel and wamid = :wamid")
+                .param("channel", channelId).param("wamid", wamid).update();
+    }
+
     /** The channel's message with {@code wamid}. */
     public Optional<Tracked> find(long channelId, String wamid) {
         return jdbc.sql("select m.id, m.conversation_id, m.state, c.wa_id from messages m"

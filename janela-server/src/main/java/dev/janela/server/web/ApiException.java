@@ -53,7 +53,8 @@ public final class ApiException extends RuntimeException {
     /** The native refusal for a failure the core reports, by its stable code. */
     public static ApiException from(JanelaException refusal) {
         ApiErrorCode code = switch (refusal.code()) {
-            case INVALID_RATE_CARD, INVALID_MARKETS_FILE, INVALID_EVENT, INVALID_TEMPLATE, CURRENCY_MISMATCH ->
+            case INVALID_RATE_CARD, INVALID_MARKETS_FILE, INVALID_EVENT, INVALID_TEMPLATE, CURRENCY_MISMATCH,
+                    INVALID_VOLUME_TIERS, INVALID_PRICING_PLAN ->
                 ApiErrorCode.INVALID_REQUEST;
             case PRICE_MISSING, NO_RATE_CARD_IN_FORCE -> ApiErrorCode.PRICE_UNAVAILABLE;
             case AMOUNT_OVERFLOW -> ApiErrorCode.INTERNAL;

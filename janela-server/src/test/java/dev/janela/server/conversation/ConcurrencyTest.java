@@ -16,6 +16,7 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.engine.Outcome;
+import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
 import dev.janela.core.testfixtures.TestClock;
@@ -128,6 +129,7 @@ class ConcurrencyTest {
         ConversationEngine engine = TestEngines.session(PriceBook.of(RateCardParser.parse("rates", BRAZIL_RATES, "v1",
                 Instant.parse("2000-01-01T00:00:00Z"))));
         Map<String, ConversationState> states = new HashMap<>();
+        MonthlyUsage usage = new MonthlyUsage();
         List<String> charges = new ArrayList<>();
         for (AppliedEvent applying : applied) {
             ConversationKey key = new ConversationKey("+5511987654321", "+" + applying.customer);
@@ -138,7 +140,7 @@ class ConcurrencyTest {
                 default -> new FreeFormMessage(applying.wamid, applying.at, key, false);
             };
             Decision decision = engine.decide(states.computeIfAbsent(applying.customer,
-                    customer -> engine.initialState()), event, "BR");
+                    customer -> engine.initialState()), event, usage);
             assertThat(decision.outcome()).as("%s", applying).isEqualTo(Outcome.ACCEPTED);
             states.put(applying.customer, decision.next());
             decision.charge().ifPresent(charge -> charges.add(charge.eventId() + " " + charge.category().wireName()

@@ -1,0 +1,95 @@
+package dev.janela.core.meta;
+
+import dev.janela.core.conversation.BusinessMessage;
+import dev.janela.core.conversation.CustomerMessage;
+import dev.janela.core.pricing.Category;
+import dev.janela.core.pricing.MonthlyAllowance;
+import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.pricing.PricingState;
+import dev.janela.core.pricing.Rating;
+import dev.janela.core.pricing.Unit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Meta's conversation-based pricing as it was from 1 February 2022 to 31 May 2023. A 24-hour conversation opens
+ * when a business message is delivered and none is open: user-initiated if the customer's window is open (the
+ * business is replying), business-initiated otherwise (a template). The customer's message alone costs nothing. The
+ * first 1,000 conversations of each calendar month are free for the account. A reply within 24 hours to a customer
+ * who came from an ad or a Page button opens a free entry point conversation, free and outside the 1,000; it lasts
+ * 24 hours like any other (Meta's extension to 72 hours, early in 2023, has no reliable date). Immutable and
+ * thread-safe.
+ */
+public final class Cbp2022Model implements PricingModel {
+    public static final String NAME = "cbp-2022";
+    /** The account's free conversations each month. */
+    public static final long FREE_CONVERSATIONS = 1_000;
+
+    private static final Duration LENGTH = Duration.ofHours(24);
+    private static final MonthlyAllowance FREE_TIER =
+            new MonthlyAllowance("conversations", false, FREE_CONVERSATIONS, false);
+
+    /**
+     * What the model remembers of a conversation.
+     *
+     * @param open the last conversation opened, null if none (it may have closed since)
+     * @param arrivedAt when the customer last arrived from an entry point not yet answered, null if never
+     */
+    record State(OpenConversation open, Instant arrivedAt) implements PricingState {
+        static final State INITIAL = new State(null, null);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Category> categories() {
+        return List.of(Category.USER_INITIATED, Category.BUSINESS_INITIATED, Category.REFERRAL_CONVERSION);
+    }
+
+    @Override
+    public boolean countsPerAccount() {
+        return true;
+    }
+
+    @Override
+    public PricingState initialState() {
+        return State.INITIAL;
+    }
+
+    @Override
+    public PricingState takeOver(PricingState state) {
+        return state instanceof State ? state : State.INITIAL;
+    }
+
+    @Override
+    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
+        State current = (State) state;
+        return Rating.none(new State(current.open(), EntryPoint.arrival(current.arrivedAt(), message)));
+    }
+
+    @Override
+    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
+        State current = (State) state;
+        Instant at = message.at();
+        if (current.open() != null && current.open().isOpenAt(at)) {
+            return Rating.none(state); // one conversation covers every message in its 24 hours
+        }
+        OpenConversation opened = new OpenConversation(at.plus(LENGTH), message.id());
+        if (windowOpen && EntryPoint.answeredInTime(current.arrivedAt(), at)) {
+            return Rating.of(new State(opened, null), Unit.free(Category.REFERRAL_CONVERSION));
+        }
+        Category category = windowOpen ? Category.USER_INITIATED : Category.BUSINESS_INITIATED;
+        return Rating.of(new State(opened, current.arrivedAt()), Unit.counted(category, FREE_TIER));
+    }
+
+    @Override
+    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
+        State current = (State) state;
+        boolean openedIt = current.open() != null && current.open().openedBy().equals(messageId);
+        return openedIt ? new State(null, current.arrivedAt()) : state;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.janela.core.meta;
+
+import dev.janela.core.conversation.BusinessMessage;
+import dev.janela.core.conversation.CustomerMessage;
+import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.pricing.Category;
+import dev.janela.core.pricing.MonthlyAllowance;
+import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.pricing.PricingState;
+import dev.janela.core.pricing.Rating;
+import dev.janela.core.pricing.Unit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Meta's conversation-based pricing by category, as it was from 1 June 2023 to 30 June 2025. A template opens a
+ * 24-hour conversation of its category (marketing, utility, authentication) unless one of that category is open, so
+ * conversations of different categories overlap. A free-form message opens a service conversation only when no
+ * conversation of any category is open. A reply within 24 hours to a customer who came from an ad or a Page button
+ * opens a 72-hour free entry point conversation that closes the others and keeps new ones from opening. The first
+ * 1,000 service conversations of each month are free for the account; from 1 November 2024 all are. Immutable and
+ * thread-safe.
+ */
+public final class Cbp2023Model implements PricingModel {
+    public static final String NAME = "cbp-2023";
+    /** The account's free service conversations each month, until all became free. */
+    public static final long FREE_SERVICE_CONVERSATIONS = 1_000;
+    /** The day from which every service conversation is free. */
+    public static final LocalDate SERVICE_FREE_FROM = LocalDate.of(2024, 11, 1);
+
+    private static final Duration LENGTH = Duration.ofHours(24);
+    private static final MonthlyAllowance FREE_TIER =
+            new MonthlyAllowance("service", false, FREE_SERVICE_CONVERSATIONS, false);
+
+    private final Instant serviceFreeFrom;
+
+    /**
+     * What the model remembers of a conversation.
+     *
+     * @param open the conversations opened by category, the free entry point's under
+     *     {@link Category#REFERRAL_CONVERSION}; some may have closed since
+     * @param arrivedAt when the customer last arrived from an entry point not yet answered, null if never
+     */
+    record State(Map<Category, OpenConversation> open, Instant arrivedAt) implements PricingState {
+        static final State INITIAL = new State(Map.of(), null);
+
+        State {
+            open = Map.copyOf(open);
+        }
+
+        OpenConversation get(Category category) {
+            return open.get(category);
+        }
+
+        boolean anyOpenAt(Instant at) {
+            return open.values().stream().anyMatch(conversation -> conversation.isOpenAt(at));
+        }
+
+        /** This state with {@code category} opened by {@code conversation}, the closed ones forgotten. */
+        State opening(Category category, OpenConversation conversation, Instant at) {
+            Map<Category, OpenConversation> next = new EnumMap<>(Category.class);
+            open.forEach((other, existing) -> {
+                if (existing.isOpenAt(at)) {
+                    next.put(other, existing);
+                }
+            });
+            next.put(category, conversation);
+            return new State(next, arrivedAt);
+        }
+    }
+
+    /** @param billingZone the account's time zone, in which service became free on 1 November 2024 */
+    public Cbp2023Model(ZoneId billingZone) {
+        this.serviceFreeFrom = SERVICE_FREE_FROM.atStartOfDay(Objects.requireNonNull(billingZone, "billingZone"))
+                .toInstant();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Category> categories() {
+        return List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION, Category.SERVICE,
+                Category.REFERRAL_CONVERSION);
+    }
+
+    @Override
+    public boolean countsPerAccount() {
+        return true;
+    }
+
+    @Override
+    public PricingState initialState() {
+        return State.INITIAL;
+    }
+
+    @Override
+    public PricingState takeOver(PricingState state) {
+        return state instanceof State ? state : State.INITIAL;
+    }
+
+    @Override
+    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
+        State current = (State) state;
+        return Rating.none(new State(current.open(), EntryPoint.arrival(current.arrivedAt(), message)));
+    }
+
+    @Override
+    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
+        State current = (State) state;
+        Instant at = message.at();
+        OpenConversation entryPoint = current.get(Category.REFERRAL_CONVERSION);
+        if (entryPoint != null && entryPoint.isOpenAt(at)) {
+            return Rating.none(state); // a free entry point covers everything and lets nothing else open
+        }
+        if (EntryPoint.answeredInTime(current.arrivedAt(), at)) {
+            // It closes every other conversation with the customer.
+            State next = new State(Map.of(Category.REFERRAL_CONVERSION,
+                    new OpenConversation(at.plus(EntryPoint.LENGTH), message.id())), null);
+            return Rating.of(next, Unit.free(Category.REFERRAL_CONVERSION));
+        }
+        OpenConversation opened = new OpenConversation(at.plus(LENGTH), message.id());
+        if (message instanceof TemplateMessage template) {
+            Category category = Category.valueOf(template.category().name());
+            OpenConversation same = current.get(category);
+            if (same != null && same.isOpenAt(at)) {
+                return Rating.none(state);
+            }
+            return Rating.of(current.opening(category, opened, at), Unit.charged(category));
+        }
+        if (current.anyOpenAt(at)) {
+            return Rating.none(state); // free-form rides on any open conversation
+        }
+        State next = current.opening(Category.SERVICE, opened, at);
+        return Rating.of(next, at.isBefore(serviceFreeFrom) ? Unit.counted(Category.SERVICE, FREE_TIER)
+                : Unit.free(Category.SERVICE));
+    }
+
+    @Override
+    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
+        State current = (State) state;
+        Map<Category, OpenConversation> kept = new EnumMap<>(Category.class);
+        current.open().forEach((category, conversation) -> {
+            if (!conversation.openedBy().equals(messageId)) {
+                kept.put(category, conversation);
+            }
+        });
+        return kept.size() == current.open().size() ? state : new State(kept, current.arrivedAt());
+    }
+}

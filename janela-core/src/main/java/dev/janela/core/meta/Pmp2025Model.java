@@ -1,0 +1,118 @@
+package dev.janela.core.meta;
+
+import dev.janela.core.conversation.BusinessMessage;
+import dev.janela.core.conversation.CustomerMessage;
+import dev.janela.core.conversation.TemplateCategory;
+import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.pricing.Category;
+import dev.janela.core.pricing.MonthlyAllowance;
+import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.pricing.PricingState;
+import dev.janela.core.pricing.Rating;
+import dev.janela.core.pricing.Unit;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Meta's per-message pricing, from 1 July 2025: each delivered template is charged by its category. Free-form
+ * messages are free (they can only be sent inside the customer's window), so are utility templates delivered while
+ * the window is open, and so is everything inside the 72-hour window a free entry point opens. Utility and
+ * authentication messages are priced by graduated monthly volume tiers per market, counting only charged messages.
+ * A utility conversation of {@code cbp-2023} still open at the switch keeps its utility templates free until it
+ * closes, as Meta did on 1 July 2025. Immutable and thread-safe.
+ */
+public final class Pmp2025Model implements PricingModel {
+    public static final String NAME = "pmp-2025";
+
+    private static final MonthlyAllowance UTILITY_TIERS = new MonthlyAllowance("utility", true, 0, true);
+    private static final MonthlyAllowance AUTHENTICATION_TIERS =
+            new MonthlyAllowance("authentication", true, 0, true);
+
+    /**
+     * What the model remembers of a conversation.
+     *
+     * @param entryPoint the free entry point window last opened, null if none (it may have closed since)
+     * @param arrivedAt when the customer last arrived from an entry point not yet answered, null if never
+     * @param utilityConversationUntil when a utility conversation opened under {@code cbp-2023} closes, null if
+     *     there was none at the switch
+     */
+    record State(OpenConversation entryPoint, Instant arrivedAt, Instant utilityConversationUntil)
+            implements PricingState {
+        static final State INITIAL = new State(null, null, null);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Category> categories() {
+        return List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION, Category.SERVICE,
+                Category.REFERRAL_CONVERSION);
+    }
+
+    @Override
+    public boolean countsPerAccount() {
+        return true;
+    }
+
+    @Override
+    public PricingState initialState() {
+        return State.INITIAL;
+    }
+
+    @Override
+    public PricingState takeOver(PricingState state) {
+        if (state instanceof State) {
+            return state;
+        }
+        if (state instanceof Cbp2023Model.State conversations) {
+            OpenConversation utility = conversations.get(Category.UTILITY);
+            return new State(conversations.get(Category.REFERRAL_CONVERSION), conversations.arrivedAt(),
+                    utility == null ? null : utility.expiresAt());
+        }
+        return State.INITIAL;
+    }
+
+    @Override
+    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
+        State current = (State) state;
+        return Rating.none(new State(current.entryPoint(), EntryPoint.arrival(current.arrivedAt(), message),
+                current.utilityConversationUntil()));
+    }
+
+    @Override
+    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
+        State current = (State) state;
+        Instant at = message.at();
+        if (current.entryPoint() != null && current.entryPoint().isOpenAt(at)) {
+            return Rating.of(state, Unit.free(Category.REFERRAL_CONVERSION));
+        }
+        if (EntryPoint.answeredInTime(current.arrivedAt(), at)) {
+            State next = new State(new OpenConversation(at.plus(EntryPoint.LENGTH), message.id()), null,
+                    current.utilityConversationUntil());
+            return Rating.of(next, Unit.free(Category.REFERRAL_CONVERSION));
+        }
+        if (!(message instanceof TemplateMessage template)) {
+            return Rating.of(state, Unit.free(Category.SERVICE));
+        }
+        if (template.category() == TemplateCategory.UTILITY) {
+            boolean inConversation = current.utilityConversationUntil() != null
+                    && at.isBefore(current.utilityConversationUntil());
+            return Rating.of(state, windowOpen || inConversation ? Unit.free(Category.UTILITY)
+                    : Unit.counted(Category.UTILITY, UTILITY_TIERS));
+        }
+        if (template.category() == TemplateCategory.AUTHENTICATION) {
+            return Rating.of(state, Unit.counted(Category.AUTHENTICATION, AUTHENTICATION_TIERS));
+        }
+        return Rating.of(state, Unit.charged(Category.MARKETING));
+    }
+
+    @Override
+    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
+        State current = (State) state;
+        boolean openedIt = current.entryPoint() != null && current.entryPoint().openedBy().equals(messageId);
+        return openedIt ? new State(null, current.arrivedAt(), current.utilityConversationUntil()) : state;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.janela.server.plan;
+
+import dev.janela.core.pricing.Usage;
+import dev.janela.core.pricing.UsageKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Accounts' monthly counts in the database. Counting takes the count's row lock until the transaction ends, after
+ * the conversation's: a transaction locks one conversation, so the order is always the same and two decisions
+ * cannot deadlock, and a count rolled back with its decision is not counted.
+ */
+@Repository
+public class UsageCounts {
+    private final JdbcClient jdbc;
+
+    UsageCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account's counts for a decision: each unit counted is stored with the decision's transaction. */
+    public Usage counting(long accountId) {
+        return key -> {
+            jdbc.sql("insert into usage_counts (account_id, usage_month, counter, market, units)"
+                    + " values (:account, :month, :counter, :market, 0) on conflict do nothing")
+                    .param("account", accountId).param("month", key.month().toString())
+                    .param("counter", key.counter()).param("market", key.market()).update();
+            jdbc.sql("update usage_counts set units = units + 1 where account_id = :account"
+                    + " and usage_month = :month and counter = :counter and market = :market")
+                    .param("account", accountId).param("month", key.month().toString())
+                    .param("counter", key.counter()).param("market", key.market()).update();
+            return counted(accountId, key);
+        };
+    }
+
+    /** The account's counts for a preview: the number the next unit would have, nothing stored or locked. */
+    public Usage previewing(long accountId) {
+        return key -> counted(accountId, key) + 1;
+    }
+
+    private long counted(long accountId, UsageKey key) {
+        return jdbc.sql("select units from usage_counts where account_id = :account and usage_month = :month"
+                + " and counter = :counter and market = :market")
+                .param("account", accountId).param("month", key.month().toString())
+                .param("counter", key.counter()).param("market", key.market())
+                .query(Long.class).optional().orElse(0L);
+    }
+}
