@@ -65,12 +65,12 @@ class BillingPages {
             HttpServletRequest request, Locale locale, Model model) {
         Period period = Period.of(from, to, clock);
         long account = Caller.of(request).accountId();
-        ReportController.CostView byDay = reports.costs(period.start(), period.end(), "day", request);
+        ReportController.CostView byDay = reports.costs(period.start(), period.end(), "day", null, request);
         Map<String, List<Slice>> charts = new LinkedHashMap<>();
         charts.put("day", slices(byDay, "day", locale));
         for (String dimension : List.of("market", "category")) {
-            charts.put(dimension, slices(reports.costs(period.start(), period.end(), dimension, request), dimension,
-                    locale));
+            charts.put(dimension, slices(reports.costs(period.start(), period.end(), dimension, null, request),
+                    dimension, locale));
         }
         model.addAttribute("period", period);
         // Every grouping adds up to the period's totals, so the days give them without another read of the ledger.
@@ -94,7 +94,7 @@ class BillingPages {
             @RequestParam(defaultValue = "day,market,category") String groupBy, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         Period period = Period.of(from, to, clock);
-        reports.costsCsv(period.start(), period.end(), groupBy, request, response);
+        reports.costsCsv(period.start(), period.end(), groupBy, null, request, response);
     }
 
     private List<Slice> slices(ReportController.CostView view, String dimension, Locale locale) {

@@ -100,12 +100,12 @@ class CostReports {
         return result;
     }
 
-    private static List<String> key(List<Dimension> groupBy, Instant at, String market, String category,
+    static List<String> key(List<Dimension> groupBy, Instant at, String market, String category,
             String channel) {
         return groupBy.stream().map(dimension -> dimension.of(at, market, category, channel)).toList();
     }
 
-    private static int compareKeys(List<String> a, List<String> b) {
+    static int compareKeys(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
             int compared = a.get(i).compareTo(b.get(i));
             if (compared != 0) {

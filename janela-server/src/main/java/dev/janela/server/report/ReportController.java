@@ -1,5 +1,6 @@
 package dev.janela.server.report;
 
+import dev.janela.core.plan.PricingModels;
 import dev.janela.core.replay.LedgerCsv;
 import dev.janela.server.account.Role;
 import dev.janela.server.ledger.Ledger;
@@ -27,17 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/reports}: what a period cost, grouped by any of day, month, market, category and channel (JSON, or
  * CSV with {@code Accept: text/csv}); and, day by day, the sessions opened against the sends refused. A period is
- * {@code [from, to)}; by default, the current month (UTC) so far.
+ * {@code [from, to)}; by default, the current month (UTC) so far. With {@code model}, the costs are those of the
+ * same traffic priced again under that model, without touching the ledger; there, {@code sessions} counts the
+ * charged units.
  */
 @RestController
 class ReportController {
     private static final String CSV_COUNTS = "total,currency,charges,reversals,sessions";
 
     private final CostReports reports;
+    private final Repricing repricing;
     private final Clock clock;
 
-    ReportController(CostReports reports, Clock clock) {
+    ReportController(CostReports reports, Repricing repricing, Clock clock) {
         this.reports = reports;
+        this.repricing = repricing;
         this.clock = clock;
     }
 
@@ -54,10 +59,10 @@ class ReportController {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping(path = "/api/reports/costs", produces = "application/json")
     CostView costs(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(name = "groupBy", required = false) String groupBy, HttpServletRequest http) {
-        Query query = query(from, to, groupBy);
-        List<CostReports.Group> groups = reports.costs(Caller.of(http).accountId(), query.from, query.to,
-                query.groupBy);
+            @RequestParam(name = "groupBy", required = false) String groupBy,
+            @RequestParam(required = false) String model, HttpServletRequest http) {
+        Query query = query(from, to, groupBy, model);
+        List<CostReports.Group> groups = groups(Caller.of(http).accountId(), query);
         List<Map<String, Object>> shown = new ArrayList<>();
         for (CostReports.Group group : groups) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -79,11 +84,11 @@ class ReportController {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping(path = "/api/reports/costs", produces = "text/csv")
     void costsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(name = "groupBy", required = false) String groupBy, HttpServletRequest http,
+            @RequestParam(name = "groupBy", required = false) String groupBy,
+            @RequestParam(required = false) String model, HttpServletRequest http,
             HttpServletResponse response) throws IOException {
-        Query query = query(from, to, groupBy);
-        List<CostReports.Group> groups = reports.costs(Caller.of(http).accountId(), query.from, query.to,
-                query.groupBy);
+        Query query = query(from, to, groupBy, model);
+        List<CostReports.Group> groups = groups(Caller.of(http).accountId(), query);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"costs.csv\"");
         Writer out = response.getWriter();
@@ -107,9 +112,15 @@ class ReportController {
     @GetMapping("/api/reports/activity")
     ActivityView activity(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             HttpServletRequest http) {
-        Query query = query(from, to, null);
+        Query query = query(from, to, null, null);
         return new ActivityView(query.from, query.to, reports.activity(Caller.of(http).accountId(), query.from,
                 query.to));
+    }
+
+    /** The ledger's groups, or, with a model, the groups of the same traffic priced again under it. */
+    private List<CostReports.Group> groups(long accountId, Query query) {
+        return query.model == null ? reports.costs(accountId, query.from, query.to, query.groupBy)
+                : repricing.costs(accountId, query.from, query.to, query.groupBy, query.model);
     }
 
     private static Sums sums(List<CostReports.Group> groups) {
@@ -129,11 +140,15 @@ class ReportController {
     }
 
     /** A report's period and grouping, read and checked. */
-    private record Query(Instant from, Instant to, List<Dimension> groupBy) {
+    private record Query(Instant from, Instant to, List<Dimension> groupBy, String model) {
     }
 
-    private Query query(String from, String to, String groupBy) {
+    private Query query(String from, String to, String groupBy, String model) {
         List<FieldError> problems = new ArrayList<>();
+        if (model != null && !PricingModels.NAMES.contains(model)) {
+            problems.add(new FieldError("model", "'" + model + "' is not a pricing model; expected one of "
+                    + String.join(", ", PricingModels.NAMES)));
+        }
         Instant now = clock.instant();
         Instant monthStart = now.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
@@ -157,6 +172,6 @@ class ReportController {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        return new Query(start, end, List.copyOf(dimensions));
+        return new Query(start, end, List.copyOf(dimensions), model);
     }
 }

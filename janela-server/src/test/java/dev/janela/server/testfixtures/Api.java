@@ -40,6 +40,11 @@ public record Api(URI base, String token, long accountId) {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response put(String path, Object json) {
+        return exchange(authorized(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(json))));
+    }
+
     public Response patch(String path, Object json) {
         return exchange(authorized(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(json))));
@@ -169,7 +174,7 @@ public record Api(URI base, String token, long accountId) {
         return id;
     }
 
-    private static void expect(Response response, int status) {
+    public static void expect(Response response, int status) {
         if (response.status() != status) {
             throw new AssertionError("expected " + status + ", got " + response);
         }
