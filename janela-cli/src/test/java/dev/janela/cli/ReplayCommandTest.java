@@ -140,6 +140,90 @@ class ReplayCommandTest {
     }
 
     @Nested
+    class MetaModels {
+        /** A Brazilian customer writes, gets a marketing template inside the window and a utility one a day later. */
+        private static final String LOG = String.join("\n",
+                event("m1", "2025-06-30T20:00:00Z", "\"direction\":\"in\",\"type\":\"text\""),
+                event("m2", "2025-06-30T20:05:00Z", "\"direction\":\"out\",\"type\":\"template\","
+                        + "\"category\":\"marketing\""),
+                event("m3", "2025-07-01T21:00:00Z", "\"direction\":\"out\",\"type\":\"template\","
+                        + "\"category\":\"utility\"")) + "\n";
+
+        private static String event(String id, String at, String rest) {
+            return "{\"id\":\"" + id + "\",\"at\":\"" + at + "\",\"channel\":\"+5511999990000\","
+                    + "\"customer\":\"+5521988887777\"," + rest + "}";
+        }
+
+        @Test
+        void model_pricesPerMessage_andCountsFreeUnitsInTheJson() throws IOException {
+            Run run = run("replay", "--model", "pmp-2025", "--format", "json", "--rates", RATES,
+                    write("log.jsonl", LOG).toString());
+
+            assertThat(run.status).isZero();
+            assertThat(run.out).isEqualTo("{\"model\":\"pmp-2025\",\"currency\":\"USD\",\"events\":3,"
+                    + "\"duplicates\":0,\"invalid\":0,\"rejected\":0,\"charges\":2,\"total\":\"0.0693\","
+                    + "\"byCategory\":{\"marketing\":{\"charges\":1,\"total\":\"0.0625\"},\"utility\":{"
+                    + "\"charges\":1,\"total\":\"0.0068\"}},\"byMarket\":{\"BR\":{\"charges\":2,"
+                    + "\"total\":\"0.0693\"}},\"free\":{}}\n");
+        }
+
+        @Test
+        void compare_printsEachModelsTotalAndItsDifferenceFromTheFirst() throws IOException {
+            Run run = run("replay", "--compare", "session,pmp-2025", "--format", "json", "--rates", RATES,
+                    write("log.jsonl", LOG).toString());
+
+            assertThat(run.status).isZero();
+            assertThat(run.out).startsWith("{\"baseline\":\"session\",\"currency\":\"USD\",\"events\":3,"
+                    + "\"conversations\":1,\"models\":{\"session\":{\"charges\":2,\"total\":\"0.0693\","
+                    + "\"difference\":\"0.0000\",\"free\":{}},\"pmp-2025\":{\"charges\":2,"
+                    + "\"total\":\"0.0693\",\"difference\":\"0.0000\",\"free\":{}}}");
+            Run table = run("replay", "--compare", "session,cbp-2023,pmp-2025", "--rates", RATES,
+                    write("log.jsonl", LOG).toString());
+            assertThat(table.out).contains("session  cbp-2023  pmp-2025  vs session: cbp-2023");
+            assertThat(table.out).containsPattern("Total +0.0693 +0.0693 +0.0693 +0.0000 +0.0000");
+        }
+
+        @Test
+        void plan_switchesModelsAtMidnightInTheTimeZone() throws IOException {
+            write("rates.csv", Files.readString(Path.of(RATES)));
+            Path plan = write("plan.csv", "from,model,rates\n2023-06-01,cbp-2023,rates.csv\n"
+                    + "2025-07-01,pmp-2025,rates.csv\n");
+            String log = LOG + event("m4", "2025-07-01T02:30:00Z", "\"direction\":\"out\","
+                    + "\"type\":\"template\",\"category\":\"marketing\"") + "\n";
+
+            Run utc = run("replay", "--plan", plan.toString(), "--format", "csv", write("log.jsonl", log).toString());
+            Run saoPaulo = run("replay", "--plan", plan.toString(), "--time-zone", "America/Sao_Paulo",
+                    "--format", "csv", write("log.jsonl", log).toString());
+
+            // At 02:30 UTC it is July in UTC, so m4 is a message of its own; in São Paulo it is still June 30, and
+            // m4 rides on the marketing conversation m2 opened.
+            assertThat(utc.out.lines().map(line -> line.split(",")[0]))
+                    .containsExactly("event_id", "m2", "m4", "m3");
+            assertThat(saoPaulo.out.lines().map(line -> line.split(",")[0])).containsExactly("event_id", "m2", "m3");
+        }
+
+        @Test
+        void tiers_lowerThePriceOfTheMonthsLaterUtilityMessages() throws IOException {
+            Path tiers = write("tiers.csv", "market,category,from,to,price\nBR,utility,1,,0.0050\n");
+
+            Run run = run("replay", "--model", "pmp-2025", "--tiers", tiers.toString(), "--format", "csv",
+                    "--rates", RATES, write("log.jsonl", LOG).toString());
+
+            assertThat(run.out).contains(",BR,utility,0.0050,USD");
+        }
+
+        @Test
+        void aPlanWithAnUnknownModel_namesItsLine() throws IOException {
+            Path plan = write("plan.csv", "from,model,rates\n2025-07-01,pmp-2099,rates.csv\n");
+
+            Run run = run("replay", "--plan", plan.toString(), write("log.jsonl", LOG).toString());
+
+            assertThat(run.status).isEqualTo(2);
+            assertThat(run.err).contains("plan.csv:2: model: \"pmp-2099\" is not a pricing model").hasLineCount(1);
+        }
+    }
+
+    @Nested
     class Failure {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', quoteCharacter = '"', value = {

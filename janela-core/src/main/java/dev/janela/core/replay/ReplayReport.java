@@ -1,5 +1,6 @@
 package dev.janela.core.replay;
 
+import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.session.SessionModel;
 import java.util.LinkedHashMap;
@@ -73,7 +74,8 @@ public final class ReplayReport {
                 .mapToInt(count -> count(count).length()).max().orElseThrow();
         String currency = result.currency().getCurrencyCode();
         StringBuilder table = new StringBuilder(512);
-        table.append("Replay of ").append(source).append(" with the ").append(result.model()).append(" model\n\n");
+        table.append("Replay of ").append(source).append(" with ").append(result.model().equals(PricingPlan.PLAN)
+                ? "a pricing plan" : "the " + result.model() + " model").append("\n\n");
         String line = "  %-" + nameWidth + "s  %" + countWidth + "s   %s";
         summary(table, line, "Events", result.events(), plural(result.duplicates(), "duplicate") + " ignored, "
                 + plural(result.invalid(), "malformed line") + " skipped");
