@@ -40,8 +40,12 @@ public final class MetaPricingStates {
         } else if (state instanceof Cbp2023Model.State cbp) {
             fields.add(Cbp2023Model.NAME);
             arrivedAt = cbp.arrivedAt();
-            new EnumMap<>(cbp.open()).forEach((category, open) ->
-                    fields.add(category.wireName() + "=" + conversation(open)));
+            for (Category category : Category.values()) {
+                OpenConversation open = cbp.get(category);
+                if (open != null) {
+                    fields.add(category.wireName() + "=" + conversation(open));
+                }
+            }
         } else if (state instanceof Pmp2025Model.State pmp) {
             fields.add(Pmp2025Model.NAME);
             arrivedAt = pmp.arrivedAt();
