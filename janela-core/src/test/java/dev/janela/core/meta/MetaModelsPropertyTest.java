@@ -101,6 +101,36 @@ class MetaModelsPropertyTest {
     }
 
     @Test
+    void userAndBusinessInitiated_oneConversationPerDayFromTheFirstDeliveredMessage_freeWithinTheMonthsThousand() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        for (int round = 0; round < 40; round++) {
+            List<Step> steps = traffic(random);
+            Map<String, Long> expected = new TreeMap<>();
+            List<Instant> customerMessages = new ArrayList<>();
+            Instant opened = null;
+            String lastCustomer = null;
+            for (Step step : steps) {
+                if (!step.customer.equals(lastCustomer)) {
+                    customerMessages.clear();
+                    opened = null;
+                    lastCustomer = step.customer;
+                }
+                boolean windowOpen = customerMessages.stream().anyMatch(in -> in.isBefore(step.at)
+                        && step.at.isBefore(in.plus(DAY)));
+                if (step.kind.equals("in")) {
+                    customerMessages.add(step.at);
+                } else if ((windowOpen || !step.kind.equals("text"))
+                        && (opened == null || !step.at.isBefore(opened.plus(DAY)))) {
+                    opened = step.at;
+                    expected.merge(windowOpen ? "free user_initiated" : "free business_initiated", 1L, Long::sum);
+                }
+            }
+
+            assertThat(tally(replay(steps, Cbp2022Model.NAME))).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void statesReadBackAsWritten() {
         SplittableRandom random = new SplittableRandom(SEED + 2);
         for (int round = 0; round < 500; round++) {
