@@ -38,9 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,7 +264,7 @@ final class ReplayCommand implements Callable<Integer> {
             List<PricingPlan.Period> periods = new ArrayList<>();
             for (PricingPlanFile.Row row : rows) {
                 Path ratesFile = folder.resolve(row.rates());
-                PriceBook prices = PriceBook.of(rateCard(ratesFile, row.from()));
+                PriceBook prices = PriceBook.of(rateCard(ratesFile, row.rates(), row.from()));
                 VolumeTiers volumeTiers = row.tiers().map(name -> tiers(folder.resolve(name)))
                         .orElse(VolumeTiers.none());
                 periods.add(period(row.from(), row.model(), prices, volumeTiers));
@@ -348,25 +346,21 @@ final class ReplayCommand implements Callable<Integer> {
     private static RateCard rateCard(String spec) {
         int at = spec.lastIndexOf('@');
         Path file = Path.of(at < 0 ? spec : spec.substring(0, at));
-        return rateCard(file, at < 0 ? Instant.MIN : instant(spec.substring(at + 1)));
+        return rateCard(file, spec, at < 0 ? Instant.MIN : instant(spec.substring(at + 1)));
     }
 
-    private static RateCard rateCard(Path file, Instant effectiveFrom) {
+    /** The rate card in {@code file}, labelled {@code version} as the user wrote it, in force from {@code from}. */
+    private static RateCard rateCard(Path file, String version, Instant effectiveFrom) {
         try {
-            return RateCardParser.parse(file.toString(), Inputs.text(file), file.toString(), effectiveFrom);
+            return RateCardParser.parse(file.toString(), Inputs.text(file), version, effectiveFrom);
         } catch (FileFormatException e) {
             throw new UsageException(e.getMessage(), e);
         }
     }
 
     private static Instant instant(String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--rates: '" + text + "' after @ is not a date (2026-07-01) or an instant"
-                    + " (2026-07-01T03:00:00Z)");
-        }
+        return PricingPlanFile.dayOrInstant(text, ZoneOffset.UTC).orElseThrow(() -> new UsageException(
+                "--rates: '" + text + "' after @ is not a date (2026-07-01) or an instant (2026-07-01T03:00:00Z)"));
     }
 
     /** The markets file the options name, or null for each model's default. */

@@ -109,11 +109,20 @@ public final class PricingPlanFile {
     }
 
     private static Instant from(String source, int line, String text, ZoneId zone) {
+        return dayOrInstant(text, zone).orElseThrow(() -> error(source, line, "from", "\"" + text
+                + "\" is not a day (2025-07-01) or an instant (2025-07-01T03:00:00Z)"));
+    }
+
+    /**
+     * The instant {@code text} names: a day ({@code 2025-07-01}), which begins at midnight in {@code zone}, or an
+     * ISO-8601 instant ({@code 2025-07-01T03:00:00Z}). Empty when it is neither.
+     */
+    public static Optional<Instant> dayOrInstant(String text, ZoneId zone) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+            return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
+                    : Instant.parse(text));
         } catch (DateTimeException e) {
-            throw error(source, line, "from", "\"" + text + "\" is not a day (2025-07-01) or an instant"
-                    + " (2025-07-01T03:00:00Z)");
+            return Optional.empty();
         }
     }
 

@@ -3,11 +3,9 @@ package dev.janela.core.replay;
 import dev.janela.core.money.Money;
 import dev.janela.core.pricing.Category;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,8 +51,7 @@ public final class ComparisonReport {
         for (int index = 0; index < results.size(); index++) {
             ReplayResult result = results.get(index);
             json.append(index == 0 ? "" : ",").append(Json.quote(result.model())).append(':');
-            tally(json, result.totals(), baseline.totals().total(), true);
-            json.setLength(json.length() - 1);
+            tallyFields(json, result.totals(), baseline.totals().total());
             json.append(",\"free\":");
             ReplayReport.counts(json, result.free());
             json.append('}');
@@ -68,7 +65,8 @@ public final class ComparisonReport {
             for (int index = 0; index < results.size(); index++) {
                 ReplayResult result = results.get(index);
                 json.append(index == 0 ? "" : ",").append(Json.quote(result.model())).append(':');
-                tally(json, tallyOf(result.byMarket().get(market), result), base, true);
+                tallyFields(json, tallyOf(result.byMarket().get(market), result), base);
+                json.append('}');
             }
             json.append('}');
         }
@@ -83,7 +81,8 @@ public final class ComparisonReport {
                 if (tally != null) {
                     json.append(firstModel ? "" : ",").append(Json.quote(result.model())).append(':');
                     firstModel = false;
-                    tally(json, tally, null, false);
+                    tallyFields(json, tally, null);
+                    json.append('}');
                 }
             }
             json.append('}');
@@ -181,13 +180,16 @@ public final class ComparisonReport {
         return tally != null ? tally : new Tally(0, Money.zero(result.currency()));
     }
 
-    private void tally(StringBuilder json, Tally tally, Money baselineTotal, boolean withDifference) {
+    /**
+     * Opens a tally's object and writes its fields, leaving it open for more: its charges, total, and its
+     * difference from {@code baselineTotal} unless that is null.
+     */
+    private void tallyFields(StringBuilder json, Tally tally, Money baselineTotal) {
         json.append("{\"charges\":").append(tally.charges()).append(",\"total\":")
                 .append(Json.quote(format(tally.total())));
-        if (withDifference) {
+        if (baselineTotal != null) {
             json.append(",\"difference\":").append(Json.quote(format(tally.total().plus(baselineTotal.negate()))));
         }
-        json.append('}');
     }
 
     private String format(Money amount) {
@@ -196,12 +198,5 @@ public final class ComparisonReport {
 
     private String signed(Money amount) {
         return (amount.micros() > 0 ? "+" : "") + format(amount);
-    }
-
-    /** The results by model name, for tests and callers that look one up. */
-    public Map<String, ReplayResult> byModel() {
-        Map<String, ReplayResult> byModel = new LinkedHashMap<>();
-        results.forEach(result -> byModel.put(result.model(), result));
-        return byModel;
     }
 }

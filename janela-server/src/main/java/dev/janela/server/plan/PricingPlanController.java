@@ -1,6 +1,7 @@
 package dev.janela.server.plan;
 
 import dev.janela.core.plan.PricingModels;
+import dev.janela.core.plan.PricingPlanFile;
 import dev.janela.core.ratecard.VolumeTiersParser;
 import dev.janela.server.account.Role;
 import dev.janela.server.web.Allowed;
@@ -11,7 +12,6 @@ import dev.janela.server.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,15 +118,10 @@ class PricingPlanController {
     }
 
     private static Optional<Instant> from(String text, ZoneId zone, String field, List<FieldError> problems) {
-        try {
-            if (text != null) {
-                return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
-                        : Instant.parse(text));
-            }
-        } catch (DateTimeException e) {
-            // reported below
+        Optional<Instant> from = text == null ? Optional.empty() : PricingPlanFile.dayOrInstant(text, zone);
+        if (from.isEmpty()) {
+            problems.add(new FieldError(field, "expected a day (2025-07-01) or an instant (2025-07-01T03:00:00Z)"));
         }
-        problems.add(new FieldError(field, "expected a day (2025-07-01) or an instant (2025-07-01T03:00:00Z)"));
-        return Optional.empty();
+        return from;
     }
 }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,11 +74,8 @@ class Repricing {
         return result;
     }
 
-    private interface ChargeSink {
-        void accept(Channel channel, Charge charge);
-    }
-
-    private void rate(long accountId, Instant from, Instant to, String model, ChargeSink sink) {
+    private void rate(long accountId, Instant from, Instant to, String model,
+            BiConsumer<Channel, Charge> sink) {
         ZoneId zone = plans.stored(accountId).zone();
         Instant monthStart = YearMonth.from(from.atZone(zone)).atDay(1).atStartOfDay(zone).toInstant();
         Instant earlier = from.minus(LONGEST_STATE);
