@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -39,11 +41,16 @@ class ChannelController {
     }
 
     /** A channel as the API shows it. */
-    record ChannelView(String phoneNumberId, String number, String country, Instant createdAt, String createdBy) {
+    record ChannelView(String phoneNumberId, String number, String country, Instant createdAt, String createdBy,
+            int throughput) {
         static ChannelView of(Channel channel) {
             return new ChannelView(channel.phoneNumberId(), channel.number(), channel.country(), channel.createdAt(),
-                    channel.createdBy());
+                    channel.createdBy(), channel.throughput());
         }
+    }
+
+    /** What a client may change of a channel: its throughput, once Meta has upgraded the number. */
+    record ChannelSettings(Integer throughput) {
     }
 
     record ChannelList(List<ChannelView> channels) {
@@ -78,6 +85,22 @@ class ChannelController {
         String registeredIn = country != null ? country : PhoneCountries.countryOf(number.digits());
         return ChannelView.of(channels.add(caller.accountId(), request.phoneNumberId(), E164.format(number.digits()),
                 registeredIn, caller.author()));
+    }
+
+    @Allowed({Role.ADMIN})
+    @PatchMapping("/api/channels/{phoneNumberId}")
+    @Transactional
+    ChannelView change(@PathVariable String phoneNumberId, @RequestBody ChannelSettings request,
+            HttpServletRequest http) {
+        Channel channel = channels.find(Caller.of(http).accountId(), phoneNumberId).orElseThrow(() ->
+                new ApiException(ApiErrorCode.NOT_FOUND, "there is no channel with phone_number_id " + phoneNumberId));
+        Integer throughput = request.throughput();
+        if (throughput == null || throughput < 1 || throughput > Channel.MAX_THROUGHPUT) {
+            throw ApiException.invalid(List.of(new FieldError("throughput", "is required: messages a second, from 1"
+                    + " to " + Channel.MAX_THROUGHPUT + " (Meta's default is " + Channel.DEFAULT_THROUGHPUT + ")")));
+        }
+        channels.setThroughput(channel.id(), throughput);
+        return ChannelView.of(channels.find(channel.accountId(), phoneNumberId).orElseThrow());
     }
 
     @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 /** The channels of every account. */
 @Repository
 public class Channels {
-    private static final String COLUMNS = "id, account_id, phone_number_id, number, country, created_at, created_by";
+    private static final String COLUMNS =
+            "id, account_id, phone_number_id, number, country, created_at, created_by, throughput";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,13 +36,20 @@ public class Channels {
                 .param("account", accountId).param("phoneNumberId", phoneNumberId).param("number", number)
                 .param("country", country).param("now", Instants.param(now)).param("by", createdBy)
                 .update(key, "id");
-        return new Channel(Keys.id(key), accountId, phoneNumberId, number, country, now, createdBy);
+        return new Channel(Keys.id(key), accountId, phoneNumberId, number, country, now, createdBy,
+                Channel.DEFAULT_THROUGHPUT);
     }
 
     /** The channel with Meta's {@code phoneNumberId}, whichever account owns it (webhooks say no more). */
     public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
         return jdbc.sql("select " + COLUMNS + " from channels where phone_number_id = :id")
                 .param("id", phoneNumberId).query(Channels::channel).optional();
+    }
+
+    /** The channel with Janela's {@code id}. */
+    public Optional<Channel> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from channels where id = :id").param("id", id)
+                .query(Channels::channel).optional();
     }
 
     /** The account's channel with Meta's {@code phoneNumberId}; another account's is not found. */
@@ -54,9 +62,15 @@ public class Channels {
                 .param("account", accountId).query(Channels::channel).list();
     }
 
+    /** Sets how many messages a second the channel may send. */
+    public void setThroughput(long id, int throughput) {
+        jdbc.sql("update channels set throughput = :throughput where id = :id").param("throughput", throughput)
+                .param("id", id).update();
+    }
+
     private static Channel channel(ResultSet row, int number) throws SQLException {
         return new Channel(row.getLong("id"), row.getLong("account_id"), row.getString("phone_number_id"),
                 row.getString("number"), row.getString("country"), Instants.read(row, "created_at"),
-                row.getString("created_by"));
+                row.getString("created_by"), row.getInt("throughput"));
     }
 }

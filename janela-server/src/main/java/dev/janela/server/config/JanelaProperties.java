@@ -1,6 +1,8 @@
 package dev.janela.server.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a token is generated and printed once
  * @param adminEmail the address of the admin user made on first start, who signs in to the web pages
  * @param adminPassword that admin's password; without one, a password is generated and printed once
- * @param meta the secrets Meta's webhooks are checked with
+ * @param meta Meta's secrets and where its Graph API is
  * @param connector how accepted messages reach WhatsApp: {@code sandbox} (default) delivers them to nobody and
- *     reports them sent, delivered and read
+ *     reports them sent, delivered and read; {@code meta} sends them through Meta's Cloud API
  * @param demo whether to give the default account a demo channel with customers in every state ({@code --demo})
  */
 @ConfigurationProperties("janela")
@@ -26,9 +28,13 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
         @DefaultValue("sandbox") String connector, @DefaultValue("false") boolean demo) {
 
     public JanelaProperties {
-        if (!"sandbox".equals(connector)) {
-            throw new IllegalArgumentException("JANELA_CONNECTOR is '" + connector + "'; the connector Janela has is"
-                    + " 'sandbox'");
+        if (!"sandbox".equals(connector) && !"meta".equals(connector)) {
+            throw new IllegalArgumentException("JANELA_CONNECTOR is '" + connector + "'; Janela's connectors are"
+                    + " 'sandbox' and 'meta'");
+        }
+        if ("meta".equals(connector) && (meta.accessToken() == null || meta.accessToken().isBlank())) {
+            throw new IllegalArgumentException("JANELA_CONNECTOR is 'meta' but JANELA_META_ACCESS_TOKEN is not set:"
+                    + " Janela needs a system user's access token to call Meta's Cloud API");
         }
     }
 
@@ -65,14 +71,47 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
     }
 
     /**
-     * Meta's webhook secrets ({@code JANELA_META_APP_SECRET}, {@code JANELA_META_VERIFY_TOKEN}). Without them, Janela
-     * generates its own on first start and prints them once.
+     * Meta: the webhook secrets ({@code JANELA_META_APP_SECRET}, {@code JANELA_META_VERIFY_TOKEN}; without them,
+     * Janela generates its own on first start and prints them once), and for the {@code meta} connector where the
+     * Graph API is and the token to call it with.
+     *
+     * @param baseUrl the Graph API's address ({@code JANELA_META_BASE_URL}), Meta's own by default
+     * @param apiVersion the Graph API version every call names ({@code JANELA_META_API_VERSION})
+     * @param accessToken a system user's token ({@code JANELA_META_ACCESS_TOKEN}), sent only to {@code baseUrl}
+     * @param sending how the {@code meta} connector paces, retries and waits
      */
-    public record Meta(String appSecret, String verifyToken) {
+    public record Meta(String appSecret, String verifyToken,
+            @DefaultValue("https://graph.facebook.com") URI baseUrl, @DefaultValue("v24.0") String apiVersion,
+            String accessToken, @DefaultValue Sending sending) {
+
         @Override
         public String toString() {
             return "Meta[appSecret=" + (appSecret == null ? "unset" : "***") + ", verifyToken="
-                    + (verifyToken == null ? "unset" : "***") + "]";
+                    + (verifyToken == null ? "unset" : "***") + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion
+                    + ", accessToken=" + (accessToken == null ? "unset" : "***") + ", sending=" + sending + "]";
         }
+    }
+
+    /**
+     * How the {@code meta} connector sends ({@code janela.meta.sending.*}). A channel's throughput is a setting of
+     * the channel.
+     *
+     * @param pairInterval Meta's pair limit: one message to the same customer this often, on average
+     * @param pairBurst how many messages to one customer may go at once, borrowing from the pair limit
+     * @param maxQueueWait a send that would wait longer than this for the limits is refused with Meta's limit
+     *     error, rather than queued
+     * @param attempts how often a send Meta throttled, or could not take, is tried before it fails
+     * @param retryBase the first retry's delay, doubled for each further one, with jitter
+     * @param retryCap the longest delay between two tries
+     * @param timeout how long Meta has to answer a send; without an answer the message is {@code unknown}
+     * @param unknownDeadline how long a message may stay {@code unknown} before it is flagged for an operator
+     * @param templateSync how often templates' statuses and categories are fetched from Meta
+     * @param dispatcher whether a thread of its own sends the queue (tests drive it themselves)
+     */
+    public record Sending(@DefaultValue("6s") Duration pairInterval, @DefaultValue("45") int pairBurst,
+            @DefaultValue("10m") Duration maxQueueWait, @DefaultValue("8") int attempts,
+            @DefaultValue("2s") Duration retryBase, @DefaultValue("5m") Duration retryCap,
+            @DefaultValue("10s") Duration timeout, @DefaultValue("15m") Duration unknownDeadline,
+            @DefaultValue("15m") Duration templateSync, @DefaultValue("true") boolean dispatcher) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.janela.server.connector;
 
 import dev.janela.server.channel.Channel;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hands messages the engine accepted to WhatsApp, after their transaction committed. What becomes of them comes
@@ -8,7 +9,19 @@ import dev.janela.server.channel.Channel;
  */
 public interface Connector {
     /**
-     * Delivers a message Janela accepted and stored.
+     * Takes a message the engine accepted, in the transaction that stores it, so that it is kept for delivery if and
+     * only if the message is. A connector that cannot take it (its queue would hold it too long) throws, and
+     * nothing is stored or charged.
+     *
+     * @param wamid the message's id
+     * @param waId the recipient, digits only
+     * @param request the send as the client wrote it, in Meta's Cloud API shape
+     */
+    default void accept(Channel channel, String wamid, String waId, JsonNode request) {
+    }
+
+    /**
+     * Delivers a message Janela accepted and stored, once the transaction that stored it has committed.
      *
      * @param wamid the message's id
      * @param waId the recipient, digits only

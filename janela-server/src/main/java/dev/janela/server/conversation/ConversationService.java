@@ -109,9 +109,23 @@ public class ConversationService {
     /**
      * A delivery report.
      *
+     * @param wamid the message's id: Janela's, or the one Meta gave it
      * @param errorCode the platform's error code, for failures
+     * @param callbackData what Meta echoes from the send ({@code biz_opaque_callback_data}): Janela's id for the
+     *     message, which recognises it when Meta's answer to the send was lost
+     * @param pricing how Meta priced the message, when the report says
      */
-    public record StatusReport(String wamid, MessageState state, Instant at, Integer errorCode) {
+    public record StatusReport(String wamid, MessageState state, Instant at, Integer errorCode,
+            Optional<String> callbackData, Optional<Messages.MetaPricing> pricing) {
+        public StatusReport {
+            Objects.requireNonNull(callbackData, "callbackData");
+            Objects.requireNonNull(pricing, "pricing");
+        }
+
+        /** A report of the state only, as Janela's own connectors make. */
+        public StatusReport(String wamid, MessageState state, Instant at, Integer errorCode) {
+            this(wamid, state, at, errorCode, Optional.empty(), Optional.empty());
+        }
     }
 
     /**
@@ -133,7 +147,7 @@ public class ConversationService {
         store.save(conversation, decision.next(), message.at());
         store.messageAt(conversation, message.at());
         messages.add(conversation, message.wamid(), "in", message.type(), null, null, message.body(),
-                MessageState.RECEIVED, null, message.at());
+                MessageState.RECEIVED, null, message.at(), priced(conversation, decision, message.at()));
         if (message.referral()) {
             messages.markReferral(channel.id(), message.wamid());
         }
@@ -165,7 +179,7 @@ public class ConversationService {
         store.messageAt(conversation, at);
         messages.add(conversation, wamid, "out", message.type(), message.template().map(TemplateRef::id).orElse(null),
                 message.template().map(template -> template.category().wireName()).orElse(null), message.body(),
-                MessageState.PENDING, author, at);
+                MessageState.PENDING, author, at, priced(conversation, decision, at));
         record(conversation, decision);
         return new Sent(wamid, at, decision.charge());
     }
@@ -182,22 +196,27 @@ public class ConversationService {
         if (!processed.firstTime(channel.accountId(), channel.id(), key)) {
             return false;
         }
-        Optional<Messages.Tracked> found = messages.find(channel.id(), report.wamid());
+        Optional<Messages.Tracked> found = messages.find(channel.id(), report.wamid())
+                .or(() -> report.callbackData().flatMap(wamid -> messages.find(channel.id(), wamid)));
         if (found.isEmpty()) {
             LOG.info("Status {} for a message Janela did not send, on channel {}: ignored", report.state().wireName(),
                     channel.phoneNumberId());
             return false;
         }
         Messages.Tracked message = found.get();
+        if (message.metaWamid().isEmpty() && !report.wamid().equals(message.wamid())) {
+            messages.recordMetaWamid(message.id(), report.wamid());
+        }
+        report.pricing().ifPresent(pricing -> messages.recordMetaPricing(message.id(), pricing));
         MessageState next = message.state().after(report.state());
         if (next == message.state()) {
             return false;
         }
         if (next == MessageState.FAILED) {
             StoredConversation conversation = store.lock(channel, message.customerWaId());
-            Optional<Charge> charge = ledger.chargeOf(channel.accountId(), conversation.key(), report.wamid());
+            Optional<Charge> charge = ledger.chargeOf(channel.accountId(), conversation.key(), message.wamid());
             Decision decision = engines.engineFor(channel)
-                    .onFailedAfterAcceptance(conversation.state(), report.wamid(), report.at(), charge);
+                    .onFailedAfterAcceptance(conversation.state(), message.wamid(), report.at(), charge);
             store.save(conversation, decision.next(), report.at());
             record(conversation, decision);
         }
@@ -209,6 +228,16 @@ public class ConversationService {
         ConversationEngine engine = engines.engineFor(conversation.channel());
         Usage usage = usageCounts.counting(conversation.accountId());
         return metrics.decision(() -> engine.decide(conversation.state(), event, usage));
+    }
+
+    /** How the decision priced its event, to be compared with what Meta reports. */
+    private Messages.Priced priced(StoredConversation conversation, Decision decision, Instant at) {
+        String model = engines.engineFor(conversation.channel()).plan().at(at).model().name();
+        if (decision.charge().isPresent()) {
+            return new Messages.Priced(model, "charged", decision.charge().get().category().wireName());
+        }
+        return decision.free().map(free -> new Messages.Priced(model, "free", free.wireName()))
+                .orElseGet(() -> new Messages.Priced(model, "none", null));
     }
 
     private void record(StoredConversation conversation, Decision decision) {

@@ -43,8 +43,14 @@ public class Inbox {
     record LastMessage(String direction, String type, String body, String state, Instant at) {
     }
 
+    /**
+     * A message as the inbox shows it.
+     *
+     * @param metaWamid the id Meta gave a message Janela sent, once Meta answered
+     * @param flaggedAt when the message, {@code unknown} too long, was flagged for an operator
+     */
     public record Message(long id, String wamid, String direction, String type, String template, String body,
-            String state, String author, Instant at, Integer errorCode) {
+            String state, String author, Instant at, Integer errorCode, String metaWamid, Instant flaggedAt) {
     }
 
     record Note(long id, String author, String text, Instant createdAt) {
@@ -106,14 +112,16 @@ public class Inbox {
     /** The conversation's messages, newest first, those before message {@code before} if given. */
     public List<Message> messages(long conversationId, Optional<Long> before, int limit) {
         return jdbc.sql("select m.id, m.wamid, m.direction, m.type, t.name as template, m.body, m.state, m.author,"
-                + " m.at, m.error_code from messages m left join templates t on t.id = m.template_id"
+                + " m.at, m.error_code, m.meta_wamid, m.flagged_at from messages m"
+                + " left join templates t on t.id = m.template_id"
                 + " where m.conversation_id = :conversation" + (before.isPresent() ? " and m.id < :before" : "")
                 + " order by m.id desc limit :limit")
                 .param("conversation", conversationId).param("before", before.orElse(0L)).param("limit", limit)
                 .query((row, number) -> new Message(row.getLong("id"), row.getString("wamid"),
                         row.getString("direction"), row.getString("type"), row.getString("template"),
                         row.getString("body"), row.getString("state"), row.getString("author"),
-                        Instants.read(row, "at"), row.getObject("error_code", Integer.class)))
+                        Instants.read(row, "at"), row.getObject("error_code", Integer.class),
+                        row.getString("meta_wamid"), Instants.readOptional(row, "flagged_at").orElse(null)))
                 .list();
     }
 

@@ -5,8 +5,9 @@ import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
- * Ids for the messages Janela sends, in the form of Meta's ({@code wamid.} and a random part). With the sandbox
- * connector they are the messages' ids; with Meta's, Meta's own id replaces them once Meta answers.
+ * Ids for the messages Janela sends, in the form of Meta's ({@code wamid.} and a random part), given before any
+ * connector is called. With Meta's connector, Meta's own id is recorded beside it once Meta answers, and Meta echoes
+ * Janela's in {@code biz_opaque_callback_data}, so that a message whose answer was lost is still recognised.
  */
 @Component
 public class MessageIds {

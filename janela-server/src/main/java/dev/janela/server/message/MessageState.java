@@ -10,11 +10,11 @@ import java.util.Locale;
 public enum MessageState {
     RECEIVED(0),
     PENDING(0),
-    UNKNOWN(0),
-    SENT(1),
-    DELIVERED(2),
-    READ(3),
-    FAILED(4);
+    UNKNOWN(1),
+    SENT(2),
+    DELIVERED(3),
+    READ(4),
+    FAILED(5);
 
     private final int progress;
     private final String wireName = name().toLowerCase(Locale.ROOT);
@@ -29,7 +29,8 @@ public enum MessageState {
 
     /**
      * The state after the platform reports {@code reported}: states only move forward, since reports arrive in any
-     * order ({@code read} may come before {@code delivered}); a failure after delivery is not believed.
+     * order ({@code read} may come before {@code delivered}); a failure after delivery is not believed. A pending
+     * message whose send lost its answer becomes {@code unknown}, and any report from the platform settles it.
      */
     public MessageState after(MessageState reported) {
         if (this == FAILED || reported == FAILED && progress >= DELIVERED.progress) {

@@ -4,6 +4,7 @@ import dev.janela.server.conversation.StoredConversation;
 import dev.janela.server.jdbc.Instants;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +21,30 @@ public class Messages {
         this.clock = clock;
     }
 
-    /** A message as a status report needs it. */
-    public record Tracked(long id, long conversationId, String customerWaId, MessageState state) {
+    /** A message as a status report needs it: Janela's id ({@code wamid}) whichever id the report named. */
+    public record Tracked(long id, String wamid, long conversationId, String customerWaId, MessageState state,
+            Optional<String> metaWamid) {
+    }
+
+    /**
+     * How Janela priced a message when it decided it.
+     *
+     * @param model the pricing model in force ({@code session}, {@code pmp-2025}...)
+     * @param unit {@code charged}, {@code free}, or {@code none} (inside a session or conversation already paid)
+     * @param category the category it was charged or free as; null for {@code none}
+     */
+    public record Priced(String model, String unit, String category) {
+    }
+
+    /**
+     * How Meta's status webhooks say Meta priced a message ({@code pricing}).
+     *
+     * @param pricingModel {@code PMP}, {@code CBP}...
+     * @param billable whether Meta bills it, when Meta said (the field is deprecated)
+     * @param type {@code regular}, {@code free_customer_service}, {@code free_entry_point}; null before PMP
+     * @param category Meta's category, lower case
+     */
+    public record MetaPricing(String pricingModel, Boolean billable, String type, String category) {
     }
 
     /**
@@ -31,18 +54,20 @@ public class Messages {
      * @param category the template's category, if any
      * @param body its text, if it has one
      * @param author who sent it: a token's name for outbound messages; null for the customer's
+     * @param priced how Janela priced it
      */
     public void add(StoredConversation conversation, String wamid, String direction, String type, Long templateId,
-            String category, String body, MessageState state, String author, Instant at) {
+            String category, String body, MessageState state, String author, Instant at, Priced priced) {
         jdbc.sql("insert into messages (account_id, channel_id, conversation_id, wamid, direction, type, template_id,"
-                + " category, body, state, author, at, state_at, created_at) values (:account, :channel,"
-                + " :conversation, :wamid, :direction, :type, :template, :category, :body, :state, :author, :at, :at,"
-                + " :now)")
+                + " category, body, state, author, at, state_at, created_at, priced_model, priced_unit,"
+                + " priced_category) values (:account, :channel, :conversation, :wamid, :direction, :type, :template,"
+                + " :category, :body, :state, :author, :at, :at, :now, :pricedModel, :pricedUnit, :pricedCategory)")
                 .param("account", conversation.accountId()).param("channel", conversation.channel().id())
                 .param("conversation", conversation.id()).param("wamid", wamid).param("direction", direction)
                 .param("type", type).param("template", templateId).param("category", category).param("body", body)
                 .param("state", state.wireName()).param("author", author).param("at", Instants.param(at))
-                .param("now", Instants.param(clock.instant())).update();
+                .param("now", Instants.param(clock.instant())).param("pricedModel", priced.model())
+                .param("pricedUnit", priced.unit()).param("pricedCategory", priced.category()).update();
     }
 
     /** Notes that the customer's message {@code wamid} came from an ad or a Page button (a free entry point). */
@@ -51,15 +76,59 @@ public class Messages {
                 .param("channel", channelId).param("wamid", wamid).update();
     }
 
-    /** The channel's message with {@code wamid}. */
-    public Optional<Tracked> find(long channelId, String wamid) {
-        return jdbc.sql("select m.id, m.conversation_id, m.state, c.wa_id from messages m"
+    /** The channel's message with {@code id}: Janela's id for it, or Meta's. */
+    public Optional<Tracked> find(long channelId, String id) {
+        return find("m.wamid", channelId, id).or(() -> find("m.meta_wamid", channelId, id));
+    }
+
+    private Optional<Tracked> find(String idColumn, long channelId, String id) {
+        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.conversation_id, m.state, c.wa_id from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
-                + " where m.channel_id = :channel and m.wamid = :wamid")
-                .param("channel", channelId).param("wamid", wamid)
-                .query((row, number) -> new Tracked(row.getLong("id"), row.getLong("conversation_id"),
-                        row.getString("wa_id"), MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT))))
+                + " where m.channel_id = :channel and " + idColumn + " = :id")
+                .param("channel", channelId).param("id", id)
+                .query((row, number) -> new Tracked(row.getLong("id"), row.getString("wamid"),
+                        row.getLong("conversation_id"), row.getString("wa_id"),
+                        MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(row.getString("meta_wamid"))))
                 .optional();
+    }
+
+    /** Records the id Meta gave the message. */
+    public void recordMetaWamid(long id, String metaWamid) {
+        jdbc.sql("update messages set meta_wamid = :metaWamid where id = :id and meta_wamid is null")
+                .param("metaWamid", metaWamid).param("id", id).update();
+    }
+
+    /** Records how Meta priced the message; a report without pricing leaves what an earlier one said. */
+    public void recordMetaPricing(long id, MetaPricing pricing) {
+        jdbc.sql("update messages set meta_pricing_model = :model, meta_billable = :billable, meta_pricing_type ="
+                + " :type, meta_category = :category where id = :id")
+                .param("model", pricing.pricingModel()).param("billable", pricing.billable())
+                .param("type", pricing.type()).param("category", pricing.category()).param("id", id).update();
+    }
+
+    /** A message that stayed {@code unknown} too long. */
+    public record Overdue(long accountId, String phoneNumberId, String wamid, Instant unknownSince) {
+    }
+
+    /**
+     * Flags the messages {@code unknown} since before {@code before} for an operator, once each.
+     *
+     * @return the messages flagged now
+     */
+    public List<Overdue> flagUnknownSince(Instant before, Instant now) {
+        List<Overdue> overdue = jdbc.sql("select m.account_id, c.phone_number_id, m.wamid, m.state_at from messages m"
+                + " join channels c on c.id = m.channel_id where m.state = :unknown and m.flagged_at is null"
+                + " and m.state_at < :before order by m.id")
+                .param("unknown", MessageState.UNKNOWN.wireName()).param("before", Instants.param(before))
+                .query((row, number) -> new Overdue(row.getLong("account_id"), row.getString("phone_number_id"),
+                        row.getString("wamid"), Instants.read(row, "state_at")))
+                .list();
+        jdbc.sql("update messages set flagged_at = :now where state = :unknown and flagged_at is null"
+                + " and state_at < :before")
+                .param("now", Instants.param(now)).param("unknown", MessageState.UNKNOWN.wireName())
+                .param("before", Instants.param(before)).update();
+        return overdue;
     }
 
     /** Moves a message to {@code state}, as reported at {@code at}. */

@@ -94,13 +94,15 @@ public class Sends {
     }
 
     private Delivered process(Channel channel, byte[] body, Caller caller) {
-        SendRequest request = SendRequest.read(parse(body));
+        JsonNode parsed = parse(body);
+        SendRequest request = SendRequest.read(parsed);
         Optional<Template> template = request.template().map(part -> approvedTemplate(caller.accountId(), part));
         String text = template.map(found -> render(found, request.template().get()))
                 .orElse(request.text().orElse(null));
         Outbound outbound = new Outbound(request.waId(), request.type(),
                 template.map(found -> new TemplateRef(found.id(), found.category())), text);
         Sent sent = conversations.send(channel, outbound, caller.author());
+        connector.accept(channel, sent.wamid(), request.waId(), parsed);
         return new Delivered(sent, request.waId(), json.writeValueAsString(response(request, sent)));
     }
 

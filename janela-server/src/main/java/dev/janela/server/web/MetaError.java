@@ -11,6 +11,10 @@ public enum MetaError {
     REQUIRED_PARAMETER_MISSING(131008, "Required parameter is missing", 400),
     PARAMETER_VALUE_INVALID(131009, "Parameter value is not valid", 400),
     REENGAGEMENT_MESSAGE(131047, "Re-engagement message", 400),
+    /** Janela's queue for the number's throughput would hold the message longer than it may wait. */
+    THROUGHPUT_REACHED(130429, "Rate limit hit", 400),
+    /** Janela's queue for this customer would hold the message longer than it may wait. */
+    PAIR_RATE_LIMIT(131056, "(Business Account, Consumer Account) pair rate limit hit", 400),
     TEMPLATE_PARAM_COUNT_MISMATCH(132000, "Number of parameters does not match the expected number of params", 400),
     TEMPLATE_NOT_FOUND(132001, "Template name does not exist in the translation", 404),
     TEMPLATE_PAUSED(132015, "Template is Paused", 400),

@@ -67,8 +67,8 @@ public class Deliveries {
             metrics.webhookItem("message", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
         }
         for (WebhookPayload.Status status : items.statuses()) {
-            boolean applied = statuses.apply(channel.get(), status.wamid(), status.state(), status.at(),
-                    status.errorCode());
+            boolean applied = statuses.apply(channel.get(), new ConversationService.StatusReport(status.wamid(),
+                    status.state(), status.at(), status.errorCode(), status.callbackData(), status.pricing()));
             metrics.webhookItem("status", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
         }
     }

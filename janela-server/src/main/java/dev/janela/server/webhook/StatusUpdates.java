@@ -25,7 +25,11 @@ public class StatusUpdates {
      * @return whether it changed anything (a repeated or stale report does not)
      */
     public boolean apply(Channel channel, String wamid, MessageState state, Instant at, Integer errorCode) {
-        return conversations.applyStatus(channel, new ConversationService.StatusReport(wamid, state, at,
-                errorCode));
+        return apply(channel, new ConversationService.StatusReport(wamid, state, at, errorCode));
+    }
+
+    /** Applies a report once, however often it comes; a report from Meta may also say how Meta priced it. */
+    public boolean apply(Channel channel, ConversationService.StatusReport report) {
+        return conversations.applyStatus(channel, report);
     }
 }

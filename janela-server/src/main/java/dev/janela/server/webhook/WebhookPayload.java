@@ -2,6 +2,7 @@ package dev.janela.server.webhook;
 
 import dev.janela.core.phone.E164;
 import dev.janela.server.message.MessageState;
+import dev.janela.server.message.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,8 +36,9 @@ final class WebhookPayload {
             Optional<String> profileName) {
     }
 
-    /** A delivery report: {@code statuses[]}. */
-    record Status(String wamid, MessageState state, Instant at, Integer errorCode) {
+    /** A delivery report: {@code statuses[]}, with what the send asked Meta to echo and Meta's pricing. */
+    record Status(String wamid, MessageState state, Instant at, Integer errorCode, Optional<String> callbackData,
+            Optional<Messages.MetaPricing> pricing) {
     }
 
     /** The items of {@code payload}, by channel. */
@@ -105,7 +107,32 @@ final class WebhookPayload {
         JsonNode error = status.path("errors").path(0);
         JsonNode code = error.path("code");
         Integer errorCode = code.isIntegralNumber() && code.canConvertToInt() ? code.asInt() : null;
-        return Optional.of(new Status(wamid, state.get(), at.get(), errorCode));
+        Optional<String> callbackData = Optional.of(status.path("biz_opaque_callback_data").asString(""))
+                .filter(data -> !data.isEmpty());
+        return Optional.of(new Status(wamid, state.get(), at.get(), errorCode, callbackData,
+                pricing(status.path("pricing"))));
+    }
+
+    /** Meta's {@code pricing} object; its category in lower case, as Meta writes it in some places and not others. */
+    private static Optional<Messages.MetaPricing> pricing(JsonNode pricing) {
+        if (!pricing.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode billable = pricing.path("billable");
+        String model = text(pricing, "pricing_model", 10).toUpperCase(Locale.ROOT);
+        return Optional.of(new Messages.MetaPricing(nullIfEmpty(model),
+                billable.isBoolean() ? billable.asBoolean() : null, nullIfEmpty(text(pricing, "type", 40)),
+                nullIfEmpty(text(pricing, "category", 40).toLowerCase(Locale.ROOT).replace('-', '_'))));
+    }
+
+    /** A field's text, cut to what the database keeps. */
+    private static String text(JsonNode item, String field, int longest) {
+        String value = item.path(field).asString("");
+        return value.length() > longest ? value.substring(0, longest) : value;
+    }
+
+    private static String nullIfEmpty(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     private static Optional<MessageState> state(String status) {

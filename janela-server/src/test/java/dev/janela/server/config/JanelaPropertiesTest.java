@@ -1,7 +1,9 @@
 package dev.janela.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +14,24 @@ class JanelaPropertiesTest {
         JanelaProperties properties = new JanelaProperties(Path.of("data"),
                 new JanelaProperties.Database("jdbc:postgresql://db/janela", "janela", "db-password"),
                 "jnl_admin-token", "admin@example.com", "admin-password-1",
-                new JanelaProperties.Meta("app-secret", "verify-token"), "sandbox", false);
+                new JanelaProperties.Meta("app-secret", "verify-token", URI.create("http://graph.test"), "v24.0",
+                        "EAAG-access-token", null), "meta", false);
 
         assertThat(properties.toString()).contains("jdbc:postgresql://db/janela").doesNotContain("db-password",
-                "jnl_admin-token", "admin-password-1", "app-secret", "verify-token");
+                "jnl_admin-token", "admin-password-1", "app-secret", "verify-token", "EAAG-access-token");
+    }
+
+    @Test
+    void theMetaConnector_needsAnAccessToken_andSaysWhichVariable() {
+        JanelaProperties.Meta noToken = new JanelaProperties.Meta(null, null, URI.create("http://graph.test"),
+                "v24.0", " ", null);
+
+        assertThatThrownBy(() -> new JanelaProperties(Path.of("data"), new JanelaProperties.Database(null, null,
+                null), null, "admin@example.com", null, noToken, "meta", false))
+                .hasMessageContaining("JANELA_META_ACCESS_TOKEN");
+        assertThatThrownBy(() -> new JanelaProperties(Path.of("data"), new JanelaProperties.Database(null, null,
+                null), null, "admin@example.com", null, noToken, "cloud", false))
+                .hasMessageContaining("'sandbox' and 'meta'");
     }
 
     @Test

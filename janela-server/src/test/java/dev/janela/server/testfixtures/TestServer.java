@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -86,6 +87,7 @@ public final class TestServer {
 
         @Bean
         @Primary
+        @ConditionalOnProperty(name = "janela.connector", havingValue = "sandbox", matchIfMissing = true)
         TestConnector testConnector(StatusUpdates statuses, Clock clock) {
             return new TestConnector(SynchronousSandbox.create(statuses, clock));
         }
@@ -96,13 +98,17 @@ public final class TestServer {
         }
     }
 
-    /** Puts back what a test may have changed of the shared server: the clock, and whether the sandbox reports. */
+    /**
+     * Puts back what a test may have changed of the shared server: the clock, whether the sandbox reports, and what
+     * the Graph stand-in was told.
+     */
     static final class ResetBeforeEach implements BeforeEachCallback {
         @Override
         public void beforeEach(ExtensionContext context) {
             ApplicationContext server = SpringExtension.getApplicationContext(context);
             server.getBean(TestClock.class).set(START);
-            server.getBean(TestConnector.class).reset();
+            server.getBeanProvider(TestConnector.class).ifAvailable(TestConnector::reset);
+            GraphStandIn.get().reset();
         }
     }
 }

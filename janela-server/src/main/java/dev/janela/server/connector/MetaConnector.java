@@ -1,0 +1,72 @@
+package dev.janela.server.connector;
+
+import dev.janela.server.channel.Channel;
+import dev.janela.server.config.JanelaProperties;
+import dev.janela.server.web.MetaError;
+import dev.janela.server.web.MetaException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The connector to Meta's Cloud API ({@code JANELA_CONNECTOR=meta}). A send is queued in the transaction that
+ * stores it and sent by the {@link MetaDispatcher} within Meta's limits. A send that would wait in the queue longer
+ * than {@code janela.meta.sending.max-queue-wait} is refused at once with Meta's own limit error, and nothing is
+ * charged: it is better that the caller knows now than that the message goes out much later.
+ */
+@Component
+@ConditionalOnProperty(name = "janela.connector", havingValue = "meta")
+class MetaConnector implements Connector {
+    private final SendQueue queue;
+    private final MetaDispatcher dispatcher;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final JanelaProperties.Sending settings;
+
+    MetaConnector(SendQueue queue, MetaDispatcher dispatcher, JsonMapper json, Clock clock,
+            JanelaProperties properties) {
+        this.queue = queue;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.clock = clock;
+        this.settings = properties.meta().sending();
+    }
+
+    @Override
+    public void accept(Channel channel, String wamid, String waId, JsonNode request) {
+        long forCustomer = queue.waiting(channel.id(), Optional.of(waId));
+        if (settings.pairInterval().multipliedBy(Math.max(0, forCustomer + 1 - settings.pairBurst()))
+                .compareTo(settings.maxQueueWait()) > 0) {
+            throw new MetaException(MetaError.PAIR_RATE_LIMIT, forCustomer + " messages to this customer wait for"
+                    + " Meta's pair limit already; try again later");
+        }
+        long forChannel = queue.waiting(channel.id(), Optional.empty());
+        if (Duration.ofSeconds(forChannel / channel.throughput()).compareTo(settings.maxQueueWait()) > 0) {
+            throw new MetaException(MetaError.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
+                    + " throughput of " + channel.throughput() + " a second already; try again later");
+        }
+        queue.add(channel, wamid, waId, json.writeValueAsString(forMeta(request, wamid, waId)), clock.instant());
+    }
+
+    /**
+     * The request as Meta gets it: to the customer's number as Janela read it, and with Janela's id for Meta to echo
+     * in every status, which is how a message whose answer was lost is still recognised. A
+     * {@code biz_opaque_callback_data} the client set is replaced.
+     */
+    private static JsonNode forMeta(JsonNode request, String wamid, String waId) {
+        ObjectNode copy = ((ObjectNode) request).deepCopy();
+        copy.put("to", waId);
+        copy.put("biz_opaque_callback_data", wamid);
+        return copy;
+    }
+
+    @Override
+    public void deliver(Channel channel, String wamid, String waId) {
+        dispatcher.wake();
+    }
+}

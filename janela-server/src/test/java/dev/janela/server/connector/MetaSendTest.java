@@ -1,0 +1,258 @@
+package dev.janela.server.connector;
+
+import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.GraphStandIn;
+import dev.janela.server.testfixtures.MetaServerTest;
+import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestServer;
+import dev.janela.server.testfixtures.Webhooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code meta} connector against a stand-in for Meta's Graph API: what reaches Meta, Meta's errors, its limits,
+ * retries, and answers that never come.
+ */
+@MetaServerTest
+class MetaSendTest {
+    private static final String CUSTOMER = "5521987650004";
+
+    @Autowired
+    private TestServer server;
+    @Autowired
+    private TestClock clock;
+    @Autowired
+    private MetaDispatcher dispatcher;
+
+    private final GraphStandIn meta = GraphStandIn.get();
+    private Api api;
+    private String channel;
+
+    @BeforeEach
+    void accountWithATemplate() {
+        api = server.newAccount();
+        channel = api.addChannel();
+        api.uploadRates(BRAZIL_RATES);
+        api.approvedTemplate("order_update", "en_US", "UTILITY", "Order {{1}} has shipped.");
+    }
+
+    @Test
+    void aSend_reachesMeta_asTheClientWroteIt_withJanelasIdToEcho_andMetasIdIsRecorded() {
+        String wamid = sendTemplate(CUSTOMER);
+
+        dispatcher.dispatchDue().join();
+
+        GraphStandIn.Request request = meta.sends(channel).get(0);
+        assertThat(request.path()).isEqualTo("/v24.0/" + channel + "/messages");
+        assertThat(request.authorization()).isEqualTo("Bearer " + GraphStandIn.ACCESS_TOKEN);
+        assertThat(request.body().path("to").asString()).isEqualTo(CUSTOMER);
+        assertThat(request.body().path("template").path("name").asString()).isEqualTo("order_update");
+        assertThat(request.body().path("biz_opaque_callback_data").asString()).isEqualTo(wamid);
+        JsonNode message = message(wamid);
+        assertThat(message.path("state").asString()).isEqualTo("pending");
+        assertThat(message.path("meta_wamid").asString()).startsWith("wamid.meta-");
+    }
+
+    @Test
+    void metasStatusWebhooks_nameMetasId_andMoveJanelasMessage() {
+        String wamid = sendTemplate(CUSTOMER);
+        dispatcher.dispatchDue().join();
+        String metaWamid = message(wamid).path("meta_wamid").asString();
+
+        api.webhook(payload(channel, List.of(), List.of(Webhooks.status(metaWamid, "delivered", clock.instant(),
+                CUSTOMER))));
+
+        assertThat(message(wamid).path("state").asString()).isEqualTo("delivered");
+        assertThat(meta.sends(channel)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{1} in HTTP {0}")
+    @CsvSource({
+        "400, 131026, Message undeliverable",
+        "404, 132001, Template name does not exist in the translation",
+        "400, 131047, Re-engagement message",
+        "400, 100, Invalid parameter",
+        "401, 190, Access token has expired",
+        "403, 131031, Account has been locked"})
+    void aPermanentError_failsTheMessageAtOnce_withMetasCode_andItsChargeIsReversed(int status, int code,
+            String title) {
+        meta.failNext(1, status, code, title);
+        String wamid = sendTemplate(CUSTOMER);
+
+        dispatcher.dispatchDue().join();
+
+        JsonNode message = message(wamid);
+        assertThat(message.path("state").asString()).isEqualTo("failed");
+        assertThat(message.path("error_code").asInt()).isEqualTo(code);
+        assertThat(meta.sends(channel)).hasSize(1);
+        assertThat(chargeTotal()).isEqualTo("0.0000");
+    }
+
+    @ParameterizedTest(name = "{1} in HTTP {0}")
+    @CsvSource({
+        "400, 130429, Rate limit hit",
+        "400, 131056, (Business Account, Consumer Account) pair rate limit hit",
+        "500, 131000, Something went wrong",
+        "503, 131016, Service unavailable"})
+    void aLimitOrAServerError_isTriedAgainLater_withBackoff_thenSucceeds(int status, int code, String title) {
+        meta.failNext(2, status, code, title);
+        String wamid = sendTemplate(CUSTOMER);
+
+        dispatcher.dispatchDue().join();
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).as("not tried again before its backoff").hasSize(1);
+        clock.advance(Duration.ofSeconds(2));
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).hasSize(2);
+        clock.advance(Duration.ofSeconds(4));
+        dispatcher.dispatchDue().join();
+
+        assertThat(meta.sends(channel)).hasSize(3);
+        JsonNode message = message(wamid);
+        assertThat(message.path("state").asString()).isEqualTo("pending");
+        assertThat(message.path("meta_wamid").asString()).startsWith("wamid.meta-");
+        assertThat(chargeTotal()).isEqualTo("0.0625");
+    }
+
+    @Test
+    void aLimitThatOutlastsTheAttempts_failsTheMessage_withMetasCode() {
+        meta.failNext(3, 400, 130429, "Rate limit hit");
+        String wamid = sendTemplate(CUSTOMER);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            dispatcher.dispatchDue().join();
+            clock.advance(Duration.ofMinutes(5));
+        }
+
+        assertThat(meta.sends(channel)).hasSize(3);
+        assertThat(message(wamid).path("state").asString()).isEqualTo("failed");
+        assertThat(message(wamid).path("error_code").asInt()).isEqualTo(130429);
+        assertThat(chargeTotal()).isEqualTo("0.0000");
+    }
+
+    @Test
+    void aBurst_reachesMeta_noFasterThanTheChannelsThroughput_inAnySecond() {
+        Api.expect(api.patch("/api/channels/" + channel, Map.of("throughput", 5)), 200);
+        for (int customer = 0; customer < 12; customer++) {
+            sendTemplate("55219876500" + (10 + customer));
+        }
+
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).hasSize(5);
+        dispatcher.dispatchDue().join();
+        clock.advance(Duration.ofMillis(999));
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).as("still within the first second").hasSize(5);
+        clock.advance(Duration.ofMillis(1));
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).hasSize(10);
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatchDue().join();
+
+        assertThat(meta.sends(channel)).hasSize(12);
+        assertThat(meta.sends(channel).stream().map(request -> request.body().path("to").asString()).distinct())
+                .as("each sent once, oldest first").hasSize(12).first().isEqualTo("5521987650010");
+    }
+
+    @Test
+    void messagesToOneCustomer_keepMetasPairLimit_aBurstThenOneEverySixSeconds_inOrder() {
+        List<String> sent = List.of(sendTemplate(CUSTOMER), sendTemplate(CUSTOMER), sendTemplate(CUSTOMER),
+                sendTemplate(CUSTOMER), sendTemplate(CUSTOMER));
+
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).hasSize(3);
+        clock.advance(Duration.ofSeconds(5));
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).hasSize(3);
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatchDue().join();
+        assertThat(meta.sends(channel)).hasSize(4);
+        clock.advance(Duration.ofSeconds(6));
+        dispatcher.dispatchDue().join();
+
+        assertThat(meta.sends(channel).stream().map(request -> request.body().path("biz_opaque_callback_data").asString()))
+                .containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void aSendThatWouldWaitTooLongForThePairLimit_isRefusedAtOnce_withMetasCode_andNotCharged() {
+        for (int queued = 0; queued < 8; queued++) {
+            sendTemplate(CUSTOMER);
+        }
+
+        Response refused = api.sendTemplate(channel, CUSTOMER, "order_update", "en_US", "A-9");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").path("code").asInt()).isEqualTo(131056);
+        assertThat(api.get("/api/charges").json().path("charges").size()).isEqualTo(8);
+    }
+
+    @Test
+    void aSendWhoseAnswerTimesOut_isUnknown_isNeverSentAgain_andMetasStatusSettlesIt() {
+        meta.holdNext();
+        String wamid = sendTemplate(CUSTOMER);
+
+        dispatcher.dispatchDue().join();
+        meta.release();
+        clock.advance(Duration.ofMinutes(10));
+        dispatcher.dispatchDue().join();
+
+        assertThat(message(wamid).path("state").asString()).isEqualTo("unknown");
+        assertThat(meta.sends(channel)).hasSize(1);
+        Map<String, Object> status = Webhooks.status("wamid.meta-lost", "sent", clock.instant(), CUSTOMER);
+        status.put("biz_opaque_callback_data", wamid);
+        api.webhook(payload(channel, List.of(), List.of(status)));
+        JsonNode settled = message(wamid);
+        assertThat(settled.path("state").asString()).isEqualTo("sent");
+        assertThat(settled.path("meta_wamid").asString()).isEqualTo("wamid.meta-lost");
+        assertThat(chargeTotal()).isEqualTo("0.0625");
+    }
+
+    @Test
+    void aLostConnection_leavesTheMessageUnknown_andPastTheDeadlineItIsFlaggedForAnOperator() {
+        meta.dropNext();
+        String wamid = sendTemplate(CUSTOMER);
+        dispatcher.dispatchDue().join();
+        assertThat(message(wamid).path("state").asString()).isEqualTo("unknown");
+
+        clock.advance(Duration.ofMinutes(14));
+        dispatcher.keepHouse();
+        assertThat(message(wamid).path("flagged_at").isNull()).isTrue();
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.keepHouse();
+
+        assertThat(Instant.parse(message(wamid).path("flagged_at").asString())).isEqualTo(clock.instant());
+        assertThat(meta.sends(channel)).hasSize(1);
+    }
+
+    private String sendTemplate(String customer) {
+        Response sent = api.sendTemplate(channel, customer, "order_update", "en_US", "A-1");
+        Api.expect(sent, 200);
+        return sent.json().path("messages").path(0).path("id").asString();
+    }
+
+    /** The message to {@link #CUSTOMER} with Janela's id {@code wamid}, as the messages API shows it. */
+    private JsonNode message(String wamid) {
+        return api.get("/api/channels/" + channel + "/conversations/" + CUSTOMER + "/messages").json()
+                .path("messages").valueStream().filter(message -> message.path("wamid").asString().equals(wamid))
+                .findFirst().orElseThrow(() -> new AssertionError("no message " + wamid));
+    }
+
+    private String chargeTotal() {
+        return api.get("/api/reports/costs?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z").json().path("totals")
+                .path("total").asString();
+    }
+}
