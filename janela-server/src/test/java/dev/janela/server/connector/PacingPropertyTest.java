@@ -1,0 +1,79 @@
+package dev.janela.server.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+
+/**
+ * Seeded random traffic through {@link Pacing}, checked against an oracle that counts the other way: the messages
+ * of each channel's last second, and each customer's pair limit as a bucket of credit that fills with time.
+ */
+class PacingPropertyTest {
+    private static final Duration PAIR_INTERVAL = Duration.ofSeconds(6);
+    private static final long INTERVAL_NANOS = PAIR_INTERVAL.toNanos();
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    @RepeatedTest(40)
+    void pacing_letsAMessageGo_exactlyWhenBothLimitsHaveRoom(RepetitionInfo repetition) {
+        long seed = 0x9ac1_0000L + repetition.getCurrentRepetition();
+        Random random = new Random(seed);
+        int burst = 1 + random.nextInt(5);
+        int throughput = 1 + random.nextInt(8);
+        Pacing pacing = new Pacing(PAIR_INTERVAL, burst);
+        Oracle oracle = new Oracle(burst, throughput);
+        Instant now = START;
+        Map<String, Instant> promised = new HashMap<>();
+        for (int attempt = 0; attempt < 2_000; attempt++) {
+            now = now.plusMillis(random.nextInt(4) == 0 ? 0 : random.nextInt(1_500));
+            String customer = "55219876500" + random.nextInt(4);
+            Instant at = random.nextInt(3) == 0 && promised.containsKey(customer) && promised.get(customer).isAfter(now)
+                    ? promised.get(customer) : now;
+            now = at;
+            Optional<Instant> wait = pacing.take(1, throughput, customer, at);
+
+            boolean expected = oracle.allows(customer, at);
+            assertThat(wait.isEmpty()).as("seed %d, attempt %d at %s", seed, attempt, at).isEqualTo(expected);
+            wait.ifPresent(later -> assertThat(later).as("seed %d: a wait is in the future", seed).isAfter(at));
+            wait.ifPresentOrElse(later -> promised.put(customer, later), () -> promised.remove(customer));
+        }
+    }
+
+    /** Each channel's sends of the last second, and each customer's credit in nanoseconds of the pair interval. */
+    private static final class Oracle {
+        private final int burst;
+        private final int throughput;
+        private final Deque<Instant> channelSends = new ArrayDeque<>();
+        private final Map<String, Long> credit = new HashMap<>();
+        private final Map<String, Instant> creditAt = new HashMap<>();
+
+        Oracle(int burst, int throughput) {
+            this.burst = burst;
+            this.throughput = throughput;
+        }
+
+        boolean allows(String customer, Instant at) {
+            long inLastSecond = channelSends.stream().filter(sent -> sent.isAfter(at.minusSeconds(1))).count();
+            long full = burst * INTERVAL_NANOS;
+            long filled = creditAt.containsKey(customer)
+                    ? Math.min(full, credit.get(customer) + Duration.between(creditAt.get(customer), at).toNanos())
+                    : full;
+            credit.put(customer, filled);
+            creditAt.put(customer, at);
+            if (inLastSecond >= throughput || filled < INTERVAL_NANOS) {
+                return false;
+            }
+            channelSends.addLast(at);
+            credit.put(customer, filled - INTERVAL_NANOS);
+            return true;
+        }
+    }
+}
