@@ -4,7 +4,10 @@ import dev.janela.core.market.MarketBasis;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,5 +53,31 @@ public class Accounts {
     public MarketBasis marketBasis(long accountId) {
         return jdbc.sql("select market_basis from accounts where id = :id").param("id", accountId)
                 .query(String.class).optional().flatMap(MarketBasis::fromWireName).orElse(MarketBasis.BUSINESS);
+    }
+
+    /** The id of the account's WhatsApp Business Account at Meta, where its templates live, once set. */
+    public Optional<String> wabaId(long accountId) {
+        return jdbc.sql("select waba_id from accounts where id = :id").param("id", accountId)
+                .query((row, number) -> Optional.ofNullable(row.getString("waba_id"))).single();
+    }
+
+    public void setWabaId(long accountId, String wabaId) {
+        jdbc.sql("update accounts set waba_id = :waba where id = :id").param("waba", wabaId).param("id", accountId)
+                .update();
+    }
+
+    /** The account whose WhatsApp Business Account is {@code wabaId}, as Meta's template webhooks name it. */
+    public Optional<Long> findByWabaId(String wabaId) {
+        return jdbc.sql("select id from accounts where waba_id = :waba order by id limit 1").param("waba", wabaId)
+                .query(Long.class).optional();
+    }
+
+    /** Every account with a WhatsApp Business Account, by id. */
+    public Map<Long, String> wabaIds() {
+        Map<Long, String> ids = new LinkedHashMap<>();
+        jdbc.sql("select id, waba_id from accounts where waba_id is not null order by id")
+                .query((RowCallbackHandler) row -> ids.put(row.getLong("id"),
+                        row.getString("waba_id")));
+        return ids;
     }
 }

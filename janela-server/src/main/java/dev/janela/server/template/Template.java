@@ -13,11 +13,17 @@ import java.util.Optional;
  * @param reviewedBy who approved or rejected it, once someone has
  * @param header a text above the body, with at most one parameter
  * @param footer a text below the body, without parameters
+ * @param metaTemplateId the template's id at Meta, once submitted there
+ * @param categoryChange the category Meta changed it from, and when, if Meta did (the price changed with it)
  */
 public record Template(long id, long accountId, String name, String language, TemplateCategory category,
         TemplateBody body, TemplateStatus status, Optional<String> rejectionReason, Instant createdAt,
         Instant updatedAt, String createdBy, Optional<String> reviewedBy, Optional<TemplateBody> header,
-        Optional<TemplateBody> footer) {
+        Optional<TemplateBody> footer, Optional<String> metaTemplateId, Optional<CategoryChange> categoryChange) {
+    /** Meta re-categorised the template: from {@code previous} at {@code at}. */
+    public record CategoryChange(TemplateCategory previous, Instant at) {
+    }
+
     /** Whether it may be edited: not while approved (Meta's rule) nor once disabled. */
     public boolean isEditable() {
         return status == TemplateStatus.PENDING || status == TemplateStatus.REJECTED

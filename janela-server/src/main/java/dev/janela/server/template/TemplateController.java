@@ -4,6 +4,7 @@ import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.InvalidTemplateException;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.core.template.TemplateName;
+import dev.janela.server.account.Accounts;
 import dev.janela.server.account.Role;
 import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiErrorCode;
@@ -15,33 +16,50 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/templates}: the account's templates. New templates wait for review; in the sandbox an operator
- * approves or rejects them here, as Meta's review would.
+ * {@code /api/templates}: the account's templates. New templates wait for review: in the sandbox an operator
+ * approves or rejects them here, as Meta's review would; with Meta's connector they are submitted to the account's
+ * WhatsApp Business Account and Meta's verdict comes by webhook or sync.
  */
 @RestController
 class TemplateController {
     /** Meta's language codes: {@code en}, {@code pt_BR}, {@code zh_CN}... */
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
+    private static final Pattern WABA_ID = Pattern.compile("[0-9]{1,64}");
 
     private final Templates templates;
+    private final Optional<MetaTemplates> meta;
+    private final Accounts accounts;
 
-    TemplateController(Templates templates) {
+    TemplateController(Templates templates, ObjectProvider<MetaTemplates> meta, Accounts accounts) {
         this.templates = templates;
+        this.meta = Optional.ofNullable(meta.getIfAvailable());
+        this.accounts = accounts;
+    }
+
+    /** The account's WhatsApp Business Account at Meta, where its templates are submitted. */
+    record BusinessAccount(String wabaId) {
+    }
+
+    /** A submission's example values for the template's parameters, by name or number. */
+    record Submission(Map<String, String> examples) {
     }
 
     record NewTemplate(String name, String language, String category, String body, String header,
@@ -56,17 +74,24 @@ class TemplateController {
     record Rejection(String reason, List<String> comments) {
     }
 
-    /** A template as the API shows it, with every review it had. */
+    /**
+     * A template as the API shows it, with every review it had.
+     *
+     * @param previousCategory the category Meta changed it from, if it did: its price changed with it
+     */
     record TemplateView(long id, String name, String language, String category, String header, String body,
             String footer, int parameters, String status, String rejectionReason, List<Templates.Review> reviews,
-            Instant createdAt, Instant updatedAt, String createdBy, String reviewedBy) {
+            Instant createdAt, Instant updatedAt, String createdBy, String reviewedBy, String metaTemplateId,
+            String previousCategory, Instant categoryChangedAt) {
         static TemplateView of(Template template, List<Templates.Review> reviews) {
             return new TemplateView(template.id(), template.name(), template.language(),
                     template.category().wireName(), template.header().map(TemplateBody::text).orElse(null),
                     template.body().text(), template.footer().map(TemplateBody::text).orElse(null),
                     template.body().parameterCount(), template.status().name(),
                     template.rejectionReason().orElse(null), reviews, template.createdAt(), template.updatedAt(),
-                    template.createdBy(), template.reviewedBy().orElse(null));
+                    template.createdBy(), template.reviewedBy().orElse(null), template.metaTemplateId().orElse(null),
+                    template.categoryChange().map(change -> change.previous().wireName()).orElse(null),
+                    template.categoryChange().map(Template.CategoryChange::at).orElse(null));
         }
     }
 
@@ -121,10 +146,65 @@ class TemplateController {
         return new TemplateList(templates.list(Caller.of(http).accountId()).stream().map(this::view).toList());
     }
 
+    @Allowed({Role.ADMIN, Role.ANALYST})
+    @GetMapping("/api/whatsapp-business-account")
+    BusinessAccount businessAccount(HttpServletRequest http) {
+        return new BusinessAccount(accounts.wabaId(Caller.of(http).accountId()).orElse(null));
+    }
+
+    @Allowed({Role.ADMIN})
+    @PutMapping("/api/whatsapp-business-account")
+    @Transactional
+    BusinessAccount setBusinessAccount(@RequestBody BusinessAccount request, HttpServletRequest http) {
+        if (request.wabaId() == null || !WABA_ID.matcher(request.wabaId()).matches()) {
+            throw ApiException.invalid(List.of(new FieldError("waba_id", "is required: the WhatsApp Business"
+                    + " Account's id at Meta, digits only")));
+        }
+        accounts.setWabaId(Caller.of(http).accountId(), request.wabaId());
+        return request;
+    }
+
+    /** Submits a template to Meta for review ({@code JANELA_CONNECTOR=meta}); Meta's verdict comes later. */
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/templates/{id}/submit")
+    TemplateView submit(@PathVariable long id, @RequestBody(required = false) Submission submission,
+            HttpServletRequest http) {
+        Template template = templates.find(Caller.of(http).accountId(), id)
+                .orElseThrow(() -> ApiException.notFound("template " + id));
+        if (template.status() != TemplateStatus.PENDING && template.status() != TemplateStatus.REJECTED) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "template " + id + " is " + template.status()
+                    + "; only a pending or rejected template is submitted for review");
+        }
+        Map<String, String> examples = submission == null || submission.examples() == null ? Map.of()
+                : submission.examples();
+        return view(metaTemplates().submit(template, examples));
+    }
+
+    /** Fetches the statuses and categories of the account's templates from Meta now. */
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/templates/sync")
+    MetaTemplates.Sync sync(HttpServletRequest http) {
+        return metaTemplates().sync(Caller.of(http).accountId());
+    }
+
+    private MetaTemplates metaTemplates() {
+        return meta.orElseThrow(() -> new ApiException(ApiErrorCode.CONFLICT, "Janela runs the sandbox connector,"
+                + " which has no Meta to submit to: approve or reject the template here"));
+    }
+
+    /** With Meta's connector, only Meta's review decides; approving here would send what Meta has not approved. */
+    private void reviewedHere(long id) {
+        if (meta.isPresent()) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "Meta reviews this account's templates; submit template "
+                    + id + " with POST /api/templates/" + id + "/submit and Meta's verdict arrives by webhook");
+        }
+    }
+
     @Allowed({Role.ADMIN})
     @PostMapping("/api/templates/{id}/approve")
     @Transactional
     TemplateView approve(@PathVariable long id, HttpServletRequest http) {
+        reviewedHere(id);
         Caller caller = Caller.of(http);
         Template template = pending(caller.accountId(), id, TemplateStatus.APPROVED);
         templates.review(template.id(), TemplateStatus.APPROVED, List.of(), caller.author());
@@ -135,6 +215,7 @@ class TemplateController {
     @PostMapping("/api/templates/{id}/reject")
     @Transactional
     TemplateView reject(@PathVariable long id, @RequestBody Rejection rejection, HttpServletRequest http) {
+        reviewedHere(id);
         List<String> comments = new ArrayList<>();
         if (rejection.reason() != null && !rejection.reason().isBlank()) {
             comments.add(oneLine(rejection.reason()));

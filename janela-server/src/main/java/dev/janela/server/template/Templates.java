@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class Templates {
     private static final String COLUMNS =
             "id, account_id, name, language, category, body, status, rejection_reason, created_at, updated_at,"
-            + " created_by, reviewed_by, header, footer";
+            + " created_by, reviewed_by, header, footer, meta_template_id, previous_category, category_changed_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -96,6 +96,30 @@ public class Templates {
                 .param("account", accountId).query(Templates::template).list();
     }
 
+    /** Records that Meta took the template under {@code metaTemplateId}. */
+    public void submitted(long id, String metaTemplateId) {
+        jdbc.sql("update templates set meta_template_id = :meta, updated_at = :now where id = :id")
+                .param("meta", metaTemplateId).param("now", Instants.param(clock.instant())).param("id", id).update();
+    }
+
+    /** The account's template Meta knows as {@code metaTemplateId}. */
+    public Optional<Template> findByMetaId(long accountId, String metaTemplateId) {
+        return jdbc.sql("select " + COLUMNS + " from templates where account_id = :account"
+                + " and meta_template_id = :meta").param("account", accountId).param("meta", metaTemplateId)
+                .query(Templates::template).optional();
+    }
+
+    /**
+     * Records that Meta changed the template's category, which changes what it costs; the category it had is kept
+     * to be shown beside the new one.
+     */
+    public void recategorize(long id, TemplateCategory previous, TemplateCategory category) {
+        jdbc.sql("update templates set category = :category, previous_category = :previous,"
+                + " category_changed_at = :now, updated_at = :now where id = :id")
+                .param("category", category.name()).param("previous", previous.name())
+                .param("now", Instants.param(clock.instant())).param("id", id).update();
+    }
+
     /** Moves a template to {@code status}, keeping the review and its comments (the reasons for a rejection). */
     public void review(long id, TemplateStatus status, List<String> comments, String reviewedBy) {
         Instant now = clock.instant();
@@ -119,6 +143,13 @@ public class Templates {
                 Instants.read(row, "updated_at"), row.getString("created_by"),
                 Optional.ofNullable(row.getString("reviewed_by")),
                 Optional.ofNullable(row.getString("header")).map(TemplateBody::parseHeader),
-                Optional.ofNullable(row.getString("footer")).map(TemplateBody::parseFooter));
+                Optional.ofNullable(row.getString("footer")).map(TemplateBody::parseFooter),
+                Optional.ofNullable(row.getString("meta_template_id")), categoryChange(row));
+    }
+
+    private static Optional<Template.CategoryChange> categoryChange(ResultSet row) throws SQLException {
+        String previous = row.getString("previous_category");
+        return previous == null ? Optional.empty() : Optional.of(new Template.CategoryChange(
+                TemplateCategory.valueOf(previous), Instants.read(row, "category_changed_at")));
     }
 }

@@ -26,7 +26,9 @@ public enum ApiErrorCode {
     /** The account cannot price what was asked: no rate card, or none with a price for it. */
     PRICE_UNAVAILABLE(422),
     /** Something failed inside Janela; the log has the details. */
-    INTERNAL(500);
+    INTERNAL(500),
+    /** Meta's Graph API refused or did not answer a call Janela made for the request. */
+    UPSTREAM(502);
 
     private final int status;
     private final String wireName;

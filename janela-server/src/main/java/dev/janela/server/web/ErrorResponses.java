@@ -76,7 +76,7 @@ public class ErrorResponses {
             case NOT_FOUND -> MetaError.NOT_FOUND;
             case PAYLOAD_TOO_LARGE -> MetaError.PAYLOAD_TOO_LARGE;
             case PRICE_UNAVAILABLE -> MetaError.CANNOT_BILL;
-            case INTERNAL -> MetaError.GENERIC;
+            case INTERNAL, UPSTREAM -> MetaError.GENERIC;
             default -> MetaError.INVALID_PARAMETER;
         };
     }

@@ -6,6 +6,7 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.operations.JanelaMetrics.Outcome;
+import dev.janela.server.template.MetaTemplateUpdates;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Applies what a delivery of Meta's {@code messages} webhook carries, once its signature is checked: the one path
- * customers' messages and delivery reports take, from Meta or from the sandbox's simulated customers. Each item
+ * Applies what a delivery of Meta's webhooks carries, once its signature is checked: the one path customers'
+ * messages and delivery reports take, from Meta or from the sandbox's simulated customers; and changes to the
+ * account's templates at Meta. Each item
  * is applied in its own transaction, and once only.
  */
 @Component
@@ -25,12 +27,15 @@ public class Deliveries {
     private final ConversationService conversations;
     private final StatusUpdates statuses;
     private final JanelaMetrics metrics;
+    private final MetaTemplateUpdates templates;
 
-    Deliveries(Channels channels, ConversationService conversations, StatusUpdates statuses, JanelaMetrics metrics) {
+    Deliveries(Channels channels, ConversationService conversations, StatusUpdates statuses, JanelaMetrics metrics,
+            MetaTemplateUpdates templates) {
         this.channels = channels;
         this.conversations = conversations;
         this.statuses = statuses;
         this.metrics = metrics;
+        this.templates = templates;
     }
 
     /**
@@ -48,6 +53,9 @@ public class Deliveries {
                         items.phoneNumberId(), cannotApply.getMessage());
                 throw cannotApply;
             }
+        }
+        for (WebhookPayload.TemplateChange change : WebhookPayload.templateChanges(payload)) {
+            templates.applyWebhook(change.wabaId(), change.field(), change.value());
         }
     }
 

@@ -41,6 +41,28 @@ final class WebhookPayload {
             Optional<Messages.MetaPricing> pricing) {
     }
 
+    /** A change to one of a WhatsApp Business Account's templates. */
+    record TemplateChange(String wabaId, String field, JsonNode value) {
+    }
+
+    /** The fields of Meta's template webhooks. */
+    private static final List<String> TEMPLATE_FIELDS = List.of("message_template_status_update",
+            "template_category_update");
+
+    /** The template changes of {@code payload}. */
+    static List<TemplateChange> templateChanges(JsonNode payload) {
+        List<TemplateChange> changes = new ArrayList<>();
+        for (JsonNode entry : payload.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                String field = change.path("field").asString("");
+                if (TEMPLATE_FIELDS.contains(field) && change.path("value").isObject()) {
+                    changes.add(new TemplateChange(entry.path("id").asString(""), field, change.path("value")));
+                }
+            }
+        }
+        return changes;
+    }
+
     /** The items of {@code payload}, by channel. */
     static List<ChannelItems> read(JsonNode payload) {
         List<ChannelItems> items = new ArrayList<>();

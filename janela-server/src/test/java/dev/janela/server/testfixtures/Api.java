@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,6 +172,27 @@ public record Api(URI base, String token, long accountId) {
         expect(added, 201);
         long id = added.json().path("id").asLong();
         expect(post("/api/templates/" + id + "/approve", "{}"), 200);
+        return id;
+    }
+
+    /** The WhatsApp Business Account id this account is given at Meta: its own, so that webhooks find it. */
+    public String wabaId() {
+        return "1022901" + accountId;
+    }
+
+    /**
+     * With Meta's connector: adds a template, submits it to the account's WhatsApp Business Account at the
+     * {@link GraphStandIn}, which approves it, and syncs; returns its id.
+     */
+    public long approvedAtMeta(String name, String language, String category, String body) {
+        expect(put("/api/whatsapp-business-account", Map.of("waba_id", wabaId())), 200);
+        Response added = post("/api/templates", Map.of("name", name, "language", language, "category", category,
+                "body", body));
+        expect(added, 201);
+        long id = added.json().path("id").asLong();
+        expect(post("/api/templates/" + id + "/submit", "{}"), 200);
+        GraphStandIn.get().changeTemplate(name, language, "APPROVED", category.toUpperCase(Locale.ROOT));
+        expect(post("/api/templates/sync", "{}"), 200);
         return id;
     }
 

@@ -127,6 +127,19 @@ public final class GraphStandIn {
         template.put("category", category);
     }
 
+    /** A template made at "Meta" directly (in its own tools), with its body. */
+    public synchronized void addTemplate(String name, String language, String status, String category,
+            String body) {
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("id", "tpl-" + ids.incrementAndGet());
+        template.put("name", name);
+        template.put("language", language);
+        template.put("status", status);
+        template.put("category", category);
+        template.put("components", List.of(Map.of("type", "BODY", "text", body)));
+        templates.put(name + "/" + language, template);
+    }
+
     /** The templates "Meta" holds, as its list gives them. */
     public synchronized List<Map<String, Object>> templates() {
         return templates.values().stream().<Map<String, Object>>map(LinkedHashMap::new).toList();
