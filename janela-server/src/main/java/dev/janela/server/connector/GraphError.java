@@ -33,7 +33,7 @@ public record GraphError(int status, int code, String message, String details) {
 
     /** For logs and the operator: code, message and details, which carry no secret. */
     public String describe() {
-        return (code != 0 && !message.startsWith("(#") ? "(#" + code + ") " : "") + message + (details.isEmpty() ? "" : ": " + details)
-                + " [HTTP " + status + "]";
+        String numbered = code != 0 && !message.startsWith("(#") ? "(#" + code + ") " + message : message;
+        return numbered + (details.isEmpty() ? "" : ": " + details) + " [HTTP " + status + "]";
     }
 }

@@ -8,14 +8,12 @@ import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ApiException;
 import dev.janela.server.web.ApiException.FieldError;
 import dev.janela.server.web.Caller;
-import dev.janela.server.web.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,14 +147,7 @@ class ReportController {
             problems.add(new FieldError("model", "'" + model + "' is not a pricing model; expected one of "
                     + String.join(", ", PricingModels.NAMES)));
         }
-        Instant now = clock.instant();
-        Instant monthStart = now.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay()
-                .toInstant(ZoneOffset.UTC);
-        Instant start = QueryParameters.instant("from", from, problems).orElse(monthStart);
-        Instant end = QueryParameters.instant("to", to, problems).orElse(now);
-        if (problems.isEmpty() && !start.isBefore(end)) {
-            problems.add(new FieldError("to", "must be after from"));
-        }
+        Span span = Span.of(from, to, clock, problems);
         List<Dimension> dimensions = new ArrayList<>();
         if (groupBy != null && !groupBy.isBlank()) {
             for (String name : groupBy.split(",")) {
@@ -172,6 +163,6 @@ class ReportController {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        return new Query(start, end, List.copyOf(dimensions), model);
+        return new Query(span.from(), span.to(), List.copyOf(dimensions), model);
     }
 }

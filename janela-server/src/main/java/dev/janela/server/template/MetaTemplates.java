@@ -118,7 +118,8 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
     private boolean add(long accountId, JsonNode listed) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (JsonNode component : listed.path("components")) {
-            texts.put(component.path("type").asString("").toUpperCase(Locale.ROOT), component.path("text").asString(""));
+            texts.put(component.path("type").asString("").toUpperCase(Locale.ROOT),
+                    component.path("text").asString(""));
         }
         Optional<TemplateStatus> status = TemplateStatus.fromMeta(listed.path("status").asString(""));
         Optional<TemplateCategory> category = MetaTemplateUpdates.category(listed.path("category").asString(""));

@@ -7,7 +7,6 @@ import dev.janela.server.testfixtures.GraphStandIn;
 import dev.janela.server.testfixtures.MetaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
-import dev.janela.server.testfixtures.Webhooks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

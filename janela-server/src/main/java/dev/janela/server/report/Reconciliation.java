@@ -1,0 +1,176 @@
+package dev.janela.server.report;
+
+import dev.janela.server.jdbc.Instants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Meta's pricing of each message Janela sent (the {@code pricing} object of its status webhooks) against Janela's
+ * own decision for it. Where the models correspond ({@code PMP} and {@code pmp-2025}, {@code CBP} and the
+ * {@code cbp-} models) they are compared on whether the message is billable, its category and, for per-message
+ * pricing, its type; where they do not (an account pricing by {@code session}), the model itself is the difference.
+ */
+@Repository
+class Reconciliation {
+    static final String MODEL = "model";
+    static final String BILLABLE = "billable";
+    static final String CATEGORY = "category";
+    static final String TYPE = "type";
+
+    private final JdbcClient jdbc;
+
+    Reconciliation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Janela's decision for a message.
+     *
+     * @param unit {@code charged}, {@code free} or {@code none}
+     * @param billable whether Janela charged it and it was not reversed
+     */
+    record Janela(String model, String unit, String category, boolean billable) {
+    }
+
+    /** Meta's {@code pricing} object for a message, as its status webhooks gave it. */
+    record Meta(String pricingModel, Boolean billable, String type, String category) {
+        /** Whether Meta bills it: its type says so, or, before per-message pricing, {@code billable}. */
+        boolean bills() {
+            return type != null ? type.equals("regular") : Boolean.TRUE.equals(billable);
+        }
+    }
+
+    /** A message on which Meta and Janela disagree, and on what. */
+    record Disagreement(long id, String wamid, String metaWamid, Instant at, String phoneNumberId, String customer,
+            String template, String state, Janela janela, Meta meta, List<String> differences) {
+    }
+
+    /**
+     * The period's counts.
+     *
+     * @param messages messages Janela sent in the period
+     * @param reported those Meta's webhooks priced
+     * @param unreported those Meta reports as sent (or further) without any pricing yet
+     * @param byDifference how many disagreements each difference has
+     */
+    record Totals(long messages, long reported, long unreported, long agreeing, long disagreeing,
+            Map<String, Long> byDifference, long billableByJanela, long billableByMeta) {
+    }
+
+    /** The totals, and one page of the disagreements, oldest first, with the cursor to the next. */
+    record Report(Instant from, Instant to, Totals totals, List<Disagreement> disagreements, Long next) {
+    }
+
+    Report reconcile(long accountId, Instant from, Instant to, Optional<Long> after, int limit) {
+        Counter counter = new Counter(after.orElse(0L), limit);
+        jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.at, m.state, m.priced_model, m.priced_unit,"
+                + " m.priced_category, m.meta_pricing_model, m.meta_billable, m.meta_pricing_type, m.meta_category,"
+                + " c.phone_number_id, u.wa_id, t.name as template from messages m"
+                + " join channels c on c.id = m.channel_id join conversations v on v.id = m.conversation_id"
+                + " join customers u on u.id = v.customer_id left join templates t on t.id = m.template_id"
+                + " where m.account_id = :account and m.direction = 'out' and m.at >= :from and m.at < :to"
+                + " order by m.id")
+                .param("account", accountId).param("from", Instants.param(from)).param("to", Instants.param(to))
+                .query((RowCallbackHandler) counter::count);
+        Totals totals = new Totals(counter.messages, counter.reported, counter.unreported,
+                counter.reported - counter.disagreeing, counter.disagreeing, counter.byDifference,
+                counter.billableByJanela, counter.billableByMeta);
+        boolean more = counter.page.size() > limit;
+        List<Disagreement> page = more ? counter.page.subList(0, limit) : counter.page;
+        return new Report(from, to, totals, List.copyOf(page), more ? page.get(limit - 1).id() : null);
+    }
+
+    /** What Meta and Janela disagree on for one message; empty when they agree. */
+    static List<String> differences(Janela janela, Meta meta) {
+        boolean sameModel = switch (meta.pricingModel() == null ? "" : meta.pricingModel()) {
+            case "PMP" -> "pmp-2025".equals(janela.model());
+            case "CBP" -> janela.model() != null && janela.model().startsWith("cbp-");
+            default -> false;
+        };
+        if (!sameModel) {
+            return List.of(MODEL);
+        }
+        List<String> differences = new ArrayList<>();
+        // Inside a conversation already paid for, Janela decides nothing of its own, while Meta bills it with it.
+        boolean decided = !"none".equals(janela.unit()) || meta.pricingModel().equals("PMP");
+        if (decided && janela.billable() != meta.bills()) {
+            differences.add(BILLABLE);
+        }
+        if (janela.category() != null && meta.category() != null && !janela.category().equals(meta.category())) {
+            differences.add(CATEGORY);
+        }
+        String expectedType = expectedType(janela);
+        if (expectedType != null && meta.type() != null && !expectedType.equals(meta.type())) {
+            differences.add(TYPE);
+        }
+        return List.copyOf(differences);
+    }
+
+    /** The type Meta would give a message Janela decided so, under per-message pricing. */
+    private static String expectedType(Janela janela) {
+        if ("charged".equals(janela.unit())) {
+            return "regular";
+        }
+        if ("free".equals(janela.unit())) {
+            return "referral_conversion".equals(janela.category()) ? "free_entry_point" : "free_customer_service";
+        }
+        return null;
+    }
+
+    /** Counts the messages as they stream from the database, keeping one page of disagreements. */
+    private static final class Counter {
+        private final long after;
+        private final int limit;
+        private final List<Disagreement> page = new ArrayList<>();
+        private final Map<String, Long> byDifference = new TreeMap<>();
+        private long messages;
+        private long reported;
+        private long unreported;
+        private long disagreeing;
+        private long billableByJanela;
+        private long billableByMeta;
+
+        Counter(long after, int limit) {
+            this.after = after;
+            this.limit = limit;
+        }
+
+        void count(ResultSet row) throws SQLException {
+            messages++;
+            String state = row.getString("state");
+            Janela janela = new Janela(row.getString("priced_model"), row.getString("priced_unit"),
+                    row.getString("priced_category"), "charged".equals(row.getString("priced_unit"))
+                    && !"failed".equals(state));
+            billableByJanela += janela.billable() ? 1 : 0;
+            if (row.getString("meta_pricing_model") == null) {
+                unreported += List.of("sent", "delivered", "read").contains(state) ? 1 : 0;
+                return;
+            }
+            reported++;
+            Meta meta = new Meta(row.getString("meta_pricing_model"), row.getObject("meta_billable", Boolean.class),
+                    row.getString("meta_pricing_type"), row.getString("meta_category"));
+            billableByMeta += meta.bills() ? 1 : 0;
+            List<String> differences = differences(janela, meta);
+            if (differences.isEmpty()) {
+                return;
+            }
+            disagreeing++;
+            differences.forEach(difference -> byDifference.merge(difference, 1L, Long::sum));
+            long id = row.getLong("id");
+            if (id > after && page.size() <= limit) {
+                page.add(new Disagreement(id, row.getString("wamid"), row.getString("meta_wamid"),
+                        Instants.read(row, "at"), row.getString("phone_number_id"), row.getString("wa_id"),
+                        row.getString("template"), state, janela, meta, differences));
+            }
+        }
+    }
+}
