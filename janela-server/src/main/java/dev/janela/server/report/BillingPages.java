@@ -29,10 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /billing}, for admins and analysts: what a period cost, per day and by market and category, drawn from the
  * same reports as {@code /api/reports/costs}; the charges themselves ({@code ledger}'s part of the page); the rate
- * card in force; and a campaign's estimate ({@code estimate}'s part).
+ * card in force; where Meta's pricing disagrees with Janela's; and a campaign's estimate ({@code estimate}'s part).
  */
 @WebPages
 class BillingPages {
+    /** The disagreements the page lists; the API pages through the rest. */
+    private static final int RECONCILIATION_ROWS = 50;
+
     private final ReportController reports;
     private final RateCards rateCards;
     private final Channels channels;
@@ -40,9 +43,11 @@ class BillingPages {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final Reconciliation reconciliation;
 
     BillingPages(ReportController reports, RateCards rateCards, Channels channels, Templates templates,
-            JsonMapper json, MessageSource messages, Clock clock) {
+            JsonMapper json, MessageSource messages, Clock clock, Reconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.reports = reports;
         this.rateCards = rateCards;
         this.channels = channels;
@@ -79,6 +84,8 @@ class BillingPages {
         model.addAttribute("charts", json.writeValueAsString(charts).replace("<", "\\u003c"));
         model.addAttribute("byMarket", charts.get("market"));
         model.addAttribute("byCategory", charts.get("category"));
+        model.addAttribute("reconciliation", reconciliation.reconcile(account, Instant.parse(period.start()),
+                Instant.parse(period.end()), Optional.empty(), RECONCILIATION_ROWS));
         List<RateCards.Version> versions = rateCards.versions(account);
         model.addAttribute("rateCard", inForce(versions, clock.instant()).orElse(null));
         model.addAttribute("channels", channels.list(account));

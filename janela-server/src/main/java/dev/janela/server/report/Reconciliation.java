@@ -44,7 +44,7 @@ class Reconciliation {
     /** Meta's {@code pricing} object for a message, as its status webhooks gave it. */
     record Meta(String pricingModel, Boolean billable, String type, String category) {
         /** Whether Meta bills it: its type says so, or, before per-message pricing, {@code billable}. */
-        boolean bills() {
+        public boolean bills() {
             return type != null ? type.equals("regular") : Boolean.TRUE.equals(billable);
         }
     }

@@ -7,9 +7,11 @@ import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.Browser;
 import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestConnector;
 import dev.janela.server.testfixtures.TestServer;
 import dev.janela.server.testfixtures.Webhooks;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,6 +31,8 @@ class BillingPagesTest {
     TestServer server;
     @Autowired
     TestClock clock;
+    @Autowired
+    TestConnector connector;
 
     private Api admin;
     private String channel;
@@ -91,6 +95,24 @@ class BillingPagesTest {
         assertThat(result).as("one of them wrote, and is inside an open session")
                 .isEqualTo("$0.0625 for 2 recipients: 1 charged, 1 free");
         assertThat(browser.find(By.cssSelector("#estimate-result .invalid")).getText()).startsWith("Line 3: \"12\"");
+    }
+
+    @Test
+    void whereMetaPricedAMessageOtherwise_theReconciliationShowsBothSides(Browser browser) {
+        connector.holdReports();
+        String wamid = admin.sendTemplate(channel, "5511987650101", "promo", "pt_BR", "Ana").json().path("messages")
+                .path(0).path("id").asString();
+        Map<String, Object> delivered = Webhooks.status(wamid, "delivered", clock.instant(), "5511987650101");
+        delivered.put("pricing", Map.of("billable", true, "pricing_model", "PMP", "type", "regular", "category",
+                "marketing"));
+        Api.expect(admin.webhook(Webhooks.payload(channel, List.of(), List.of(delivered))), 200);
+
+        browser.signIn(analyst, PASSWORD).open("/billing");
+
+        assertThat(browser.find(By.cssSelector(".reconciliation p")).getText())
+                .startsWith("1 messages sent; Meta priced 1: 0 as Janela did, 1 otherwise");
+        String row = browser.find(By.cssSelector(".reconciliation tbody tr")).getText();
+        assertThat(row).contains("promo", "model", "session: none", "PMP: regular marketing");
     }
 
     @Test
