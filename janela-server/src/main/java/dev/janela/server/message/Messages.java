@@ -107,6 +107,29 @@ public class Messages {
                 .param("type", pricing.type()).param("category", pricing.category()).param("id", id).update();
     }
 
+    /**
+     * A message whose send lost its answer, as an operator sees it.
+     *
+     * @param flaggedAt when it was flagged for having stayed unknown past the deadline; null until then
+     */
+    public record Unknown(String phoneNumberId, String wamid, String customer, String type, String body,
+            Instant at, Instant unknownSince, Instant flaggedAt) {
+    }
+
+    /** The account's messages whose outcome is unknown, oldest first. */
+    public List<Unknown> unknown(long accountId) {
+        return jdbc.sql("select c.phone_number_id, m.wamid, u.wa_id, m.type, m.body, m.at, m.state_at, m.flagged_at"
+                + " from messages m join channels c on c.id = m.channel_id join conversations v on"
+                + " v.id = m.conversation_id join customers u on u.id = v.customer_id"
+                + " where m.account_id = :account and m.state = :unknown order by m.id")
+                .param("account", accountId).param("unknown", MessageState.UNKNOWN.wireName())
+                .query((row, number) -> new Unknown(row.getString("phone_number_id"), row.getString("wamid"),
+                        row.getString("wa_id"), row.getString("type"), row.getString("body"),
+                        Instants.read(row, "at"), Instants.read(row, "state_at"),
+                        Instants.readOptional(row, "flagged_at").orElse(null)))
+                .list();
+    }
+
     /** A message that stayed {@code unknown} too long. */
     public record Overdue(long accountId, String phoneNumberId, String wamid, Instant unknownSince) {
     }

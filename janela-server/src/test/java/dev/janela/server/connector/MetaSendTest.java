@@ -89,7 +89,7 @@ class MetaSendTest {
         "403, 131031, Account has been locked"})
     void aPermanentError_failsTheMessageAtOnce_withMetasCode_andItsChargeIsReversed(int status, int code,
             String title) {
-        meta.failNext(1, status, code, title);
+        meta.failNext(channel, 1, status, code, title);
         String wamid = sendTemplate(CUSTOMER);
 
         dispatcher.dispatchDue().join();
@@ -108,7 +108,7 @@ class MetaSendTest {
         "500, 131000, Something went wrong",
         "503, 131016, Service unavailable"})
     void aLimitOrAServerError_isTriedAgainLater_withBackoff_thenSucceeds(int status, int code, String title) {
-        meta.failNext(2, status, code, title);
+        meta.failNext(channel, 2, status, code, title);
         String wamid = sendTemplate(CUSTOMER);
 
         dispatcher.dispatchDue().join();
@@ -129,7 +129,7 @@ class MetaSendTest {
 
     @Test
     void aLimitThatOutlastsTheAttempts_failsTheMessage_withMetasCode() {
-        meta.failNext(3, 400, 130429, "Rate limit hit");
+        meta.failNext(channel, 3, 400, 130429, "Rate limit hit");
         String wamid = sendTemplate(CUSTOMER);
 
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -207,7 +207,7 @@ class MetaSendTest {
 
     @Test
     void aSendWhoseAnswerTimesOut_isUnknown_isNeverSentAgain_andMetasStatusSettlesIt() {
-        meta.holdNext();
+        meta.holdNext(channel);
         String wamid = sendTemplate(CUSTOMER);
 
         dispatcher.dispatchDue().join();
@@ -228,7 +228,7 @@ class MetaSendTest {
 
     @Test
     void aLostConnection_leavesTheMessageUnknown_andPastTheDeadlineItIsFlaggedForAnOperator() {
-        meta.dropNext();
+        meta.dropNext(channel);
         String wamid = sendTemplate(CUSTOMER);
         dispatcher.dispatchDue().join();
         assertThat(message(wamid).path("state").asString()).isEqualTo("unknown");
@@ -241,6 +241,25 @@ class MetaSendTest {
 
         assertThat(Instant.parse(message(wamid).path("flagged_at").asString())).isEqualTo(clock.instant());
         assertThat(meta.sends(channel)).hasSize(1);
+    }
+
+    @Test
+    void anOperator_seesTheUnknownMessages_andSettlesOneAsFailed_whichReversesItsCharge() {
+        meta.dropNext(channel);
+        String wamid = sendTemplate(CUSTOMER);
+        dispatcher.dispatchDue().join();
+
+        JsonNode unknown = api.get("/api/messages/unknown").json().path("messages");
+        assertThat(unknown.valueStream().map(message -> message.path("wamid").asString())).containsExactly(wamid);
+        Response settled = api.post("/api/channels/" + channel + "/messages/" + wamid + "/settlement",
+                Map.of("state", "failed"));
+
+        Api.expect(settled, 200);
+        assertThat(message(wamid).path("state").asString()).isEqualTo("failed");
+        assertThat(chargeTotal()).isEqualTo("0.0000");
+        assertThat(api.get("/api/messages/unknown").json().path("messages").size()).isZero();
+        assertThat(api.post("/api/channels/" + channel + "/messages/" + wamid + "/settlement",
+                Map.of("state", "sent")).status()).as("settled already").isEqualTo(409);
     }
 
     private String sendTemplate(String customer) {

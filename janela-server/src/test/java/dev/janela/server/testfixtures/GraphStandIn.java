@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +43,7 @@ public final class GraphStandIn {
 
     private final HttpServer server;
     private final List<Request> received = new CopyOnWriteArrayList<>();
-    private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
+    private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile CountDownLatch held = new CountDownLatch(0);
@@ -87,27 +88,34 @@ public final class GraphStandIn {
     public synchronized void reset() {
         release();
         received.clear();
-        script.clear();
+        scripts.clear();
         templates.clear();
         recategorizeAs = null;
     }
 
-    /** The next {@code times} sends are answered with Meta's error {@code code}, in HTTP {@code status}. */
-    public void failNext(int times, int status, int code, String message) {
+    /**
+     * The next {@code times} sends from the number {@code phoneNumberId} are answered with Meta's error
+     * {@code code}, in HTTP {@code status}.
+     */
+    public void failNext(String phoneNumberId, int times, int status, int code, String message) {
         for (int i = 0; i < times; i++) {
-            script.add(new Error(status, code, message));
+            script(phoneNumberId).add(new Error(status, code, message));
         }
     }
 
-    /** The next send gets no answer until {@link #release()}: Janela's request times out. */
-    public void holdNext() {
+    /** The number's next send gets no answer until {@link #release()}: Janela's request times out. */
+    public void holdNext(String phoneNumberId) {
         held = new CountDownLatch(1);
-        script.add(new Hold());
+        script(phoneNumberId).add(new Hold());
     }
 
-    /** The next send's connection is closed once the request is read, with no answer. */
-    public void dropNext() {
-        script.add(new Drop());
+    /** The number's next send has its connection closed once the request is read, with no answer. */
+    public void dropNext(String phoneNumberId) {
+        script(phoneNumberId).add(new Drop());
+    }
+
+    private Deque<Reply> script(String phoneNumberId) {
+        return scripts.computeIfAbsent(phoneNumberId, number -> new ConcurrentLinkedDeque<>());
     }
 
     /** Lets held answers go. */
@@ -174,7 +182,7 @@ public final class GraphStandIn {
             Matcher send = SEND.matcher(path);
             Matcher templatesPath = TEMPLATES.matcher(path);
             if (send.matches() && exchange.getRequestMethod().equals("POST")) {
-                send(exchange);
+                send(exchange, script(send.group(1)).poll());
             } else if (templatesPath.matches() && exchange.getRequestMethod().equals("POST")) {
                 answer(exchange, 200, JSON.writeValueAsBytes(createTemplate(JSON.readTree(body))));
             } else if (templatesPath.matches() && exchange.getRequestMethod().equals("GET")) {
@@ -185,8 +193,7 @@ public final class GraphStandIn {
         }
     }
 
-    private void send(HttpExchange exchange) throws IOException {
-        Reply reply = script.poll();
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
         if (reply instanceof Error error) {
             answer(exchange, error.status(), error(error.code(), error.message()));
             return;
