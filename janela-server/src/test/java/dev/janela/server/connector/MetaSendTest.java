@@ -128,6 +128,25 @@ class MetaSendTest {
     }
 
     @Test
+    void whenMetaCannotBeReached_theSendIsTriedAgainLater_andGoesOnceItCan() {
+        String wamid = sendTemplate(CUSTOMER);
+        meta.goDown();
+        try {
+            dispatcher.dispatchDue().join();
+        } finally {
+            meta.comeBack();
+        }
+        assertThat(message(wamid).path("state").asString()).isEqualTo("pending");
+        assertThat(meta.sends(channel)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(2));
+        dispatcher.dispatchDue().join();
+
+        assertThat(meta.sends(channel)).hasSize(1);
+        assertThat(message(wamid).path("meta_wamid").asString()).startsWith("wamid.meta-");
+    }
+
+    @Test
     void aLimitThatOutlastsTheAttempts_failsTheMessage_withMetasCode() {
         meta.failNext(channel, 3, 400, 130429, "Rate limit hit");
         String wamid = sendTemplate(CUSTOMER);

@@ -41,7 +41,8 @@ public final class GraphStandIn {
             + "/([^/]+)/message_templates");
     private static final GraphStandIn INSTANCE = new GraphStandIn();
 
-    private final HttpServer server;
+    private final int port;
+    private volatile HttpServer server;
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
@@ -66,18 +67,35 @@ public final class GraphStandIn {
     }
 
     private GraphStandIn() {
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort),
+                    0);
+            listening.setExecutor(Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "graph-stand-in");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            listening.createContext("/", this::handle);
+            listening.start();
+            return listening;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "graph-stand-in");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.createContext("/", this::handle);
-        server.start();
+    }
+
+    /** Stops listening: connections are refused, as when Meta cannot be reached, until {@link #comeBack()}. */
+    public synchronized void goDown() {
+        server.stop(0);
+    }
+
+    /** Listens again, on the same port. */
+    public synchronized void comeBack() {
+        server = listen(port);
     }
 
     public static GraphStandIn get() {
@@ -265,7 +283,7 @@ public final class GraphStandIn {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("graph stand-in",
-                    Map.of("janela.meta.base-url", "http://localhost:" + INSTANCE.server.getAddress().getPort())));
+                    Map.of("janela.meta.base-url", "http://localhost:" + INSTANCE.port)));
         }
     }
 }
