@@ -80,9 +80,16 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
      * @param accessToken a system user's token ({@code JANELA_META_ACCESS_TOKEN}), sent only to {@code baseUrl}
      * @param sending how the {@code meta} connector paces, retries and waits
      */
-    public record Meta(String appSecret, String verifyToken,
-            @DefaultValue("https://graph.facebook.com") URI baseUrl, @DefaultValue("v24.0") String apiVersion,
-            String accessToken, @DefaultValue Sending sending) {
+    public record Meta(String appSecret, String verifyToken, URI baseUrl, String apiVersion, String accessToken,
+            Sending sending) {
+        // Defaults are set here rather than with @DefaultValue: Spring cannot make the default of a record whose
+        // own parameters have defaults, as janela.meta is when the environment sets none of it.
+        public Meta {
+            baseUrl = baseUrl != null ? baseUrl : URI.create("https://graph.facebook.com");
+            apiVersion = apiVersion != null && !apiVersion.isBlank() ? apiVersion : "v24.0";
+            sending = sending != null ? sending : new Sending(null, null, null, null, null, null, null, null, null,
+                    null);
+        }
 
         @Override
         public String toString() {
@@ -108,10 +115,20 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
      * @param templateSync how often templates' statuses and categories are fetched from Meta
      * @param dispatcher whether a thread of its own sends the queue (tests drive it themselves)
      */
-    public record Sending(@DefaultValue("6s") Duration pairInterval, @DefaultValue("45") int pairBurst,
-            @DefaultValue("10m") Duration maxQueueWait, @DefaultValue("8") int attempts,
-            @DefaultValue("2s") Duration retryBase, @DefaultValue("5m") Duration retryCap,
-            @DefaultValue("10s") Duration timeout, @DefaultValue("15m") Duration unknownDeadline,
-            @DefaultValue("15m") Duration templateSync, @DefaultValue("true") boolean dispatcher) {
+    public record Sending(Duration pairInterval, Integer pairBurst, Duration maxQueueWait, Integer attempts,
+            Duration retryBase, Duration retryCap, Duration timeout, Duration unknownDeadline, Duration templateSync,
+            Boolean dispatcher) {
+        public Sending {
+            pairInterval = pairInterval != null ? pairInterval : Duration.ofSeconds(6);
+            pairBurst = pairBurst != null ? pairBurst : 45;
+            maxQueueWait = maxQueueWait != null ? maxQueueWait : Duration.ofMinutes(10);
+            attempts = attempts != null ? attempts : 8;
+            retryBase = retryBase != null ? retryBase : Duration.ofSeconds(2);
+            retryCap = retryCap != null ? retryCap : Duration.ofMinutes(5);
+            timeout = timeout != null ? timeout : Duration.ofSeconds(10);
+            unknownDeadline = unknownDeadline != null ? unknownDeadline : Duration.ofMinutes(15);
+            templateSync = templateSync != null ? templateSync : Duration.ofMinutes(15);
+            dispatcher = dispatcher == null || dispatcher;
+        }
     }
 }
