@@ -42,14 +42,16 @@ class DeliveryController {
     /**
      * An event's delivery to the subscription.
      *
+     * @param subscriptionId the subscription it is sent to
      * @param state {@code pending}, {@code delivered} or {@code failed}
      * @param nextAttemptAt when it is tried next, while pending
      * @param lastError why the last attempt failed: {@code HTTP 500}, or what went wrong ({@code ConnectException})
      */
-    record DeliveryView(String eventId, String type, String state, int attempts, Instant lastAttemptAt,
-            Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant createdAt) {
+    record DeliveryView(String eventId, long subscriptionId, String type, String state, int attempts,
+            Instant lastAttemptAt, Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant createdAt) {
         static DeliveryView of(Outbox.Delivery delivery) {
-            return new DeliveryView(delivery.eventId(), delivery.type().wireName(), delivery.state().wireName(),
+            return new DeliveryView(delivery.eventId(), delivery.subscriptionId(), delivery.type().wireName(),
+                    delivery.state().wireName(),
                     delivery.attempts(), delivery.lastAttemptAt().orElse(null),
                     delivery.nextAttemptAt().orElse(null), delivery.lastError().orElse(null),
                     delivery.deliveredAt().orElse(null), delivery.createdAt());
