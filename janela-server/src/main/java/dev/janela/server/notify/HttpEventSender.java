@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HttpEventSender {
     /** The longest description of a failure kept: enough for an exception's name and the start of its message. */
-    static final int MAX_ERROR = 300;
+    private static final int MAX_ERROR = 300;
 
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -58,7 +58,7 @@ class HttpEventSender {
     }
 
     /** What went wrong, as the delivery log shows it: the exception's name and message, cut short. */
-    static String describe(Exception failure) {
+    private static String describe(Exception failure) {
         String message = failure.getMessage();
         String text = failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": "
                 + message);

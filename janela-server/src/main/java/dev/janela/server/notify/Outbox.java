@@ -28,7 +28,7 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    /** An event due, with what sending it needs. */
+    /** An event due, with what sending it needs; its {@code toString()} leaves out the secret and the body. */
     record Due(long id, long subscriptionId, String url, String secret, String eventId, EventType type,
             String body, int attempts) {
         @Override

@@ -142,7 +142,7 @@ class SubscriptionController {
                 .orElseThrow(() -> ApiException.notFound("webhook subscription " + id));
     }
 
-    static String checkUrl(String url, List<FieldError> problems) {
+    private static String checkUrl(String url, List<FieldError> problems) {
         String stripped = url == null ? "" : url.strip();
         Optional<String> problem = urlProblem(stripped);
         problem.ifPresent(message -> problems.add(new FieldError("url", message)));
@@ -174,7 +174,7 @@ class SubscriptionController {
         return Optional.empty();
     }
 
-    static List<EventType> checkEvents(List<String> names, List<FieldError> problems) {
+    private static List<EventType> checkEvents(List<String> names, List<FieldError> problems) {
         String known = String.join(", ", EventType.NAMES);
         if (names == null || names.isEmpty()) {
             problems.add(new FieldError("events", "is required: one or more of " + known));
