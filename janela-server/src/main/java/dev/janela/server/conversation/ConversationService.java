@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the API, a delivery report from a webhook or the connector. Each runs in one transaction that locks the
  * conversation's row, asks the engine, and writes the state, the message and the charge before it commits; an event
  * already applied changes nothing.
+ * The events that tell the business's systems of these changes are written in the same transaction.
  */
 @Service
 public class ConversationService {
@@ -48,9 +49,11 @@ public class ConversationService {
     private final MessageIds ids;
     private final Clock clock;
     private final JanelaMetrics metrics;
+    private final ConversationEvents events;
 
     ConversationService(ConversationStore store, ProcessedEvents processed, Messages messages, Ledger ledger,
-            Engines engines, UsageCounts usageCounts, MessageIds ids, Clock clock, JanelaMetrics metrics) {
+            Engines engines, UsageCounts usageCounts, MessageIds ids, Clock clock, JanelaMetrics metrics,
+            ConversationEvents events) {
         this.store = store;
         this.processed = processed;
         this.messages = messages;
@@ -60,6 +63,7 @@ public class ConversationService {
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -151,6 +155,7 @@ public class ConversationService {
         if (message.referral()) {
             messages.markReferral(channel.id(), message.wamid());
         }
+        events.messageReceived(conversation, message);
         record(conversation, decision);
         return true;
     }
@@ -221,6 +226,7 @@ public class ConversationService {
             record(conversation, decision);
         }
         messages.setState(message.id(), next, report.at(), report.errorCode());
+        events.messageStatus(channel, message, next, report);
         return true;
     }
 
@@ -245,6 +251,7 @@ public class ConversationService {
             if (ledger.record(conversation.accountId(), conversation.channel().id(), conversation.id(), charge)) {
                 metrics.charged(charge.category().wireName(), charge.kind().wireName(),
                         charge.amount().toBigDecimal(), charge.amount().currency().getCurrencyCode());
+                events.chargeRecorded(conversation, charge);
             }
         });
     }

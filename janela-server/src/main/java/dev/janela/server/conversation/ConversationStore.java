@@ -38,10 +38,12 @@ class ConversationStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ConversationEvents events;
 
-    ConversationStore(JdbcClient jdbc, Clock clock) {
+    ConversationStore(JdbcClient jdbc, Clock clock, ConversationEvents events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -136,10 +138,12 @@ class ConversationStore {
     /**
      * Writes the state a decision left over what {@code before} held; {@code at} is when the decision's event
      * happened, which ends a session it replaces.
+     * The sessions it opens and ends are published as events, in the same transaction.
      */
     void save(StoredConversation before, ConversationState after, Instant at) {
         Optional<Session> previous = SessionModel.current(before.state().pricing());
         Optional<Session> next = SessionModel.current(after.pricing());
+        events.sessionsChanged(before, after, at);
         if (next.isPresent() && !next.equals(previous)) {
             Session session = next.get();
             if (previous.isPresent() && previous.get().openedBy().equals(session.openedBy())) {
@@ -194,7 +198,7 @@ class ConversationStore {
     }
 
     /** When a session that {@code at} replaces ended: when its window closed, if that was earlier. */
-    private static Instant endOf(ConversationState state, Instant at) {
+    static Instant endOf(ConversationState state, Instant at) {
         return state.windowExpiresAt().filter(expiry -> expiry.isBefore(at)).orElse(at);
     }
 

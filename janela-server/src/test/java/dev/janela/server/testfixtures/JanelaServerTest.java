@@ -24,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "janela.admin-token=" + TestServer.ADMIN_TOKEN,
     "janela.meta.app-secret=" + TestServer.APP_SECRET,
-    "janela.meta.verify-token=" + TestServer.VERIFY_TOKEN})
+    "janela.meta.verify-token=" + TestServer.VERIFY_TOKEN,
+    // Events for the business's receivers are sent only when a test runs a pass of their delivery itself.
+    "janela.webhooks.deliver-in-background=false"})
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestServer.Configuration.class)
 @ExtendWith(TestServer.ResetBeforeEach.class)

@@ -1,0 +1,144 @@
+package dev.janela.server.conversation;
+
+import dev.janela.core.engine.ConversationState;
+import dev.janela.core.ledger.Charge;
+import dev.janela.core.session.Session;
+import dev.janela.core.session.SessionModel;
+import dev.janela.core.session.SessionStatus;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.ledger.Ledger;
+import dev.janela.server.message.MessageState;
+import dev.janela.server.message.Messages;
+import dev.janela.server.notify.EventType;
+import dev.janela.server.notify.Notifications;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the business's systems are told of its conversations, and in which words: each method turns a change the
+ * conversation's transaction is making into an event's {@code data}, and publishes it in that transaction. The
+ * records below are the contract receivers read; their fields are written in snake_case.
+ */
+@Component
+class ConversationEvents {
+    private final Notifications notifications;
+
+    ConversationEvents(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /**
+     * {@code message.received}.
+     *
+     * @param channel the channel's {@code phone_number_id}
+     * @param waId the customer's number, digits only
+     * @param text the message's text, if it has one
+     * @param referral whether the customer came from an ad or a page button
+     * @param profileName the name the customer's profile shows, if the webhook gave it
+     */
+    record MessageReceived(String channel, String waId, String messageId, String type, String text, Instant at,
+            boolean referral, String profileName) {
+    }
+
+    /**
+     * {@code message.status}.
+     *
+     * @param status {@code sent}, {@code delivered}, {@code read}, {@code failed} or {@code unknown}
+     * @param errorCode the platform's error code, when it gave one
+     */
+    record MessageStatusChanged(String channel, String waId, String messageId, String status, Instant at,
+            Integer errorCode) {
+    }
+
+    /**
+     * {@code session.opened}.
+     *
+     * @param type {@code user_initiated} or {@code business_initiated}
+     * @param status {@code active}, or {@code pending} while a template waits for the customer's reply
+     * @param openedBy the id of the message that opened it, and was charged for it
+     * @param windowExpiresAt until when the window is open, for an active session
+     */
+    record SessionOpened(String channel, String waId, String type, String status, Instant openedAt, String openedBy,
+            Instant windowExpiresAt) {
+    }
+
+    /** {@code session.ended}: replaced by the next session (at its window's end, if that came first), or failed. */
+    record SessionEnded(String channel, String waId, String type, Instant openedAt, String openedBy,
+            Instant endedAt) {
+    }
+
+    /**
+     * {@code charge.recorded}: a ledger row.
+     *
+     * @param eventId the message that caused it
+     * @param kind {@code charge}, or {@code reversal} for a charge cancelled by a failed send
+     * @param amount a decimal string, negative for a reversal
+     */
+    record ChargeRecorded(String channel, String waId, String eventId, String kind, String category, String market,
+            String amount, String currency, String rateCardVersion, Instant at) {
+    }
+
+    void messageReceived(StoredConversation conversation, ConversationService.Inbound message) {
+        publish(conversation.channel(), EventType.MESSAGE_RECEIVED, new MessageReceived(
+                conversation.channel().phoneNumberId(), message.waId(), message.wamid(), message.type(),
+                message.body(), message.at(), message.referral(), message.profileName().orElse(null)));
+    }
+
+    void messageStatus(Channel channel, Messages.Tracked message, MessageState state,
+            ConversationService.StatusReport report) {
+        publish(channel, EventType.MESSAGE_STATUS, new MessageStatusChanged(channel.phoneNumberId(),
+                message.customerWaId(), report.wamid(), state.wireName(), report.at(), report.errorCode()));
+    }
+
+    void chargeRecorded(StoredConversation conversation, Charge charge) {
+        publish(conversation.channel(), EventType.CHARGE_RECORDED, new ChargeRecorded(
+                conversation.channel().phoneNumberId(), waId(conversation), charge.eventId(),
+                charge.kind().wireName(), charge.category().wireName(), charge.market(),
+                Ledger.decimal(charge.amount().micros(), 4), charge.amount().currency().getCurrencyCode(),
+                charge.rateCardVersion(), charge.at()));
+    }
+
+    /**
+     * The sessions a decision opened and ended, as {@link ConversationStore#save} writes them: the same session
+     * with another status, or another session, which ends the one it replaces.
+     *
+     * @param at when the decision's event happened
+     */
+    void sessionsChanged(StoredConversation before, ConversationState after, Instant at) {
+        Optional<Session> previous = SessionModel.current(before.state().pricing());
+        Optional<Session> next = SessionModel.current(after.pricing());
+        if (next.isEmpty() || next.equals(previous)) {
+            return;
+        }
+        Session session = next.get();
+        if (previous.isPresent() && previous.get().openedBy().equals(session.openedBy())) {
+            if (session.status() == SessionStatus.ENDED && previous.get().status() != SessionStatus.ENDED) {
+                ended(before, session, at);
+            }
+            return;
+        }
+        previous.filter(old -> old.status() != SessionStatus.ENDED)
+                .ifPresent(old -> ended(before, old, ConversationStore.endOf(before.state(), at)));
+        Instant windowExpiresAt = session.status() == SessionStatus.ACTIVE
+                ? after.windowExpiresAt().orElse(null) : null;
+        publish(before.channel(), EventType.SESSION_OPENED, new SessionOpened(before.channel().phoneNumberId(),
+                waId(before), session.type().category().wireName(), session.status().wireName(),
+                session.openedAt(), session.openedBy(), windowExpiresAt));
+    }
+
+    private void ended(StoredConversation conversation, Session session, Instant at) {
+        publish(conversation.channel(), EventType.SESSION_ENDED, new SessionEnded(
+                conversation.channel().phoneNumberId(), waId(conversation), session.type().category().wireName(),
+                session.openedAt(), session.openedBy(), at));
+    }
+
+    private void publish(Channel channel, EventType type, Object data) {
+        notifications.publish(channel.accountId(), channel.id(), type, data);
+    }
+
+    /** The customer's number as WhatsApp writes it: digits, without the {@code +}. */
+    private static String waId(StoredConversation conversation) {
+        return conversation.key().customer().substring(1);
+    }
+}

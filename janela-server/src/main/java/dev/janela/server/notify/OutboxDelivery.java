@@ -1,0 +1,106 @@
+package dev.janela.server.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * A pass of sending: every event due is sent to its receiver, one at a time, oldest due first. A receiver that takes
+ * an event (2xx) has it delivered; any other answer, or none, is a failed attempt, after which the event waits
+ * ({@link Backoff}) and, after {@link DeliverySettings#maxAttempts()} of them, is failed for good. Delivery is at
+ * least once: an event whose answer was lost is sent again, under the same event id.
+ */
+@Component
+class OutboxDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
+
+    private final Outbox outbox;
+    private final HttpEventSender sender;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private final RandomGenerator random;
+
+    @Autowired
+    OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings) {
+        this(outbox, sender, clock, settings, new Random());
+    }
+
+    /** A pass whose waits are spread by {@code random}: a test's, to know them exactly. */
+    OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings,
+            RandomGenerator random) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.clock = clock;
+        this.settings = settings;
+        this.random = random;
+    }
+
+    private enum Outcome { DELIVERED, FAILED, TAKEN_ELSEWHERE }
+
+    /**
+     * Sends every event due now, until none is. Once a receiver has failed, the rest of its subscription's events
+     * wait for the next pass: a receiver that is down, or slow to time out, costs a pass one attempt, and the other
+     * receivers do not wait behind its backlog.
+     *
+     * @return how many events receivers took in this pass
+     */
+    int deliverDue() {
+        Set<Long> failing = new HashSet<>();
+        int delivered = 0;
+        try {
+            List<Outbox.Due> due = outbox.due(clock.instant(), failing, settings.batchSize());
+            while (!due.isEmpty()) {
+                for (Outbox.Due event : due) {
+                    if (failing.contains(event.subscriptionId())) {
+                        continue;
+                    }
+                    Outcome outcome = attempt(event);
+                    delivered += outcome == Outcome.DELIVERED ? 1 : 0;
+                    if (outcome == Outcome.FAILED) {
+                        failing.add(event.subscriptionId());
+                    }
+                }
+                due = outbox.due(clock.instant(), failing, settings.batchSize());
+            }
+        } catch (InterruptedException stopping) {
+            // Janela is stopping: the event being sent stays claimed until its lease ends, then is sent again.
+            Thread.currentThread().interrupt();
+        }
+        return delivered;
+    }
+
+    private Outcome attempt(Outbox.Due event) throws InterruptedException {
+        Instant at = clock.instant();
+        if (!outbox.claim(event.id(), at, at.plus(settings.lease()))) {
+            return Outcome.TAKEN_ELSEWHERE;
+        }
+        Optional<String> error = sender.send(event, at);
+        int attempts = event.attempts() + 1;
+        Instant finished = clock.instant();
+        if (error.isEmpty()) {
+            outbox.delivered(event.id(), attempts, at);
+            return Outcome.DELIVERED;
+        }
+        Optional<Instant> next = attempts >= settings.maxAttempts() ? Optional.empty()
+                : Optional.of(finished.plus(settings.backoff().after(attempts, random)));
+        outbox.failed(event.id(), attempts, at, error.get(), next);
+        if (next.isEmpty()) {
+            LOG.warn("Event {} ({}) was not taken by the receiver of subscription {} in {} attempts, the last: {};"
+                    + " it is failed, and is sent again only if redelivered", event.eventId(),
+                    event.type().wireName(), event.subscriptionId(), attempts, error.get());
+        } else {
+            LOG.debug("Event {} to subscription {}, attempt {}: {}; next at {}", event.eventId(),
+                    event.subscriptionId(), attempts, error.get(), next.get());
+        }
+        return Outcome.FAILED;
+    }
+}
