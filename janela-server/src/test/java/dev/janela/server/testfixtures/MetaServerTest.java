@@ -33,7 +33,8 @@ import org.springframework.test.context.ContextConfiguration;
     "janela.meta.sending.timeout=500ms",
     "janela.meta.sending.pair-burst=3",
     "janela.meta.sending.attempts=3",
-    "janela.meta.sending.max-queue-wait=30s"})
+    "janela.meta.sending.max-queue-wait=30s",
+    "janela.webhooks.deliver-in-background=false"})
 @ContextConfiguration(initializers = {TestDatabase.Initializer.class, GraphStandIn.Initializer.class})
 @Import(TestServer.Configuration.class)
 @ExtendWith(TestServer.ResetBeforeEach.class)
