@@ -44,11 +44,13 @@ class ConversationEvents {
     /**
      * {@code message.status}.
      *
+     * @param messageId Janela's id for the message, which the send's answer gave
+     * @param metaMessageId the id Meta gave it, once known (with Meta's connector)
      * @param status {@code sent}, {@code delivered}, {@code read}, {@code failed} or {@code unknown}
      * @param errorCode the platform's error code, when it gave one
      */
-    record MessageStatusChanged(String channel, String waId, String messageId, String status, Instant at,
-            Integer errorCode) {
+    record MessageStatusChanged(String channel, String waId, String messageId, String metaMessageId, String status,
+            Instant at, Integer errorCode) {
     }
 
     /**
@@ -87,8 +89,11 @@ class ConversationEvents {
 
     void messageStatus(Channel channel, Messages.Tracked message, MessageState state,
             ConversationService.StatusReport report) {
+        String metaMessageId = message.metaWamid()
+                .orElse(report.wamid().equals(message.wamid()) ? null : report.wamid());
         publish(channel, EventType.MESSAGE_STATUS, new MessageStatusChanged(channel.phoneNumberId(),
-                message.customerWaId(), report.wamid(), state.wireName(), report.at(), report.errorCode()));
+                message.customerWaId(), message.wamid(), metaMessageId, state.wireName(), report.at(),
+                report.errorCode()));
     }
 
     void chargeRecorded(StoredConversation conversation, Charge charge) {
