@@ -19,14 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** An account's pricing plan decides its charges, its window costs, and lets reports be priced again. */
 @JanelaServerTest
 class PricingPlanTest {
-    private static final String RATES = """
-            market,category,price,currency
-            BR,user_initiated,0.0300,USD
-            BR,business_initiated,0.0500,USD
-            BR,marketing,0.0625,USD
-            BR,utility,0.0068,USD
-            BR,authentication,0.0068,USD
-            """;
     private static final String CUSTOMER = "5521987650001";
 
     @Autowired
@@ -40,7 +32,7 @@ class PricingPlanTest {
     @BeforeEach
     void accountWithTemplates() {
         api = server.newAccount();
-        api.uploadRates(RATES);
+        api.uploadRates(TestServer.BRAZIL_RATES_EVERY_MODEL);
         api.approvedTemplate("offer", "en", "marketing", "An offer");
         api.approvedTemplate("receipt", "en", "utility", "Your receipt");
         channel = api.addChannel();

@@ -22,14 +22,6 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/reconciliation}: Meta's pricing of each message, from its status webhooks, against Janela's. */
 @MetaServerTest
 class ReconciliationTest {
-    private static final String RATES = """
-            market,category,price,currency
-            BR,user_initiated,0.0300,USD
-            BR,business_initiated,0.0500,USD
-            BR,marketing,0.0625,USD
-            BR,utility,0.0068,USD
-            BR,authentication,0.0068,USD
-            """;
     private static final String PERIOD = "from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
 
     @Autowired
@@ -46,7 +38,7 @@ class ReconciliationTest {
     void accountOnPerMessagePricing() {
         api = server.newAccount();
         channel = api.addChannel();
-        api.uploadRates(RATES);
+        api.uploadRates(TestServer.BRAZIL_RATES_EVERY_MODEL);
         api.approvedAtMeta("big_sale", "en_US", "marketing", "Everything half price!");
         api.approvedAtMeta("order_update", "en_US", "utility", "Your order has shipped.");
         Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2025-07-01",

@@ -5,11 +5,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A {@link JanelaServerTest} whose server runs the {@code meta} connector against the {@link GraphStandIn}. Its
@@ -20,12 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Tag("database")
-@ExtendWith(TestDatabase.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "janela.admin-token=" + TestServer.ADMIN_TOKEN,
-    "janela.meta.app-secret=" + TestServer.APP_SECRET,
-    "janela.meta.verify-token=" + TestServer.VERIFY_TOKEN,
+@JanelaServerTest
+@TestPropertySource(properties = {
     "janela.connector=meta",
     "janela.meta.access-token=" + GraphStandIn.ACCESS_TOKEN,
     "janela.meta.api-version=" + GraphStandIn.API_VERSION,
@@ -33,10 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
     "janela.meta.sending.timeout=500ms",
     "janela.meta.sending.pair-burst=3",
     "janela.meta.sending.attempts=3",
-    "janela.meta.sending.max-queue-wait=30s",
-    "janela.webhooks.deliver-in-background=false"})
+    "janela.meta.sending.max-queue-wait=30s"})
 @ContextConfiguration(initializers = {TestDatabase.Initializer.class, GraphStandIn.Initializer.class})
-@Import(TestServer.Configuration.class)
-@ExtendWith(TestServer.ResetBeforeEach.class)
 public @interface MetaServerTest {
 }

@@ -42,6 +42,16 @@ public final class TestServer {
             BR,business_initiated,0.0625,USD
             """;
 
+    /** Prices for Brazil under every model: sessions, and Meta's categories. */
+    public static final String BRAZIL_RATES_EVERY_MODEL = """
+            market,category,price,currency
+            BR,user_initiated,0.0300,USD
+            BR,business_initiated,0.0500,USD
+            BR,marketing,0.0625,USD
+            BR,utility,0.0068,USD
+            BR,authentication,0.0068,USD
+            """;
+
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final Environment environment;
