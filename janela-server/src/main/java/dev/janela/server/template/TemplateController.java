@@ -192,6 +192,11 @@ class TemplateController {
                 + " which has no Meta to submit to: approve or reject the template here"));
     }
 
+    /** Whether Meta reviews the templates (Meta's connector), rather than an operator here (the sandbox). */
+    boolean reviewedByMeta() {
+        return meta.isPresent();
+    }
+
     /** With Meta's connector, only Meta's review decides; approving here would send what Meta has not approved. */
     private void reviewedHere(long id) {
         if (meta.isPresent()) {

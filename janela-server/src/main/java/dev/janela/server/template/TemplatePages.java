@@ -32,6 +32,7 @@ class TemplatePages {
     @GetMapping("/templates")
     String templates(HttpServletRequest request, Model model) {
         model.addAttribute("templates", templates.list(request).templates());
+        model.addAttribute("reviewedByMeta", templates.reviewedByMeta());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new TemplateController.NewTemplate("", "en", "utility", "", "", ""));
         }
@@ -87,6 +88,12 @@ class TemplatePages {
     @PostMapping("/templates/{id}/approve")
     String approve(@PathVariable long id, HttpServletRequest request, Model model) {
         return backToList(() -> templates.approve(id, request), request, model);
+    }
+
+    @Allowed({Role.ADMIN})
+    @PostMapping("/templates/{id}/submit")
+    String submit(@PathVariable long id, HttpServletRequest request, Model model) {
+        return backToList(() -> templates.submit(id, null, request), request, model);
     }
 
     @Allowed({Role.ADMIN})
