@@ -65,13 +65,9 @@ public class GraphApi {
                 body))).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
-    /** {@code GET /<version>/<path>}, or a paging link Meta gave ({@code paging.next}) when it is on the same host. */
-    public Answer get(String pathOrNext) throws IOException, InterruptedException {
-        HttpRequest.Builder request = pathOrNext.startsWith(versionRoot.toString())
-                ? HttpRequest.newBuilder(URI.create(pathOrNext)).timeout(timeout).header("Authorization",
-                        authorization)
-                : request(pathOrNext);
-        return answer(http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+    /** {@code GET /<version>/<path>}. */
+    public Answer get(String path) throws IOException, InterruptedException {
+        return answer(http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** A query parameter's value, encoded for a URL. */
