@@ -147,11 +147,12 @@ public class ConversationService {
         message.profileName().ifPresent(name -> store.nameCustomer(conversation, name));
         CustomerMessage event = new CustomerMessage(message.wamid(), message.at(), conversation.key(),
                 message.referral());
-        Decision decision = decide(conversation, event);
+        Decided decided = decide(conversation, event);
+        Decision decision = decided.decision();
         store.save(conversation, decision.next(), message.at());
         store.messageAt(conversation, message.at());
         messages.add(conversation, message.wamid(), "in", message.type(), null, null, message.body(),
-                MessageState.RECEIVED, null, message.at(), priced(conversation, decision, message.at()));
+                MessageState.RECEIVED, null, message.at(), decided.priced());
         if (message.referral()) {
             messages.markReferral(channel.id(), message.wamid());
         }
@@ -175,7 +176,8 @@ public class ConversationService {
         BusinessMessage event = message.template().<BusinessMessage>map(template ->
                 new TemplateMessage(wamid, at, conversation.key(), template.category(), false))
                 .orElseGet(() -> new FreeFormMessage(wamid, at, conversation.key(), false));
-        Decision decision = decide(conversation, event);
+        Decided decided = decide(conversation, event);
+        Decision decision = decided.decision();
         if (decision.outcome() == Outcome.REFUSED_OUTSIDE_WINDOW) {
             throw new MetaException(MetaError.REENGAGEMENT_MESSAGE, "Message failed to send because more than 24"
                     + " hours have passed since the customer last replied to this number.");
@@ -184,7 +186,7 @@ public class ConversationService {
         store.messageAt(conversation, at);
         messages.add(conversation, wamid, "out", message.type(), message.template().map(TemplateRef::id).orElse(null),
                 message.template().map(template -> template.category().wireName()).orElse(null), message.body(),
-                MessageState.PENDING, author, at, priced(conversation, decision, at));
+                MessageState.PENDING, author, at, decided.priced());
         record(conversation, decision);
         return new Sent(wamid, at, decision.charge());
     }
@@ -230,20 +232,20 @@ public class ConversationService {
         return true;
     }
 
-    private Decision decide(StoredConversation conversation, Event event) {
-        ConversationEngine engine = engines.engineFor(conversation.channel());
-        Usage usage = usageCounts.counting(conversation.accountId());
-        return metrics.decision(() -> engine.decide(conversation.state(), event, usage));
+    /** The engine's decision on an event, and how it priced it, to be compared with what Meta reports. */
+    private record Decided(Decision decision, Messages.Priced priced) {
     }
 
-    /** How the decision priced its event, to be compared with what Meta reports. */
-    private Messages.Priced priced(StoredConversation conversation, Decision decision, Instant at) {
-        String model = engines.engineFor(conversation.channel()).plan().at(at).model().name();
-        if (decision.charge().isPresent()) {
-            return new Messages.Priced(model, "charged", decision.charge().get().category().wireName());
-        }
-        return decision.free().map(free -> new Messages.Priced(model, "free", free.wireName()))
+    private Decided decide(StoredConversation conversation, Event event) {
+        ConversationEngine engine = engines.engineFor(conversation.channel());
+        Usage usage = usageCounts.counting(conversation.accountId());
+        Decision decision = metrics.decision(() -> engine.decide(conversation.state(), event, usage));
+        String model = engine.plan().at(event.at()).model().name();
+        Messages.Priced priced = decision.charge()
+                .map(charge -> new Messages.Priced(model, "charged", charge.category().wireName()))
+                .or(() -> decision.free().map(free -> new Messages.Priced(model, "free", free.wireName())))
                 .orElseGet(() -> new Messages.Priced(model, "none", null));
+        return new Decided(decision, priced);
     }
 
     private void record(StoredConversation conversation, Decision decision) {

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each account's webhook subscriptions. A subscription's secret is read only to sign what is sent: nothing here
@@ -81,11 +83,44 @@ class Subscriptions {
                 .param("account", accountId).query(Subscriptions::subscription).list();
     }
 
-    /** The ids of the account's active subscriptions that want events of {@code type}. */
+    /**
+     * The ids of the account's active subscriptions that want events of {@code type}. The subscriptions are read
+     * once per transaction: a decision publishes several events (a message, a session, a charge), and each webhook
+     * item is a transaction of its own.
+     */
     List<Long> wanting(long accountId, EventType type) {
+        return active(accountId).stream().filter(subscription -> subscription.events().contains(type))
+                .map(Subscription::id).toList();
+    }
+
+    private List<Subscription> active(long accountId) {
+        ActiveOf key = new ActiveOf(accountId);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return read(accountId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Subscription> kept = (List<Subscription>) TransactionSynchronizationManager.getResource(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<Subscription> active = read(accountId);
+        TransactionSynchronizationManager.bindResource(key, active);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+        });
+        return active;
+    }
+
+    /** The key the active subscriptions of an account are kept under for a transaction. */
+    private record ActiveOf(long accountId) {
+    }
+
+    private List<Subscription> read(long accountId) {
         return jdbc.sql("select " + COLUMNS + " where account_id = :account and active = true order by id")
-                .param("account", accountId).query(Subscriptions::subscription).stream()
-                .filter(subscription -> subscription.events().contains(type)).map(Subscription::id).toList();
+                .param("account", accountId).query(Subscriptions::subscription).list();
     }
 
     void update(long id, String url, List<EventType> events, boolean active) {
