@@ -1,0 +1,246 @@
+package dev.janela.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a running Janela, started with Meta's connector against this program's stand-in for the Graph API, with
+ * template sends through its Cloud API endpoint, and reports how fast it accepted them, how fast they reached "Meta",
+ * and the most that reached it in any one second, which the channel's throughput bounds.
+ *
+ * <pre>
+ * java -cp janela-bench/target/benchmarks.jar dev.janela.bench.SendLoad --graph-port 8099 --sends 5000 &amp;
+ * JANELA_CONNECTOR=meta JANELA_META_ACCESS_TOKEN=load JANELA_META_BASE_URL=http://localhost:8099 ./janela serve
+ * </pre>
+ *
+ * <p>The stand-in listens at once; the load starts when Janela answers. Options: {@code --url} (default
+ * {@code http://localhost:8080}), {@code --graph-port} (8099), {@code --sends} (5000), {@code --concurrency} (32),
+ * {@code --throughput} the channel's messages a second (80). Each send goes to another customer, so that only the
+ * channel's throughput paces them. {@code JANELA_TOKEN} is an admin's token. Exit status 0, 1 if a send was not
+ * accepted or did not reach the stand-in within a minute of the last, 2 on bad usage.
+ */
+public final class SendLoad {
+    private static final String NAME = "SendLoad";
+    private static final String RATES = "market,category,price,currency\n*,user_initiated,0.0100,USD\n"
+            + "*,business_initiated,0.0600,USD\n*,utility,0.0080,USD\n";
+    private static final Pattern SEND = Pattern.compile("/v[0-9.]+/([^/]+)/messages");
+    private static final Pattern TEMPLATES = Pattern.compile("/v[0-9.]+/([^/]+)/message_templates");
+    private static final Pattern NAME_FIELD = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String token;
+    private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private SendLoad(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
+                "--sends", "5000", "--concurrency", "32", "--throughput", "80"));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!options.containsKey(args[i]) || i + 1 == args.length) {
+                usage("unknown option or missing value: " + args[i]);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        String token = System.getenv("JANELA_TOKEN");
+        if (token == null) {
+            usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
+        }
+        SendLoad load = new SendLoad(URI.create(options.get("--url")), token);
+        HttpServer graph = load.standIn(number(options, "--graph-port"));
+        try {
+            int failures = load.run(number(options, "--sends"), number(options, "--concurrency"),
+                    number(options, "--throughput"));
+            System.exit(failures == 0 ? 0 : 1);
+        } finally {
+            graph.stop(0);
+        }
+    }
+
+    private int run(int sends, int concurrency, int throughput) throws Exception {
+        awaitJanela();
+        String channel = "load" + System.currentTimeMillis();
+        expect(post("/api/channels", "{\"phone_number_id\":\"" + channel + "\",\"number\":\"+5511999990000\"}"),
+                201, "add a channel");
+        expect(send("PATCH", "/api/channels/" + channel, "application/json", "{\"throughput\":" + throughput + "}"),
+                200, "set the channel's throughput");
+        expect(send("POST", "/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
+        expect(send("PUT", "/api/whatsapp-business-account", "application/json", "{\"waba_id\":\"1\"}"), 200,
+                "set the WhatsApp Business Account");
+        String template = "load_" + channel;
+        HttpResponse<String> added = post("/api/templates", "{\"name\":\"" + template + "\",\"language\":\"en\","
+                + "\"category\":\"utility\",\"body\":\"Your order has shipped.\"}");
+        expect(added, 201, "add a template");
+        String id = added.body().replaceAll("(?s).*?\"id\"\\s*:\\s*([0-9]+).*", "$1");
+        expect(post("/api/templates/" + id + "/submit", "{}"), 200, "submit the template");
+
+        Semaphore inFlight = new Semaphore(concurrency);
+        long[] latencies = new long[sends];
+        AtomicInteger refused = new AtomicInteger();
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[sends];
+        long start = System.nanoTime();
+        for (int i = 0; i < sends; i++) {
+            String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + (5_521_900_000_000L + i)
+                    + "\",\"type\":\"template\",\"template\":{\"name\":\"" + template
+                    + "\",\"language\":{\"code\":\"en\"}}}";
+            inFlight.acquire();
+            int index = i;
+            long sentAt = System.nanoTime();
+            sent[i] = http.sendAsync(authorized("/v1/" + channel + "/messages").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+                        latencies[index] = System.nanoTime() - sentAt;
+                        if (error != null || response.statusCode() != 200) {
+                            refused.incrementAndGet();
+                        }
+                        inFlight.release();
+                        return null;
+                    });
+        }
+        CompletableFuture.allOf(sent).join();
+        double accepting = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos()
+                + Duration.ofSeconds(sends / throughput).toNanos();
+        while (arrivals.size() < sends - refused.get() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        long[] reached = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+        Arrays.sort(latencies);
+        double delivering = reached.length < 2 ? 0 : (reached[reached.length - 1] - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent; latency p50"
+                + " %.1f ms, p99 %.1f ms; %d refused%n", sends - refused.get(), accepting, sends / accepting,
+                concurrency, millis(latencies, 0.50), millis(latencies, 0.99), refused.get());
+        System.out.printf(Locale.ROOT, "%,d reached the stand-in %.2f s after the first send: %,.0f a second; at most"
+                + " %d in any one second (throughput %d)%n", reached.length, delivering, reached.length / delivering,
+                mostInOneSecond(reached), throughput);
+        return refused.get() + (sends - refused.get() - reached.length);
+    }
+
+    /** The most arrivals within any one second: a window sliding over the sorted arrival times. */
+    private static int mostInOneSecond(long[] sorted) {
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < sorted.length; last++) {
+            while (sorted[last] - sorted[first] >= 1_000_000_000L) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    /** The Graph API as the connector uses it: sends get an id; templates are approved as they are submitted. */
+    private HttpServer standIn(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String path = exchange.getRequestURI().getPath();
+                if (SEND.matcher(path).matches()) {
+                    arrivals.add(System.nanoTime());
+                    answer(exchange, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.load-"
+                            + ids.incrementAndGet() + "\"}]}");
+                } else if (TEMPLATES.matcher(path).matches() && exchange.getRequestMethod().equals("POST")) {
+                    Matcher name = NAME_FIELD.matcher(request);
+                    answer(exchange, "{\"id\":\"tpl-" + (name.find() ? name.group(1) : "x")
+                            + "\",\"status\":\"APPROVED\",\"category\":\"UTILITY\"}");
+                } else {
+                    answer(exchange, "{\"data\":[]}");
+                }
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** Waits, up to two minutes, for Janela to answer: it may be starting against the stand-in. */
+    private void awaitJanela() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                http.send(authorized("/api/channels").GET().build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        usage("Janela did not answer at " + base);
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return send("POST", path, "application/json", json);
+    }
+
+    private HttpResponse<String> send(String method, String path, String type, String body)
+            throws IOException, InterruptedException {
+        return http.send(authorized(path).header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            System.err.println(NAME + ": could not " + what + ": " + response.statusCode() + " " + response.body());
+            System.exit(2);
+        }
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+    }
+
+    private static int number(Map<String, String> options, String name) {
+        try {
+            int value = Integer.parseInt(options.get(name));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        usage(name + " must be a positive whole number, not " + options.get(name));
+        return 0;
+    }
+
+    private static void usage(String problem) {
+        System.err.println(NAME + ": " + problem);
+        System.exit(2);
+    }
+}
