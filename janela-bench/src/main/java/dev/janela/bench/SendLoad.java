@@ -156,8 +156,9 @@ public final class SendLoad {
 
     /** The Graph API as the connector uses it: sends get an id; templates are approved as they are submitted. */
     private HttpServer standIn(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // A backlog and threads for a whole second's burst: a full backlog would hold connections back a second.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_024);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             try (exchange) {
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

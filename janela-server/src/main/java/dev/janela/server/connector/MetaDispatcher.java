@@ -28,6 +28,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +65,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private final Clock clock;
     private final JanelaProperties.Sending settings;
     private final Pacing pacing;
+    private final TransactionTemplate transaction;
     private final RandomGenerator jitter = RandomGenerator.getDefault();
     private final Object nap = new Object();
     private Thread thread;
@@ -74,7 +77,8 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private volatile boolean moreDue;
 
     MetaDispatcher(SendQueue queue, GraphApi graph, Channels channels, Messages messages, StatusUpdates statuses,
-            JsonMapper json, Clock clock, JanelaProperties properties) {
+            JsonMapper json, Clock clock, JanelaProperties properties, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.queue = queue;
         this.graph = graph;
         this.channels = channels;
@@ -96,7 +100,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         Map<Long, Optional<Channel>> channelsById = new HashMap<>();
         Set<String> held = new HashSet<>();
         Instant earliestHeld = null;
-        List<CompletableFuture<Void>> started = new ArrayList<>();
+        List<SendQueue.Queued> allowed = new ArrayList<>();
         List<SendQueue.Queued> due = queue.due(now, PASS_SIZE);
         for (SendQueue.Queued send : due) {
             String pair = send.channelId() + "/" + send.waId();
@@ -108,11 +112,16 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             if (wait.isPresent()) {
                 held.add(pair);
                 earliestHeld = earliestHeld == null || wait.get().isBefore(earliestHeld) ? wait.get() : earliestHeld;
-                continue;
+            } else {
+                allowed.add(send);
             }
-            if (queue.claim(send.messageId(), now)) {
-                started.add(send(channel.get(), send));
-            }
+        }
+        // One commit claims the pass's sends, so that they leave together, close to the time the limits counted.
+        List<SendQueue.Queued> claimed = transaction.execute(status -> allowed.stream()
+                .filter(send -> queue.claim(send.messageId(), now)).toList());
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (SendQueue.Queued send : claimed) {
+            started.add(send(channelsById.get(send.channelId()).orElseThrow(), send));
         }
         heldUntil = earliestHeld;
         moreDue = due.size() == PASS_SIZE;
@@ -153,7 +162,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         }
         return answer.handle((answered, failure) -> {
             try {
-                settle(channel, send, answered, failure);
+                transaction.executeWithoutResult(status -> settle(channel, send, answered, failure));
             } catch (RuntimeException settling) {
                 LOG.error("The send of {} could not be settled; it stays claimed and becomes unknown", send.wamid(),
                         settling);
