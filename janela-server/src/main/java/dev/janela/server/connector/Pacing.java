@@ -9,20 +9,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Meta's two sending limits, kept by this process. A number's throughput: no second (any second, not only whole
- * ones) holds more than so many of its messages, so the times of its last messages are kept. The pair limit: one
- * message to the same customer per interval on average, in bursts that borrow from the next intervals; this is a
- * generic cell rate algorithm, which remembers only when the pair's next message would be due at the steady rate,
- * so an idle pair costs nothing and is forgotten.
+ * Meta's two sending limits, kept by this process.
+ * <ul>
+ * <li>A number's throughput: no second (any second, not only whole ones) holds more than so many of its messages,
+ *     so the times of its last messages are kept. Within that, the messages are spread over the second, a tenth of
+ *     it at most at once: a whole second's burst, slowed by the network on its way, would reach Meta partly in the
+ *     next second, on top of that second's own.</li>
+ * <li>The pair limit: one message to the same customer per interval on average, in bursts that borrow from the next
+ *     intervals.</li>
+ * </ul>
+ * Spreading and the pair limit are each a generic cell rate algorithm, which remembers only when the next message
+ * would be due at the steady rate, so an idle pair costs nothing and is forgotten.
  */
 final class Pacing {
     private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final int SPREAD = 10;
     private static final int FORGET_AFTER = 10_000;
 
     private final Duration pairInterval;
     private final int pairBurst;
-    private final Map<Long, Deque<Instant>> channels = new HashMap<>();
-    private final Map<Pair, Instant> pairs = new HashMap<>();
+    private final Map<Long, Deque<Instant>> lastSecond = new HashMap<>();
+    private final Map<Long, Instant> channelDue = new HashMap<>();
+    private final Map<Pair, Instant> pairDue = new HashMap<>();
 
     private record Pair(long channelId, String waId) {
     }
@@ -39,28 +47,37 @@ final class Pacing {
      * @return empty when the message may go now; else the earliest time it might, taking nothing
      */
     synchronized Optional<Instant> take(long channelId, int throughput, String waId, Instant now) {
-        Deque<Instant> lastSecond = channels.computeIfAbsent(channelId, id -> new ArrayDeque<>());
-        while (!lastSecond.isEmpty() && !lastSecond.peekFirst().plus(SECOND).isAfter(now)) {
-            lastSecond.removeFirst();
+        Deque<Instant> sent = lastSecond.computeIfAbsent(channelId, id -> new ArrayDeque<>());
+        while (!sent.isEmpty() && !sent.peekFirst().plus(SECOND).isAfter(now)) {
+            sent.removeFirst();
         }
-        Instant channelAllowed = lastSecond.size() < throughput ? now : lastSecond.stream()
-                .skip(lastSecond.size() - (long) throughput).findFirst().orElseThrow().plus(SECOND);
+        Instant windowAllowed = sent.size() < throughput ? now : sent.stream()
+                .skip(sent.size() - (long) throughput).findFirst().orElseThrow().plus(SECOND);
+        Duration channelInterval = SECOND.dividedBy(throughput);
+        Instant channelNext = channelDue.getOrDefault(channelId, now);
         Pair pair = new Pair(channelId, waId);
-        Instant pairDue = pairs.getOrDefault(pair, now);
-        Instant pairAllowed = pairDue.minus(pairInterval.multipliedBy(pairBurst - 1L));
-        Instant allowed = channelAllowed.isAfter(pairAllowed) ? channelAllowed : pairAllowed;
+        Instant pairNext = pairDue.getOrDefault(pair, now);
+        Instant allowed = latest(windowAllowed, earliest(channelNext, channelInterval, Math.max(1,
+                throughput / SPREAD)), earliest(pairNext, pairInterval, pairBurst));
         if (allowed.isAfter(now)) {
             return Optional.of(allowed);
         }
-        lastSecond.addLast(now);
-        pairs.put(pair, later(pairDue, now).plus(pairInterval));
-        if (pairs.size() > FORGET_AFTER) {
-            pairs.values().removeIf(due -> !due.isAfter(now));
+        sent.addLast(now);
+        channelDue.put(channelId, latest(channelNext, now, now).plus(channelInterval));
+        pairDue.put(pair, latest(pairNext, now, now).plus(pairInterval));
+        if (pairDue.size() > FORGET_AFTER) {
+            pairDue.values().removeIf(due -> !due.isAfter(now));
         }
         return Optional.empty();
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** When a limit whose next message is due at {@code next} lets one go, allowing {@code burst} at once. */
+    private static Instant earliest(Instant next, Duration interval, int burst) {
+        return next.minus(interval.multipliedBy(burst - 1L));
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant later = a.isAfter(b) ? a : b;
+        return later.isAfter(c) ? later : c;
     }
 }

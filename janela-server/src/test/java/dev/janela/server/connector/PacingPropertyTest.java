@@ -15,7 +15,8 @@ import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * Seeded random traffic through {@link Pacing}, checked against an oracle that counts the other way: the messages
- * of each channel's last second, and each customer's pair limit as a bucket of credit that fills with time.
+ * of the channel's last second, and the channel's spreading and each customer's pair limit as buckets of credit that
+ * fill with time.
  */
 class PacingPropertyTest {
     private static final Duration PAIR_INTERVAL = Duration.ofSeconds(6);
@@ -27,7 +28,7 @@ class PacingPropertyTest {
         long seed = 0x9ac1_0000L + repetition.getCurrentRepetition();
         Random random = new Random(seed);
         int burst = 1 + random.nextInt(5);
-        int throughput = 1 + random.nextInt(8);
+        int throughput = 1 + random.nextInt(random.nextBoolean() ? 8 : 40);
         Pacing pacing = new Pacing(PAIR_INTERVAL, burst);
         Oracle oracle = new Oracle(burst, throughput);
         Instant now = START;
@@ -47,33 +48,59 @@ class PacingPropertyTest {
         }
     }
 
-    /** Each channel's sends of the last second, and each customer's credit in nanoseconds of the pair interval. */
+    /** The channel's sends of the last second, and credit, in nanoseconds, for spreading and for each customer. */
     private static final class Oracle {
-        private final int burst;
         private final int throughput;
         private final Deque<Instant> channelSends = new ArrayDeque<>();
-        private final Map<String, Long> credit = new HashMap<>();
-        private final Map<String, Instant> creditAt = new HashMap<>();
+        private final Bucket spread;
+        private final int burst;
+        private final Map<String, Bucket> pairs = new HashMap<>();
 
         Oracle(int burst, int throughput) {
             this.burst = burst;
             this.throughput = throughput;
+            this.spread = new Bucket(Math.max(1, throughput / 10), Duration.ofSeconds(1).toNanos() / throughput);
         }
 
         boolean allows(String customer, Instant at) {
             long inLastSecond = channelSends.stream().filter(sent -> sent.isAfter(at.minusSeconds(1))).count();
-            long full = burst * INTERVAL_NANOS;
-            long filled = creditAt.containsKey(customer)
-                    ? Math.min(full, credit.get(customer) + Duration.between(creditAt.get(customer), at).toNanos())
-                    : full;
-            credit.put(customer, filled);
-            creditAt.put(customer, at);
-            if (inLastSecond >= throughput || filled < INTERVAL_NANOS) {
+            Bucket pair = pairs.computeIfAbsent(customer, each -> new Bucket(burst, INTERVAL_NANOS));
+            boolean spreadHasRoom = spread.fill(at);
+            boolean pairHasRoom = pair.fill(at);
+            if (inLastSecond >= throughput || !spreadHasRoom || !pairHasRoom) {
                 return false;
             }
             channelSends.addLast(at);
-            credit.put(customer, filled - INTERVAL_NANOS);
+            spread.spend();
+            pair.spend();
             return true;
+        }
+    }
+
+    /** Credit that fills by a nanosecond a nanosecond, up to {@code size} messages' worth. */
+    private static final class Bucket {
+        private final long full;
+        private final long price;
+        private long credit;
+        private Instant filledAt;
+
+        Bucket(int size, long price) {
+            this.full = size * price;
+            this.price = price;
+            this.credit = full;
+        }
+
+        /** Fills the bucket up to {@code at}; whether it holds the price of a message. */
+        boolean fill(Instant at) {
+            if (filledAt != null) {
+                credit = Math.min(full, credit + Duration.between(filledAt, at).toNanos());
+            }
+            filledAt = at;
+            return credit >= price;
+        }
+
+        void spend() {
+            credit -= price;
         }
     }
 }
