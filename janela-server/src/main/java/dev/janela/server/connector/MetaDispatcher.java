@@ -73,7 +73,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private boolean woken;
     /** The earliest time a send the last pass held for the limits may go; null when it held none. */
     private volatile Instant heldUntil;
-    /** Whether the last pass left due sends for the next, having taken as many as one pass takes. */
+    /** Whether the last pass left due sends the limits would let go: it took as many as a pass takes, held none. */
     private volatile boolean moreDue;
 
     MetaDispatcher(SendQueue queue, GraphApi graph, Channels channels, Messages messages, StatusUpdates statuses,
@@ -124,7 +124,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             started.add(send(channelsById.get(send.channelId()).orElseThrow(), send));
         }
         heldUntil = earliestHeld;
-        moreDue = due.size() == PASS_SIZE;
+        moreDue = due.size() == PASS_SIZE && earliestHeld == null;
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
@@ -280,7 +280,9 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
 
     private void napUntil(Instant next) {
         Duration nap = Duration.between(clock.instant(), next);
-        long millis = Math.max(SHORTEST_NAP.toMillis(), Math.min(LONGEST_NAP.toMillis(), nap.toMillis()));
+        // Rounded up: a pass woken a little early finds the limits still closed, and naps again.
+        long millis = Math.max(SHORTEST_NAP.toMillis(), Math.min(LONGEST_NAP.toMillis(),
+                nap.plusNanos(999_999).toMillis()));
         synchronized (this.nap) {
             if (!woken) {
                 try {
