@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "janela.connector", havingValue = "meta")
 public class MetaDispatcher implements InitializingBean, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(MetaDispatcher.class);
-    private static final int PASS_SIZE = 2_000;
+    private static final int PASS_SIZE = 500;
     private static final Duration LONGEST_NAP = Duration.ofSeconds(1);
     private static final Duration SHORTEST_NAP = Duration.ofMillis(5);
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);

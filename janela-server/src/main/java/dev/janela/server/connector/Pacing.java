@@ -44,7 +44,8 @@ final class Pacing {
      * Takes a place for one message to {@code waId} on the channel at {@code now}, if both limits allow it.
      *
      * @param throughput the channel's messages a second
-     * @return empty when the message may go now; else the earliest time it might, taking nothing
+     * @return empty when the message may go now; else, taking nothing, when to try again: the earliest time it
+     *     might go, or, when only the spreading holds it, the time all the spreading allows at once may go
      */
     synchronized Optional<Instant> take(long channelId, int throughput, String waId, Instant now) {
         Deque<Instant> sent = lastSecond.computeIfAbsent(channelId, id -> new ArrayDeque<>());
@@ -57,10 +58,11 @@ final class Pacing {
         Instant channelNext = channelDue.getOrDefault(channelId, now);
         Pair pair = new Pair(channelId, waId);
         Instant pairNext = pairDue.getOrDefault(pair, now);
-        Instant allowed = latest(windowAllowed, earliest(channelNext, channelInterval, Math.max(1,
-                throughput / SPREAD)), earliest(pairNext, pairInterval, pairBurst));
+        Instant spreadAllowed = earliest(channelNext, channelInterval, Math.max(1, throughput / SPREAD));
+        Instant allowed = latest(windowAllowed, spreadAllowed, earliest(pairNext, pairInterval, pairBurst));
         if (allowed.isAfter(now)) {
-            return Optional.of(allowed);
+            // Held by the spreading: come back when a tenth of a second's worth may go together, not for each one.
+            return Optional.of(spreadAllowed.isAfter(now) ? latest(allowed, channelNext, now) : allowed);
         }
         sent.addLast(now);
         channelDue.put(channelId, latest(channelNext, now, now).plus(channelInterval));
