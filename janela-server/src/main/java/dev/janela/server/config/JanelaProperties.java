@@ -32,6 +32,10 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
             throw new IllegalArgumentException("JANELA_CONNECTOR is '" + connector + "'; Janela's connectors are"
                     + " 'sandbox' and 'meta'");
         }
+        if ("meta".equals(connector) && demo) {
+            throw new IllegalArgumentException("--demo makes up customers for the sandbox; with JANELA_CONNECTOR=meta"
+                    + " its messages would go to Meta");
+        }
         if ("meta".equals(connector) && (meta.accessToken() == null || meta.accessToken().isBlank())) {
             throw new IllegalArgumentException("JANELA_CONNECTOR is 'meta' but JANELA_META_ACCESS_TOKEN is not set:"
                     + " Janela needs a system user's access token to call Meta's Cloud API");

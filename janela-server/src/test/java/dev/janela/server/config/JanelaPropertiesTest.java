@@ -32,6 +32,9 @@ class JanelaPropertiesTest {
         assertThatThrownBy(() -> new JanelaProperties(Path.of("data"), new JanelaProperties.Database(null, null,
                 null), null, "admin@example.com", null, noToken, "cloud", false))
                 .hasMessageContaining("'sandbox' and 'meta'");
+        JanelaProperties.Meta withToken = new JanelaProperties.Meta(null, null, null, null, "EAAG-token", null);
+        assertThatThrownBy(() -> new JanelaProperties(Path.of("data"), new JanelaProperties.Database(null, null,
+                null), null, "admin@example.com", null, withToken, "meta", true)).hasMessageContaining("--demo");
     }
 
     @Test
