@@ -135,8 +135,8 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     public void keepHouse() {
         Instant now = clock.instant();
         for (SendQueue.Queued lost : queue.abandoned(now.minus(settings.timeout()).minus(ABANDONED_AFTER))) {
-            channels.findById(lost.channelId()).ifPresent(channel -> unknown(channel, lost, now,
-                    "the process sending it stopped before Meta answered"));
+            channels.findById(lost.channelId()).ifPresent(channel -> transaction.executeWithoutResult(status ->
+                    unknown(channel, lost, now, "the process sending it stopped before Meta answered")));
         }
         for (Messages.Overdue overdue : messages.flagUnknownSince(now.minus(settings.unknownDeadline()), now)) {
             LOG.warn("Message {} on channel {} has been unknown since {}: no status from Meta says whether it was"
