@@ -13,6 +13,7 @@ import dev.janela.server.testfixtures.TestServer;
 import dev.janela.server.testfixtures.Webhooks;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +39,8 @@ class MetaSendTest {
     private TestClock clock;
     @Autowired
     private MetaDispatcher dispatcher;
+    @Autowired
+    private JdbcClient jdbc;
 
     private final GraphStandIn meta = GraphStandIn.get();
     private Api api;
@@ -261,6 +265,23 @@ class MetaSendTest {
 
         assertThat(Instant.parse(message(wamid).path("flagged_at").asString())).isEqualTo(clock.instant());
         assertThat(meta.sends(channel)).hasSize(1);
+    }
+
+    @Test
+    void aSendWhoseProcessStoppedInFlight_becomesUnknown_andIsNotSentAgain() {
+        String wamid = sendTemplate(CUSTOMER);
+        jdbc.sql("update send_queue set claimed_at = :claimed where wamid = :wamid")
+                .param("claimed", clock.instant().atOffset(ZoneOffset.UTC)).param("wamid", wamid).update();
+
+        clock.advance(Duration.ofSeconds(30));
+        dispatcher.keepHouse();
+        assertThat(message(wamid).path("state").asString()).as("it may still be in flight").isEqualTo("pending");
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.keepHouse();
+        dispatcher.dispatchDue().join();
+
+        assertThat(message(wamid).path("state").asString()).isEqualTo("unknown");
+        assertThat(meta.sends(channel)).isEmpty();
     }
 
     @Test
