@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Whatever JSON a webhook carries, reading it never fails: an item that cannot be read is skipped, and every item
- * read has what applying it needs. In {@code mvn verify} this replays the inputs under
- * {@code WebhookPayloadFuzzTestInputs}; with {@code JAZZER_FUZZ=1} it fuzzes.
+ * read has what applying it needs, in lengths its columns hold; so are template changes read. In {@code mvn verify}
+ * this replays the inputs under {@code WebhookPayloadFuzzTestInputs}; with {@code JAZZER_FUZZ=1} it fuzzes.
  */
 class WebhookPayloadFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,7 +37,20 @@ class WebhookPayloadFuzzTest {
             assertThat(items.statuses()).allSatisfy(status -> {
                 assertThat(status.wamid()).isNotEmpty();
                 assertThat(status.state()).isNotNull();
+                status.callbackData().ifPresent(data -> assertThat(data).isNotEmpty());
+                status.pricing().ifPresent(pricing -> {
+                    assertThat(pricing.pricingModel()).as("fits its column").satisfiesAnyOf(
+                            model -> assertThat(model).isNull(), model -> assertThat(model).hasSizeLessThan(11));
+                    assertThat(pricing.type()).satisfiesAnyOf(type -> assertThat(type).isNull(),
+                            type -> assertThat(type).hasSizeLessThan(41));
+                    assertThat(pricing.category()).satisfiesAnyOf(category -> assertThat(category).isNull(),
+                            category -> assertThat(category).hasSizeLessThan(41));
+                });
             });
         }
+        assertThat(WebhookPayload.templateChanges(tree)).allSatisfy(change -> {
+            assertThat(change.wabaId()).isNotNull();
+            assertThat(change.value().isObject()).isTrue();
+        });
     }
 }
