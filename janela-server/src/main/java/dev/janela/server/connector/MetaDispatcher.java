@@ -5,6 +5,7 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.config.JanelaProperties;
 import dev.janela.server.message.MessageState;
 import dev.janela.server.message.Messages;
+import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.webhook.StatusUpdates;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -66,6 +67,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private final JanelaProperties.Sending settings;
     private final Pacing pacing;
     private final TransactionTemplate transaction;
+    private final JanelaMetrics metrics;
     private final RandomGenerator jitter = RandomGenerator.getDefault();
     private final Object nap = new Object();
     private Thread thread;
@@ -77,7 +79,11 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private volatile boolean moreDue;
 
     MetaDispatcher(SendQueue queue, GraphApi graph, Channels channels, Messages messages, StatusUpdates statuses,
-            JsonMapper json, Clock clock, JanelaProperties properties, PlatformTransactionManager transactions) {
+            JsonMapper json, Clock clock, JanelaProperties properties, PlatformTransactionManager transactions,
+            JanelaMetrics metrics) {
+        this.metrics = metrics;
+        metrics.gauge("janela.meta.send.queue", "Sends waiting to reach Meta", () -> queue.waiting());
+        metrics.gauge("janela.messages.unknown", "Messages whose send lost Meta's answer", messages::unknownCount);
         this.transaction = new TransactionTemplate(transactions);
         this.queue = queue;
         this.graph = graph;
@@ -195,6 +201,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             }
             messages.recordMetaWamid(send.messageId(), metaWamid);
             queue.remove(send.messageId());
+            metrics.metaSend("sent", "");
             return;
         }
         GraphError error = answer.error();
@@ -216,6 +223,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             return;
         }
         queue.retryLater(send.messageId(), attempts, now.plus(backoff(attempts)), problem);
+        metrics.metaSend("retried", Integer.toString(code));
         wake();
     }
 
@@ -230,6 +238,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private void fail(Channel channel, SendQueue.Queued send, Instant now, int code) {
         statuses.apply(channel, send.wamid(), MessageState.FAILED, now, code);
         queue.remove(send.messageId());
+        metrics.metaSend("failed", Integer.toString(code));
     }
 
     private void unknown(Channel channel, SendQueue.Queued send, Instant now, String why) {
@@ -237,6 +246,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
                 + " it", send.wamid(), channel.phoneNumberId(), why);
         statuses.apply(channel, send.wamid(), MessageState.UNKNOWN, now, null);
         queue.remove(send.messageId());
+        metrics.metaSend("unknown", "");
     }
 
     @Override

@@ -45,6 +45,11 @@ class SendQueue {
                 .param("channel", channelId).param("waId", waId.orElse(null)).query(Long.class).single();
     }
 
+    /** How many sends wait, on every channel. */
+    long waiting() {
+        return jdbc.sql("select count(*) from send_queue").query(Long.class).single();
+    }
+
     /** The sends due at {@code now} that nobody is sending, oldest first. */
     List<Queued> due(Instant now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from send_queue"

@@ -130,6 +130,12 @@ public class Messages {
                 .list();
     }
 
+    /** How many messages, of every account, are {@code unknown}. */
+    public long unknownCount() {
+        return jdbc.sql("select count(*) from messages where state = :unknown")
+                .param("unknown", MessageState.UNKNOWN.wireName()).query(Long.class).single();
+    }
+
     /** A message that stayed {@code unknown} too long. */
     public record Overdue(long accountId, String phoneNumberId, String wamid, Instant unknownSince) {
     }

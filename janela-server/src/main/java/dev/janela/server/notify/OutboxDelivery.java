@@ -1,5 +1,6 @@
 package dev.janela.server.notify;
 
+import dev.janela.server.operations.JanelaMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -28,15 +29,18 @@ class OutboxDelivery {
     private final Clock clock;
     private final DeliverySettings settings;
     private final RandomGenerator random;
+    private final JanelaMetrics metrics;
 
     @Autowired
-    OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings) {
-        this(outbox, sender, clock, settings, new Random());
+    OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings,
+            JanelaMetrics metrics) {
+        this(outbox, sender, clock, settings, new Random(), metrics);
     }
 
     /** A pass whose waits are spread by {@code random}: a test's, to know them exactly. */
     OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings,
-            RandomGenerator random) {
+            RandomGenerator random, JanelaMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
@@ -88,11 +92,13 @@ class OutboxDelivery {
         Instant finished = clock.instant();
         if (error.isEmpty()) {
             outbox.delivered(event.id(), attempts, at);
+            metrics.eventDelivery("delivered");
             return Outcome.DELIVERED;
         }
         Optional<Instant> next = attempts >= settings.maxAttempts() ? Optional.empty()
                 : Optional.of(finished.plus(settings.backoff().after(attempts, random)));
         outbox.failed(event.id(), attempts, at, error.get(), next);
+        metrics.eventDelivery(next.isEmpty() ? "failed" : "retried");
         if (next.isEmpty()) {
             LOG.warn("Event {} ({}) was not taken by the receiver of subscription {} in {} attempts, the last: {};"
                     + " it is failed, and is sent again only if redelivered", event.eventId(),

@@ -1,6 +1,7 @@
 package dev.janela.server.operations;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
@@ -60,6 +61,30 @@ public class JanelaMetrics {
         registry.counter("janela.charges", "category", category, "kind", kind).increment();
         registry.counter("janela.charges.amount", "category", category, "kind", kind, "currency", currency)
                 .increment(amount.abs().doubleValue());
+    }
+
+    /**
+     * What became of one attempt to hand a message to Meta.
+     *
+     * @param result {@code sent} (Meta gave it an id), {@code retried}, {@code failed} or {@code unknown}
+     * @param code Meta's error code; empty when there was none
+     */
+    public void metaSend(String result, String code) {
+        registry.counter("janela.meta.sends", "result", result, "code", code).increment();
+    }
+
+    /**
+     * What became of one attempt to deliver an event to the business's systems.
+     *
+     * @param result {@code delivered}, {@code retried}, or {@code failed} for good
+     */
+    public void eventDelivery(String result) {
+        registry.counter("janela.events.deliveries", "result", result).increment();
+    }
+
+    /** A number that is read when it is scraped, such as how many sends wait. */
+    public void gauge(String name, String description, Supplier<Number> read) {
+        Gauge.builder(name, read).description(description).register(registry);
     }
 
     /** Runs an engine decision, timing it. */

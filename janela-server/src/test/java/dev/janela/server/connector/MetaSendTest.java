@@ -104,6 +104,9 @@ class MetaSendTest {
         assertThat(message.path("error_code").asInt()).isEqualTo(code);
         assertThat(meta.sends(channel)).hasSize(1);
         assertThat(chargeTotal()).isEqualTo("0.0000");
+        assertThat(api.get("/actuator/prometheus", "text/plain").body()).as("the operator's metrics")
+                .containsPattern("janela_meta_sends_total\\{code=\"" + code + "\",result=\"failed\"} [1-9]")
+                .contains("janela_meta_send_queue ").contains("janela_messages_unknown ");
     }
 
     @ParameterizedTest(name = "{1} in HTTP {0}")

@@ -7,6 +7,7 @@ import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
@@ -52,6 +53,8 @@ class DeliveryFailuresTest {
     private Outbox outbox;
     @Autowired
     private HttpEventSender sender;
+    @Autowired
+    private JanelaMetrics metrics;
 
     private Api api;
     private String channel;
@@ -87,6 +90,8 @@ class DeliveryFailuresTest {
         assertThat(event.path("last_attempt_at").asString()).isEqualTo(START.toString());
         assertThat(Instant.parse(event.path("next_attempt_at").asString()))
                 .isBetween(START.plusSeconds(8), START.plusSeconds(12));
+        assertThat(api.get("/actuator/prometheus", "text/plain").body()).as("the operator's metrics")
+                .containsPattern("janela_events_deliveries_total\\{result=\"retried\"} [1-9]");
     }
 
     @Test
@@ -142,7 +147,7 @@ class DeliveryFailuresTest {
     void theWaitsDouble_andAfterTheLastAttempt_theEventIsFailed_untilRedelivered() {
         DeliverySettings threeAttempts = new DeliverySettings(false, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), 3, 50);
-        OutboxDelivery exact = new OutboxDelivery(outbox, sender, clock, threeAttempts, NO_SPREAD);
+        OutboxDelivery exact = new OutboxDelivery(outbox, sender, clock, threeAttempts, NO_SPREAD, metrics);
         Subscriber subscriber = subscribe("message.received");
         subscriber.receiver().answer(500);
         customerWrites("wamid.f-4");
