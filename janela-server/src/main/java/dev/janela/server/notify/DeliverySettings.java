@@ -19,13 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts after this many failed attempts an event is failed for good (default 32: with the delays
  *     above, about a day of trying, long enough for a receiver's night-long outage)
  * @param batchSize how many due events one query reads (default 50)
+ * @param keepFor how long a delivered or failed event stays in the delivery log, to be read or redelivered
+ *     (default 30 days); then it is deleted
  */
 @ConfigurationProperties("janela.webhooks")
 record DeliverySettings(@DefaultValue("true") boolean deliverInBackground,
         @DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout, @DefaultValue("10s") Duration firstRetry,
         @DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("32") int maxAttempts,
-        @DefaultValue("50") int batchSize) {
+        @DefaultValue("50") int batchSize, @DefaultValue("30d") Duration keepFor) {
 
     DeliverySettings {
         requirePositive("poll-interval", pollInterval);
@@ -33,6 +35,7 @@ record DeliverySettings(@DefaultValue("true") boolean deliverInBackground,
         requirePositive("request-timeout", requestTimeout);
         requirePositive("first-retry", firstRetry);
         requirePositive("max-retry-delay", maxRetryDelay);
+        requirePositive("keep-for", keepFor);
         if (maxRetryDelay.compareTo(firstRetry) < 0) {
             throw new IllegalArgumentException("janela.webhooks.max-retry-delay (" + maxRetryDelay + ") must be at"
                     + " least janela.webhooks.first-retry (" + firstRetry + ")");

@@ -94,6 +94,17 @@ class Outbox {
                 .update() == 1;
     }
 
+    /**
+     * Deletes the delivered and failed events last attempted before {@code before}.
+     *
+     * @return how many were deleted
+     */
+    int forget(Instant before) {
+        return jdbc.sql("delete from webhook_deliveries where state in (:done) and last_attempt_at < :before")
+                .param("done", List.of(DeliveryState.DELIVERED.wireName(), DeliveryState.FAILED.wireName()))
+                .param("before", Instants.param(before)).update();
+    }
+
     void delivered(long id, int attempts, Instant at) {
         jdbc.sql("update webhook_deliveries set state = :state, attempts = :attempts, last_attempt_at = :at,"
                 + " delivered_at = :at, next_attempt_at = null, last_error = null where id = :id")

@@ -2,6 +2,7 @@ package dev.janela.server.notify;
 
 import dev.janela.server.operations.JanelaMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +51,10 @@ class OutboxDelivery {
 
     private enum Outcome { DELIVERED, FAILED, TAKEN_ELSEWHERE }
 
+    /** How often the delivery log is cleared of what is older than it keeps. */
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
+    private Instant forgotten = Instant.MIN;
+
     /**
      * Sends every event due now, until none is. Once a receiver has failed, the rest of its subscription's events
      * wait for the next pass: a receiver that is down, or slow to time out, costs a pass one attempt, and the other
@@ -58,6 +63,7 @@ class OutboxDelivery {
      * @return how many events receivers took in this pass
      */
     int deliverDue() {
+        forgetOld();
         Set<Long> failing = new HashSet<>();
         int delivered = 0;
         try {
@@ -80,6 +86,19 @@ class OutboxDelivery {
             Thread.currentThread().interrupt();
         }
         return delivered;
+    }
+
+    /** Deletes, once an hour at most, the delivered and failed events older than the log keeps them. */
+    private void forgetOld() {
+        Instant now = clock.instant();
+        if (Duration.between(forgotten, now).compareTo(FORGET_EVERY) >= 0) {
+            forgotten = now;
+            int forgot = outbox.forget(now.minus(settings.keepFor()));
+            if (forgot > 0) {
+                LOG.info("The delivery log forgot {} events delivered or failed over {} ago", forgot,
+                        settings.keepFor());
+            }
+        }
     }
 
     private Outcome attempt(Outbox.Due event) throws InterruptedException {

@@ -55,6 +55,8 @@ class DeliveryFailuresTest {
     private HttpEventSender sender;
     @Autowired
     private JanelaMetrics metrics;
+    @Autowired
+    private DeliverySettings settings;
 
     private Api api;
     private String channel;
@@ -146,7 +148,7 @@ class DeliveryFailuresTest {
     @Test
     void theWaitsDouble_andAfterTheLastAttempt_theEventIsFailed_untilRedelivered() {
         DeliverySettings threeAttempts = new DeliverySettings(false, Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), 3, 50);
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), 3, 50, Duration.ofDays(30));
         OutboxDelivery exact = new OutboxDelivery(outbox, sender, clock, threeAttempts, NO_SPREAD, metrics);
         Subscriber subscriber = subscribe("message.received");
         subscriber.receiver().answer(500);
@@ -178,6 +180,26 @@ class DeliveryFailuresTest {
         assertThat(redelivered.json().path("next_attempt_at").asString()).isEqualTo(clock.instant().toString());
         assertThat(exact.deliverDue()).isEqualTo(1);
         assertThat(subscriber.onlyDelivery().path("state").asString()).isEqualTo("delivered");
+    }
+
+    @Test
+    void theLog_forgetsDeliveredEvents_afterItsKeepingTime_butNotThoseStillTried() {
+        OutboxDelivery fresh = new OutboxDelivery(outbox, sender, clock, settings, NO_SPREAD, metrics);
+        Subscriber taking = subscribe("message.received");
+        Subscriber failing = subscribe("message.received");
+        failing.receiver().answer(500);
+        customerWrites("wamid.f-old");
+        fresh.deliverDue();
+        assertThat(taking.onlyDelivery().path("state").asString()).isEqualTo("delivered");
+
+        clock.advance(settings.keepFor().minusHours(2));
+        fresh.deliverDue();
+        assertThat(taking.deliveries()).as("not yet past its keeping time").hasSize(1);
+        clock.advance(Duration.ofHours(3));
+        fresh.deliverDue();
+
+        assertThat(taking.deliveries()).isEmpty();
+        assertThat(failing.onlyDelivery().path("state").asString()).isEqualTo("pending");
     }
 
     @Test
