@@ -1,10 +1,20 @@
 package dev.janela.server.report;
 
+import dev.janela.core.JanelaException;
+import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.engine.ConversationEngine;
+import dev.janela.core.pricing.Category;
+import dev.janela.core.ratecard.Price;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.channel.Channels;
+import dev.janela.server.conversation.Engines;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.ledger.Ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +37,13 @@ class Reconciliation {
     static final String TYPE = "type";
 
     private final JdbcClient jdbc;
+    private final Channels channels;
+    private final Engines engines;
 
-    Reconciliation(JdbcClient jdbc) {
+    Reconciliation(JdbcClient jdbc, Channels channels, Engines engines) {
         this.jdbc = jdbc;
+        this.channels = channels;
+        this.engines = engines;
     }
 
     /**
@@ -63,7 +77,19 @@ class Reconciliation {
      * @param byDifference how many disagreements each difference has
      */
     record Totals(long messages, long reported, long unreported, long agreeing, long disagreeing,
-            Map<String, Long> byDifference, long billableByJanela, long billableByMeta) {
+            Map<String, Long> byDifference, long billableByJanela, long billableByMeta, Amounts amounts) {
+    }
+
+    /**
+     * What the period's messages cost, each side's way, in the account's currency.
+     *
+     * @param chargedByJanela the ledger's rows for them, reversals included
+     * @param billedByMeta the messages Meta's per-message pricing bills, at the account's rates for their market
+     *     and Meta's category: what Meta's invoice should hold, if the rates are Meta's
+     * @param unpriced messages Meta bills that the account's rates have no price for (a category such as
+     *     {@code marketing_lite}), left out of {@code billedByMeta}
+     */
+    record Amounts(String currency, String chargedByJanela, String billedByMeta, long unpriced) {
     }
 
     /** The totals, and one page of the disagreements, oldest first, with the cursor to the next. */
@@ -71,10 +97,10 @@ class Reconciliation {
     }
 
     Report reconcile(long accountId, Instant from, Instant to, Optional<Long> after, int limit) {
-        Counter counter = new Counter(after.orElse(0L), limit);
+        Counter counter = new Counter(after.orElse(0L), limit, new MetaPrices());
         jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.at, m.state, m.priced_model, m.priced_unit,"
                 + " m.priced_category, m.meta_pricing_model, m.meta_billable, m.meta_pricing_type, m.meta_category,"
-                + " c.phone_number_id, u.wa_id, t.name as template from messages m"
+                + " m.channel_id, c.phone_number_id, u.wa_id, t.name as template from messages m"
                 + " join channels c on c.id = m.channel_id join conversations v on v.id = m.conversation_id"
                 + " join customers u on u.id = v.customer_id left join templates t on t.id = m.template_id"
                 + " where m.account_id = :account and m.direction = 'out' and m.at >= :from and m.at < :to"
@@ -83,10 +109,66 @@ class Reconciliation {
                 .query((RowCallbackHandler) counter::count);
         Totals totals = new Totals(counter.messages, counter.reported, counter.unreported,
                 counter.reported - counter.disagreeing, counter.disagreeing, counter.byDifference,
-                counter.billableByJanela, counter.billableByMeta);
+                counter.billableByJanela, counter.billableByMeta, amounts(accountId, from, to, counter.prices));
         boolean more = counter.page.size() > limit;
         List<Disagreement> page = more ? counter.page.subList(0, limit) : counter.page;
         return new Report(from, to, totals, List.copyOf(page), more ? page.get(limit - 1).id() : null);
+    }
+
+    /** The period's amounts: the ledger's rows for its messages, and Meta's bill as the counter priced it. */
+    private Amounts amounts(long accountId, Instant from, Instant to, MetaPrices prices) {
+        Ledgered ledgered = jdbc.sql("select coalesce(sum(ch.amount_micros), 0) as micros, max(ch.currency) as currency"
+                + " from charges ch join messages m on m.channel_id = ch.channel_id and m.wamid = ch.event_id"
+                + " where ch.account_id = :account and m.direction = 'out' and m.at >= :from and m.at < :to")
+                .param("account", accountId).param("from", Instants.param(from)).param("to", Instants.param(to))
+                .query((row, number) -> new Ledgered(row.getLong("micros"), row.getString("currency"))).single();
+        String currency = ledgered.currency() != null ? ledgered.currency() : prices.currency;
+        return new Amounts(currency, Ledger.decimal(ledgered.micros(), 4), Ledger.decimal(prices.micros, 4),
+                prices.unpriced);
+    }
+
+    private record Ledgered(long micros, String currency) {
+    }
+
+    /**
+     * Prices the messages Meta bills per message at the account's rates: the market of the customer as the plan
+     * in force sees it, and Meta's category. A conversation's price (before per-message pricing) is not a message's,
+     * so those messages are not priced here.
+     */
+    private final class MetaPrices {
+        private final Map<Long, Optional<Priced>> byChannel = new HashMap<>();
+        private long micros;
+        private long unpriced;
+        private String currency;
+
+        /** A channel, and the engine that prices its traffic. */
+        private record Priced(Channel channel, ConversationEngine engine) {
+        }
+
+        void add(long channelId, String waId, Instant at, Meta meta) {
+            if (!"PMP".equals(meta.pricingModel()) || !meta.bills()) {
+                return;
+            }
+            Optional<Priced> priced = byChannel.computeIfAbsent(channelId, id -> channels.findById(id)
+                    .map(channel -> new Priced(channel, engines.engineFor(channel))));
+            Optional<Category> category = Optional.ofNullable(meta.category()).flatMap(Category::fromWireName);
+            if (priced.isEmpty() || category.isEmpty()) {
+                unpriced++;
+                return;
+            }
+            ConversationEngine engine = priced.get().engine();
+            if (!engine.plan().periods().get(0).prices().versions().isEmpty()) {
+                currency = engine.plan().currency().getCurrencyCode();
+            }
+            ConversationKey key = ConversationKey.of(Long.parseLong(priced.get().channel().number().substring(1)),
+                    Long.parseLong(waId));
+            try {
+                Price price = engine.plan().at(at).prices().price(engine.marketOf(key, at), category.get(), at);
+                micros += price.amount().micros();
+            } catch (JanelaException noPrice) {
+                unpriced++;
+            }
+        }
     }
 
     /** What Meta and Janela disagree on for one message; empty when they agree. */
@@ -131,6 +213,7 @@ class Reconciliation {
         private final long after;
         private final int limit;
         private final List<Disagreement> page = new ArrayList<>();
+        private final MetaPrices prices;
         private final Map<String, Long> byDifference = new TreeMap<>();
         private long messages;
         private long reported;
@@ -139,9 +222,10 @@ class Reconciliation {
         private long billableByJanela;
         private long billableByMeta;
 
-        Counter(long after, int limit) {
+        Counter(long after, int limit, MetaPrices prices) {
             this.after = after;
             this.limit = limit;
+            this.prices = prices;
         }
 
         void count(ResultSet row) throws SQLException {
@@ -159,6 +243,7 @@ class Reconciliation {
             Meta meta = new Meta(row.getString("meta_pricing_model"), row.getObject("meta_billable", Boolean.class),
                     row.getString("meta_pricing_type"), row.getString("meta_category"));
             billableByMeta += meta.bills() ? 1 : 0;
+            prices.add(row.getLong("channel_id"), row.getString("wa_id"), Instants.read(row, "at"), meta);
             List<String> differences = differences(janela, meta);
             if (differences.isEmpty()) {
                 return;

@@ -111,6 +111,9 @@ class BillingPagesTest {
 
         assertThat(browser.find(By.cssSelector(".reconciliation p")).getText())
                 .startsWith("1 messages sent; Meta priced 1: 0 as Janela did, 1 otherwise");
+        assertThat(browser.find(By.cssSelector(".reconciliation .amounts")).getText())
+                .as("the account's rates price sessions only").isEqualTo("Janela charged $0.00 for them; at your"
+                        + " rates, Meta's per-message pricing bills $0.00 (1 with no price in your rates).");
         String row = browser.find(By.cssSelector(".reconciliation tbody tr")).getText();
         assertThat(row).contains("promo", "model", "session: none", "PMP: regular marketing");
     }

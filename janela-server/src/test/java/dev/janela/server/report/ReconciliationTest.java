@@ -71,6 +71,12 @@ class ReconciliationTest {
         assertThat(totals.path("by_difference").path("category").asInt()).isEqualTo(1);
         assertThat(totals.path("billable_by_janela").asInt()).isEqualTo(3);
         assertThat(totals.path("billable_by_meta").asInt()).isEqualTo(3);
+        JsonNode amounts = totals.path("amounts");
+        assertThat(amounts.path("currency").asString()).isEqualTo("USD");
+        assertThat(amounts.path("charged_by_janela").asString()).as("three marketing templates").isEqualTo("0.1875");
+        assertThat(amounts.path("billed_by_meta").asString()).as("a marketing and a utility template")
+                .isEqualTo("0.0693");
+        assertThat(amounts.path("unpriced").asInt()).as("marketing_lite has no price").isEqualTo(1);
         JsonNode free = report.path("disagreements").path(0);
         assertThat(free.path("wamid").asString()).isEqualTo(freeInWindow);
         assertThat(free.path("differences").valueStream().map(JsonNode::asString))
