@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,32 +49,28 @@ public final class SendLoad {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String token;
+    private final LoadTool tool;
     private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    private SendLoad(URI base, String token) {
+    private SendLoad(URI base, String token, LoadTool tool) {
         this.base = base;
         this.token = token;
+        this.tool = tool;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
-                "--sends", "5000", "--concurrency", "32", "--throughput", "80"));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!options.containsKey(args[i]) || i + 1 == args.length) {
-                usage("unknown option or missing value: " + args[i]);
-            }
-            options.put(args[i], args[i + 1]);
-        }
+        LoadTool tool = new LoadTool(NAME, Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
+                "--sends", "5000", "--concurrency", "32", "--throughput", "80"), args);
         String token = System.getenv("JANELA_TOKEN");
         if (token == null) {
-            usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
+            tool.usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
         }
-        SendLoad load = new SendLoad(URI.create(options.get("--url")), token);
-        HttpServer graph = load.standIn(number(options, "--graph-port"));
+        SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool);
+        HttpServer graph = load.standIn(tool.number("--graph-port"));
         try {
-            int failures = load.run(number(options, "--sends"), number(options, "--concurrency"),
-                    number(options, "--throughput"));
+            int failures = load.run(tool.number("--sends"), tool.number("--concurrency"),
+                    tool.number("--throughput"));
             System.exit(failures == 0 ? 0 : 1);
         } finally {
             graph.stop(0);
@@ -85,19 +80,19 @@ public final class SendLoad {
     private int run(int sends, int concurrency, int throughput) throws Exception {
         awaitJanela();
         String channel = "load" + System.currentTimeMillis();
-        expect(post("/api/channels", "{\"phone_number_id\":\"" + channel + "\",\"number\":\"+5511999990000\"}"),
+        tool.expect(post("/api/channels", "{\"phone_number_id\":\"" + channel + "\",\"number\":\"+5511999990000\"}"),
                 201, "add a channel");
-        expect(send("PATCH", "/api/channels/" + channel, "application/json", "{\"throughput\":" + throughput + "}"),
-                200, "set the channel's throughput");
-        expect(send("POST", "/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
-        expect(send("PUT", "/api/whatsapp-business-account", "application/json", "{\"waba_id\":\"1\"}"), 200,
+        tool.expect(send("PATCH", "/api/channels/" + channel, "application/json", "{\"throughput\":" + throughput
+                + "}"), 200, "set the channel's throughput");
+        tool.expect(send("POST", "/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
+        tool.expect(send("PUT", "/api/whatsapp-business-account", "application/json", "{\"waba_id\":\"1\"}"), 200,
                 "set the WhatsApp Business Account");
         String template = "load_" + channel;
         HttpResponse<String> added = post("/api/templates", "{\"name\":\"" + template + "\",\"language\":\"en\","
                 + "\"category\":\"utility\",\"body\":\"Your order has shipped.\"}");
-        expect(added, 201, "add a template");
+        tool.expect(added, 201, "add a template");
         String id = added.body().replaceAll("(?s).*?\"id\"\\s*:\\s*([0-9]+).*", "$1");
-        expect(post("/api/templates/" + id + "/submit", "{}"), 200, "submit the template");
+        tool.expect(post("/api/templates/" + id + "/submit", "{}"), 200, "submit the template");
 
         Semaphore inFlight = new Semaphore(concurrency);
         long[] latencies = new long[sends];
@@ -134,7 +129,7 @@ public final class SendLoad {
         double delivering = reached.length < 2 ? 0 : (reached[reached.length - 1] - start) / 1e9;
         System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent; latency p50"
                 + " %.1f ms, p99 %.1f ms; %d refused%n", sends - refused.get(), accepting, sends / accepting,
-                concurrency, millis(latencies, 0.50), millis(latencies, 0.99), refused.get());
+                concurrency, LoadTool.millis(latencies, 0.50), LoadTool.millis(latencies, 0.99), refused.get());
         long accepted = start + (long) (accepting * 1e9);
         long afterwards = Arrays.stream(reached).filter(at -> at >= accepted).count();
         double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - accepted) / 1e9;
@@ -205,7 +200,7 @@ public final class SendLoad {
             }
             Thread.sleep(500);
         }
-        usage("Janela did not answer at " + base);
+        tool.usage("Janela did not answer at " + base);
     }
 
     private HttpRequest.Builder authorized(String path) {
@@ -223,32 +218,7 @@ public final class SendLoad {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void expect(HttpResponse<String> response, int status, String what) {
-        if (response.statusCode() != status) {
-            System.err.println(NAME + ": could not " + what + ": " + response.statusCode() + " " + response.body());
-            System.exit(2);
-        }
-    }
 
-    private static double millis(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
-    }
 
-    private static int number(Map<String, String> options, String name) {
-        try {
-            int value = Integer.parseInt(options.get(name));
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        usage(name + " must be a positive whole number, not " + options.get(name));
-        return 0;
-    }
 
-    private static void usage(String problem) {
-        System.err.println(NAME + ": " + problem);
-        System.exit(2);
-    }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -43,38 +42,34 @@ public final class WebhookLoad {
     private final URI base;
     private final String token;
     private final byte[] appSecret;
+    private final LoadTool tool;
 
-    private WebhookLoad(URI base, String token, String appSecret) {
+    private WebhookLoad(URI base, String token, String appSecret, LoadTool tool) {
+        this.tool = tool;
         this.base = base;
         this.token = token;
         this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("--url", "http://localhost:8080",
-                "--deliveries", "20000", "--concurrency", "32", "--customers", "5000", "--seed", "1"));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!options.containsKey(args[i]) || i + 1 == args.length) {
-                usage("unknown option or missing value: " + args[i]);
-            }
-            options.put(args[i], args[i + 1]);
-        }
+        LoadTool tool = new LoadTool(NAME, Map.of("--url", "http://localhost:8080", "--deliveries", "20000",
+                "--concurrency", "32", "--customers", "5000", "--seed", "1"), args);
         String token = System.getenv("JANELA_TOKEN");
         String secret = System.getenv("JANELA_META_APP_SECRET");
         if (token == null || secret == null) {
-            usage("set JANELA_TOKEN and JANELA_META_APP_SECRET, as janela serve printed them on its first start");
+            tool.usage("set JANELA_TOKEN and JANELA_META_APP_SECRET, as janela serve printed them on its first start");
         }
-        WebhookLoad load = new WebhookLoad(URI.create(options.get("--url")), token, secret);
-        int failures = load.run(number(options, "--deliveries"), number(options, "--concurrency"),
-                number(options, "--customers"), Long.parseLong(options.get("--seed")));
+        WebhookLoad load = new WebhookLoad(URI.create(tool.option("--url")), token, secret, tool);
+        int failures = load.run(tool.number("--deliveries"), tool.number("--concurrency"),
+                tool.number("--customers"), Long.parseLong(tool.option("--seed")));
         System.exit(failures == 0 ? 0 : 1);
     }
 
     private int run(int deliveries, int concurrency, int customers, long seed) throws Exception {
         String channel = "load" + System.currentTimeMillis();
-        expect(post("/api/channels", "application/json", "{\"phone_number_id\":\"" + channel
+        tool.expect(post("/api/channels", "application/json", "{\"phone_number_id\":\"" + channel
                 + "\",\"number\":\"+5511999990000\"}"), 201, "add a channel");
-        expect(post("/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
+        tool.expect(post("/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
 
         SplittableRandom random = new SplittableRandom(seed);
         Semaphore inFlight = new Semaphore(concurrency);
@@ -108,8 +103,8 @@ public final class WebhookLoad {
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "%,d deliveries in %.2f s: %,.0f a second, %d concurrent; latency p50 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms; %d not answered 200%n", deliveries, seconds, deliveries / seconds,
-                concurrency, millis(latencies, 0.50), millis(latencies, 0.99), latencies[deliveries - 1] / 1e6,
-                failed.get());
+                concurrency, LoadTool.millis(latencies, 0.50), LoadTool.millis(latencies, 0.99),
+                latencies[deliveries - 1] / 1e6, failed.get());
         return failed.get();
     }
 
@@ -138,32 +133,7 @@ public final class WebhookLoad {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void expect(HttpResponse<String> response, int status, String what) {
-        if (response.statusCode() != status) {
-            System.err.println(NAME + ": could not " + what + ": " + response.statusCode() + " " + response.body());
-            System.exit(2);
-        }
-    }
 
-    private static double millis(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
-    }
 
-    private static int number(Map<String, String> options, String name) {
-        try {
-            int value = Integer.parseInt(options.get(name));
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        usage(name + " must be a positive whole number, not " + options.get(name));
-        return 0;
-    }
 
-    private static void usage(String problem) {
-        System.err.println(NAME + ": " + problem);
-        System.exit(2);
-    }
 }

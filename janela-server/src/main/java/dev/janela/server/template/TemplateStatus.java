@@ -19,7 +19,7 @@ public enum TemplateStatus {
      */
     public static Optional<TemplateStatus> fromMeta(String status) {
         return switch (status.toUpperCase(Locale.ROOT)) {
-            case "APPROVED", "UNPAUSED", "REINSTATED" -> Optional.of(APPROVED);
+            case "APPROVED", "REINSTATED" -> Optional.of(APPROVED);
             case "PENDING", "IN_APPEAL" -> Optional.of(PENDING);
             case "REJECTED" -> Optional.of(REJECTED);
             case "PAUSED" -> Optional.of(PAUSED);
