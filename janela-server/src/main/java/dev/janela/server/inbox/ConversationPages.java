@@ -5,6 +5,7 @@ import dev.janela.server.account.Role;
 import dev.janela.server.account.Users;
 import dev.janela.server.conversation.Windows;
 import dev.janela.server.message.Sends;
+import dev.janela.server.message.UnknownMessages;
 import dev.janela.server.template.Template;
 import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
@@ -42,9 +43,11 @@ class ConversationPages {
     private final Users users;
     private final ChosenChannel chosen;
     private final JsonMapper json;
+    private final UnknownMessages unknownMessages;
 
     ConversationPages(InboxController inbox, Inbox store, Windows windows, Templates templates, Sends sends,
-            Users users, ChosenChannel chosen, JsonMapper json) {
+            Users users, ChosenChannel chosen, JsonMapper json, UnknownMessages unknownMessages) {
+        this.unknownMessages = unknownMessages;
         this.inbox = inbox;
         this.store = store;
         this.windows = windows;
@@ -129,6 +132,15 @@ class ConversationPages {
     String assign(@PathVariable String phoneNumberId, @PathVariable String waId,
             @RequestParam(required = false) Long userId, HttpServletRequest request) {
         inbox.assign(phoneNumberId, waId, new InboxController.Assignment(userId), request);
+        return "redirect:/inbox/" + phoneNumberId + "/" + waId;
+    }
+
+    /** An admin's verdict on a message whose send lost Meta's answer: it was {@code sent}, or it {@code failed}. */
+    @Allowed({Role.ADMIN})
+    @PostMapping("/inbox/{phoneNumberId}/{waId}/messages/{wamid}/settlement")
+    String settle(@PathVariable String phoneNumberId, @PathVariable String waId, @PathVariable String wamid,
+            @RequestParam String state, HttpServletRequest request) {
+        unknownMessages.settle(Caller.of(request).accountId(), phoneNumberId, wamid, state);
         return "redirect:/inbox/" + phoneNumberId + "/" + waId;
     }
 

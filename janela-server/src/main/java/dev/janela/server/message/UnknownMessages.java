@@ -1,0 +1,60 @@
+package dev.janela.server.message;
+
+import dev.janela.server.channel.Channel;
+import dev.janela.server.channel.Channels;
+import dev.janela.server.conversation.ConversationService.StatusReport;
+import dev.janela.server.web.ApiErrorCode;
+import dev.janela.server.web.ApiException;
+import dev.janela.server.web.ApiException.FieldError;
+import dev.janela.server.webhook.StatusUpdates;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Messages whose send lost Meta's answer, for an operator: the account's list, and the operator's verdict on one
+ * once checked (in Meta's tools, or with the customer). Janela never sends such a message again by itself.
+ */
+@Service
+public class UnknownMessages {
+    private final Messages messages;
+    private final Channels channels;
+    private final StatusUpdates statuses;
+    private final Clock clock;
+
+    UnknownMessages(Messages messages, Channels channels, StatusUpdates statuses, Clock clock) {
+        this.messages = messages;
+        this.channels = channels;
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    public List<Messages.Unknown> list(long accountId) {
+        return messages.unknown(accountId);
+    }
+
+    /**
+     * Settles an unknown message as the operator found it: {@code sent} (Meta has it) or {@code failed} (it never
+     * reached Meta), which reverses its charge.
+     *
+     * @return the state it has now
+     */
+    public MessageState settle(long accountId, String phoneNumberId, String wamid, String verdict) {
+        Channel channel = channels.find(accountId, phoneNumberId)
+                .orElseThrow(() -> ApiException.notFound("channel " + phoneNumberId));
+        MessageState state = switch (verdict == null ? "" : verdict) {
+            case "sent" -> MessageState.SENT;
+            case "failed" -> MessageState.FAILED;
+            default -> throw ApiException.invalid(List.of(new FieldError("state", "is sent (Meta has it) or failed"
+                    + " (it never reached Meta; its charge is reversed)")));
+        };
+        boolean unknown = messages.unknown(accountId).stream()
+                .anyMatch(each -> each.wamid().equals(wamid) && each.phoneNumberId().equals(phoneNumberId));
+        if (!unknown) {
+            throw new ApiException(ApiErrorCode.CONFLICT, "message " + wamid + " is not unknown; only an unknown"
+                    + " message is settled by hand");
+        }
+        statuses.apply(channel, new StatusReport(wamid, state, clock.instant(), null));
+        return state;
+    }
+}
