@@ -56,7 +56,7 @@ class MetaConnector implements Connector {
     /**
      * The request as Meta gets it: to the customer's number as Janela read it, and with Janela's id for Meta to echo
      * in every status, which is how a message whose answer was lost is still recognised. A
-     * {@code biz_opaque_callback_data} the client set is replaced.
+     * {@code biz_opaque_callback_data} the client set is kept with the message, and Janela's status events echo it.
      */
     private static JsonNode forMeta(JsonNode request, String wamid, String waId) {
         ObjectNode copy = ((ObjectNode) request).deepCopy();

@@ -48,9 +48,10 @@ class ConversationEvents {
      * @param metaMessageId the id Meta gave it, once known (with Meta's connector)
      * @param status {@code sent}, {@code delivered}, {@code read}, {@code failed} or {@code unknown}
      * @param errorCode the platform's error code, when it gave one
+     * @param bizOpaqueCallbackData what the send asked to have echoed, as Meta's statuses echo it
      */
     record MessageStatusChanged(String channel, String waId, String messageId, String metaMessageId, String status,
-            Instant at, Integer errorCode) {
+            Instant at, Integer errorCode, String bizOpaqueCallbackData) {
     }
 
     /**
@@ -93,7 +94,7 @@ class ConversationEvents {
                 .orElse(report.wamid().equals(message.wamid()) ? null : report.wamid());
         publish(channel, EventType.MESSAGE_STATUS, new MessageStatusChanged(channel.phoneNumberId(),
                 message.customerWaId(), message.wamid(), metaMessageId, state.wireName(), report.at(),
-                report.errorCode()));
+                report.errorCode(), message.callbackData().orElse(null)));
     }
 
     void chargeRecorded(StoredConversation conversation, Charge charge) {

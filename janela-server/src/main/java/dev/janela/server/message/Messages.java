@@ -23,7 +23,7 @@ public class Messages {
 
     /** A message as a status report needs it: Janela's id ({@code wamid}) whichever id the report named. */
     public record Tracked(long id, String wamid, long conversationId, String customerWaId, MessageState state,
-            Optional<String> metaWamid) {
+            Optional<String> metaWamid, Optional<String> callbackData) {
     }
 
     /**
@@ -82,15 +82,23 @@ public class Messages {
     }
 
     private Optional<Tracked> find(String idColumn, long channelId, String id) {
-        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.conversation_id, m.state, c.wa_id from messages m"
+        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state, c.wa_id"
+                + " from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
                 + " where m.channel_id = :channel and " + idColumn + " = :id")
                 .param("channel", channelId).param("id", id)
                 .query((row, number) -> new Tracked(row.getLong("id"), row.getString("wamid"),
                         row.getLong("conversation_id"), row.getString("wa_id"),
                         MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
-                        Optional.ofNullable(row.getString("meta_wamid"))))
+                        Optional.ofNullable(row.getString("meta_wamid")),
+                        Optional.ofNullable(row.getString("callback_data"))))
                 .optional();
+    }
+
+    /** Records what the client asked to have echoed in the message's statuses. */
+    public void recordCallbackData(long channelId, String wamid, String callbackData) {
+        jdbc.sql("update messages set callback_data = :data where channel_id = :channel and wamid = :wamid")
+                .param("data", callbackData).param("channel", channelId).param("wamid", wamid).update();
     }
 
     /** Records the id Meta gave the message. */

@@ -23,10 +23,14 @@ import tools.jackson.databind.JsonNode;
  * @param type the message's type
  * @param text a text message's body
  * @param template a template message's name, language and body parameters
+ * @param callbackData what the client asks to have echoed in the message's statuses
+ *     ({@code biz_opaque_callback_data})
  */
-record SendRequest(String to, String waId, String type, Optional<String> text, Optional<TemplatePart> template) {
+record SendRequest(String to, String waId, String type, Optional<String> text, Optional<TemplatePart> template,
+        Optional<String> callbackData) {
     /** The most characters a text message may have, as Meta allows. */
     static final int MAX_TEXT = 4096;
+    static final int MAX_CALLBACK_DATA = 512;
     private static final Set<String> FREE_FORM_TYPES = Set.of("text", "image", "audio", "video", "document",
             "sticker", "location", "interactive", "contacts", "reaction");
     private static final Set<String> MEDIA_TYPES = Set.of("image", "audio", "video", "document", "sticker");
@@ -68,8 +72,10 @@ record SendRequest(String to, String waId, String type, Optional<String> text, O
         }
         String type = body.has("type") ? requiredText(body, "type") : "text";
         String waId = Long.toString(recipient.digits());
+        Optional<String> callbackData = callbackData(body);
         if (type.equals("template")) {
-            return new SendRequest(to, waId, type, Optional.empty(), Optional.of(template(object(body, "template"))));
+            return new SendRequest(to, waId, type, Optional.empty(), Optional.of(template(object(body, "template"))),
+                    callbackData);
         }
         if (!FREE_FORM_TYPES.contains(type)) {
             throw invalid("type " + type + " is not a message type Janela sends; use text, image, audio, video,"
@@ -88,7 +94,19 @@ record SendRequest(String to, String waId, String type, Optional<String> text, O
         } else if (type.equals("location") && !(content.has("latitude") && content.has("longitude"))) {
             throw new MetaException(MetaError.REQUIRED_PARAMETER_MISSING, "location needs latitude and longitude");
         }
-        return new SendRequest(to, waId, type, text, Optional.empty());
+        return new SendRequest(to, waId, type, text, Optional.empty(), callbackData);
+    }
+
+    /** {@code biz_opaque_callback_data}: text of at most 512 characters, as Meta takes it. */
+    private static Optional<String> callbackData(JsonNode body) {
+        JsonNode data = body.get("biz_opaque_callback_data");
+        if (data == null || data.isNull()) {
+            return Optional.empty();
+        }
+        if (!data.isString() || data.asString().length() > MAX_CALLBACK_DATA) {
+            throw invalid("biz_opaque_callback_data must be text of at most " + MAX_CALLBACK_DATA + " characters");
+        }
+        return Optional.of(data.asString()).filter(text -> !text.isEmpty());
     }
 
     private static TemplatePart template(JsonNode template) {

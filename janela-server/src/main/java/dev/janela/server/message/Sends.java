@@ -43,10 +43,12 @@ public class Sends {
     private final RefusedSends refusedSends;
     private final Clock clock;
     private final JanelaMetrics metrics;
+    private final Messages messages;
 
     Sends(Templates templates, ConversationService conversations, Connector connector,
             PlatformTransactionManager transactions, JsonMapper json, RefusedSends refusedSends, Clock clock,
-            JanelaMetrics metrics) {
+            JanelaMetrics metrics, Messages messages) {
+        this.messages = messages;
         this.templates = templates;
         this.conversations = conversations;
         this.connector = connector;
@@ -102,6 +104,7 @@ public class Sends {
         Outbound outbound = new Outbound(request.waId(), request.type(),
                 template.map(found -> new TemplateRef(found.id(), found.category())), text);
         Sent sent = conversations.send(channel, outbound, caller.author());
+        request.callbackData().ifPresent(data -> messages.recordCallbackData(channel.id(), sent.wamid(), data));
         connector.accept(channel, sent.wamid(), request.waId(), parsed);
         return new Delivered(sent, request.waId(), json.writeValueAsString(response(request, sent)));
     }

@@ -36,5 +36,7 @@ class SendRequestFuzzTest {
         assertThat(request.waId()).matches("[1-9][0-9]{6,14}");
         assertThat(request.isTemplate()).isEqualTo(request.type().equals("template"));
         request.text().ifPresent(text -> assertThat(text.length()).isLessThanOrEqualTo(SendRequest.MAX_TEXT));
+        request.callbackData().ifPresent(data -> assertThat(data).isNotEmpty().hasSizeLessThanOrEqualTo(
+                SendRequest.MAX_CALLBACK_DATA));
     }
 }

@@ -222,6 +222,9 @@ class SendTest {
                         + "\"fax\":{}}", 131009, "type fax"),
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"5521987650004\",\"type\":\"text\","
                         + "\"text\":{\"body\":\"" + "x".repeat(4097) + "\"}}", 131009, "at most 4096"),
+                Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"5521987650004\",\"type\":\"text\","
+                        + "\"text\":{\"body\":\"x\"},\"biz_opaque_callback_data\":\"" + "x".repeat(513) + "\"}", 131009,
+                        "biz_opaque_callback_data must be text of at most 512"),
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"not a number\",\"type\":\"text\","
                         + "\"text\":{\"body\":\"x\"}}", 100, "to "),
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"+0\",\"type\":\"text\","

@@ -11,6 +11,7 @@ import dev.janela.server.testfixtures.GraphStandIn;
 import dev.janela.server.testfixtures.MetaServerTest;
 import dev.janela.server.testfixtures.TestServer;
 import dev.janela.server.testfixtures.Webhooks;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** With Meta's connector, the business hears of its messages' fate under the id its send was answered with. */
+/**
+ * With Meta's connector, the business hears of its messages' fate under the id its send was answered with, and with
+ * what it asked to have echoed.
+ */
 @MetaServerTest
 class MetaEventsTest {
     private static final String CUSTOMER = "5521987650004";
@@ -47,8 +51,9 @@ class MetaEventsTest {
         api.approvedAtMeta("order_update", "en_US", "utility", "Your order has shipped.");
         subscriber = Subscriber.subscribe(api, "message.status");
         GraphStandIn.get().dropNext(channel);
-        String wamid = api.sendTemplate(channel, CUSTOMER, "order_update", "en_US").json().path("messages").path(0)
-                .path("id").asString();
+        Map<String, Object> send = new HashMap<>(Api.templateMessage(CUSTOMER, "order_update", "en_US"));
+        send.put("biz_opaque_callback_data", "order-1042");
+        String wamid = api.send(channel, send).json().path("messages").path(0).path("id").asString();
         dispatcher.dispatchDue().join();
         Map<String, Object> sent = Webhooks.status("wamid.meta-late", "sent", clock.instant(), CUSTOMER);
         sent.put("biz_opaque_callback_data", wamid);
@@ -61,5 +66,7 @@ class MetaEventsTest {
         assertThat(statuses).extracting(data -> data.path("status").asString()).containsExactly("unknown", "sent");
         assertThat(statuses).allSatisfy(data -> assertThat(data.path("message_id").asString()).isEqualTo(wamid));
         assertThat(statuses.get(1).path("meta_message_id").asString()).isEqualTo("wamid.meta-late");
+        assertThat(statuses).extracting(data -> data.path("biz_opaque_callback_data").asString())
+                .as("what the send asked to have echoed").containsOnly("order-1042");
     }
 }
