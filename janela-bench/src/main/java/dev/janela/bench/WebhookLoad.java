@@ -1,6 +1,9 @@
 package dev.janela.bench;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -30,8 +34,10 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  *
  * <p>Options: {@code --url} (default {@code http://localhost:8080}), {@code --deliveries} (20000),
- * {@code --concurrency} requests in flight (32), {@code --customers} (5000), {@code --seed} (1). Secrets come from
- * the environment, never the command line. Exit status 0, 1 if any delivery was not answered 200, 2 on bad usage.
+ * {@code --concurrency} requests in flight (32), {@code --customers} (5000), {@code --seed} (1),
+ * {@code --subscribe yes} to subscribe a receiver of its own to every event and count what reaches it (no).
+ * Secrets come from the environment, never the command line. Exit status 0, 1 if any delivery was not answered 200,
+ * 2 on bad usage.
  */
 public final class WebhookLoad {
     private static final String NAME = "WebhookLoad";
@@ -53,23 +59,33 @@ public final class WebhookLoad {
 
     public static void main(String[] args) throws Exception {
         LoadTool tool = new LoadTool(NAME, Map.of("--url", "http://localhost:8080", "--deliveries", "20000",
-                "--concurrency", "32", "--customers", "5000", "--seed", "1"), args);
+                "--concurrency", "32", "--customers", "5000", "--seed", "1", "--subscribe", "no"), args);
         String token = System.getenv("JANELA_TOKEN");
         String secret = System.getenv("JANELA_META_APP_SECRET");
         if (token == null || secret == null) {
             tool.usage("set JANELA_TOKEN and JANELA_META_APP_SECRET, as janela serve printed them on its first start");
         }
         WebhookLoad load = new WebhookLoad(URI.create(tool.option("--url")), token, secret, tool);
+        boolean subscribe = switch (tool.option("--subscribe")) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> {
+                tool.usage("--subscribe is yes or no, not " + tool.option("--subscribe"));
+                yield false;
+            }
+        };
         int failures = load.run(tool.number("--deliveries"), tool.number("--concurrency"),
-                tool.number("--customers"), Long.parseLong(tool.option("--seed")));
+                tool.number("--customers"), Long.parseLong(tool.option("--seed")), subscribe);
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    private int run(int deliveries, int concurrency, int customers, long seed) throws Exception {
+    private int run(int deliveries, int concurrency, int customers, long seed, boolean subscribe) throws Exception {
         String channel = "load" + System.currentTimeMillis();
         tool.expect(post("/api/channels", "application/json", "{\"phone_number_id\":\"" + channel
                 + "\",\"number\":\"+5511999990000\"}"), 201, "add a channel");
         tool.expect(post("/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
+        AtomicInteger events = new AtomicInteger();
+        HttpServer receiver = subscribe ? receiver(events) : null;
 
         SplittableRandom random = new SplittableRandom(seed);
         Semaphore inFlight = new Semaphore(concurrency);
@@ -100,12 +116,53 @@ public final class WebhookLoad {
         }
         CompletableFuture.allOf(sent).join();
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (receiver != null) {
+            reportEvents(events, start);
+            receiver.stop(0);
+        }
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "%,d deliveries in %.2f s: %,.0f a second, %d concurrent; latency p50 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms; %d not answered 200%n", deliveries, seconds, deliveries / seconds,
                 concurrency, LoadTool.millis(latencies, 0.50), LoadTool.millis(latencies, 0.99),
                 latencies[deliveries - 1] / 1e6, failed.get());
         return failed.get();
+    }
+
+    /**
+     * A receiver of the events Janela sends the business, subscribed to all of them: each inbound message that
+     * opens a session makes three (the session, the message, the charge), written with it and sent after it.
+     */
+    private HttpServer receiver(AtomicInteger events) throws IOException, InterruptedException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1_024);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                events.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        server.start();
+        tool.expect(post("/api/webhook-subscriptions", "application/json", "{\"url\":\"http://localhost:"
+                + server.getAddress().getPort() + "/events\",\"events\":[\"message.received\",\"message.status\","
+                + "\"session.opened\",\"session.ended\",\"charge.recorded\"]}"), 201, "subscribe a receiver");
+        return server;
+    }
+
+    /** Waits until no event has come for five seconds, then says how many came, and how fast. */
+    private static void reportEvents(AtomicInteger events, long start) throws InterruptedException {
+        int seen = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() - lastChange < Duration.ofSeconds(5).toNanos()) {
+            if (events.get() != seen) {
+                seen = events.get();
+                lastChange = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (lastChange - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%,d events reached the subscribed receiver %.2f s after the first delivery:"
+                + " %,.0f a second%n", seen, seconds, seen / seconds);
     }
 
     private static String delivery(String channel, String wamid, String customer) {
