@@ -228,7 +228,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     }
 
     /** The delay before attempt {@code attempts + 1}: doubling from the base up to the cap, the upper half random. */
-    Duration backoff(int attempts) {
+    private Duration backoff(int attempts) {
         Duration full = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 30));
         Duration capped = full.compareTo(settings.retryCap()) > 0 ? settings.retryCap() : full;
         long half = capped.toMillis() / 2;
