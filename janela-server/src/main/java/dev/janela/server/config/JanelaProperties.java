@@ -117,7 +117,7 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
      * @param timeout how long Meta has to answer a send; without an answer the message is {@code unknown}
      * @param unknownDeadline how long a message may stay {@code unknown} before it is flagged for an operator
      * @param templateSync how often templates' statuses and categories are fetched from Meta
-     * @param dispatcher whether a thread of its own sends the queue (tests drive it themselves)
+     * @param dispatcher whether threads of Janela's own send the queue and sync templates (tests drive them)
      */
     public record Sending(Duration pairInterval, Integer pairBurst, Duration maxQueueWait, Integer attempts,
             Duration retryBase, Duration retryCap, Duration timeout, Duration unknownDeadline, Duration templateSync,
