@@ -54,15 +54,13 @@ public class GraphApi {
 
     /** {@code POST /<version>/<path>} with a JSON body, answered on another thread. */
     CompletableFuture<Answer> postAsync(String path, JsonNode body) {
-        return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray())
+        return http.sendAsync(postRequest(path, body).build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(this::answer);
     }
 
     /** {@code POST /<version>/<path>} with a JSON body. */
     public Answer post(String path, JsonNode body) throws IOException, InterruptedException {
-        return answer(http.send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(
-                body))).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray()));
+        return answer(http.send(postRequest(path, body).build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** {@code GET /<version>/<path>}. */
@@ -73,6 +71,11 @@ public class GraphApi {
     /** A query parameter's value, encoded for a URL. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder postRequest(String path, JsonNode body) {
+        return request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .header("Content-Type", "application/json");
     }
 
     private HttpRequest.Builder request(String path) {

@@ -6,7 +6,6 @@ import dev.janela.server.web.MetaError;
 import dev.janela.server.web.MetaException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -39,13 +38,14 @@ class MetaConnector implements Connector {
 
     @Override
     public void accept(Channel channel, String wamid, String waId, JsonNode request) {
-        long forCustomer = queue.waiting(channel.id(), Optional.of(waId));
+        SendQueue.Waiting waiting = queue.waiting(channel.id(), waId);
+        long forCustomer = waiting.forCustomer();
         if (settings.pairInterval().multipliedBy(Math.max(0, forCustomer + 1 - settings.pairBurst()))
                 .compareTo(settings.maxQueueWait()) > 0) {
             throw new MetaException(MetaError.PAIR_RATE_LIMIT, forCustomer + " messages to this customer wait for"
                     + " Meta's pair limit already; try again later");
         }
-        long forChannel = queue.waiting(channel.id(), Optional.empty());
+        long forChannel = waiting.onChannel();
         if (Duration.ofSeconds(forChannel / channel.throughput()).compareTo(settings.maxQueueWait()) > 0) {
             throw new MetaException(MetaError.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
                     + " throughput of " + channel.throughput() + " a second already; try again later");

@@ -38,11 +38,16 @@ class SendQueue {
                 .param("channel", channel.id()).param("wamid", wamid).update();
     }
 
-    /** How many sends wait on the channel, or, with {@code waId}, to that customer. */
-    long waiting(long channelId, Optional<String> waId) {
-        return jdbc.sql("select count(*) from send_queue where channel_id = :channel"
-                + waId.map(customer -> " and wa_id = :waId").orElse(""))
-                .param("channel", channelId).param("waId", waId.orElse(null)).query(Long.class).single();
+    /** How many sends wait on a channel, and how many of those to one customer. */
+    record Waiting(long onChannel, long forCustomer) {
+    }
+
+    /** How many sends wait on the channel, and to {@code waId}: one read for both limits a send must fit. */
+    Waiting waiting(long channelId, String waId) {
+        return jdbc.sql("select count(*) as on_channel, coalesce(sum(case when wa_id = :waId then 1 else 0 end), 0)"
+                + " as for_customer from send_queue where channel_id = :channel")
+                .param("channel", channelId).param("waId", waId)
+                .query((row, number) -> new Waiting(row.getLong("on_channel"), row.getLong("for_customer"))).single();
     }
 
     /** How many sends wait, on every channel. */

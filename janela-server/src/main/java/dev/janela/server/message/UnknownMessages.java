@@ -48,8 +48,8 @@ public class UnknownMessages {
             default -> throw ApiException.invalid(List.of(new FieldError("state", "is sent (Meta has it) or failed"
                     + " (it never reached Meta; its charge is reversed)")));
         };
-        boolean unknown = messages.unknown(accountId).stream()
-                .anyMatch(each -> each.wamid().equals(wamid) && each.phoneNumberId().equals(phoneNumberId));
+        boolean unknown = messages.find(channel.id(), wamid)
+                .filter(message -> message.state() == MessageState.UNKNOWN).isPresent();
         if (!unknown) {
             throw new ApiException(ApiErrorCode.CONFLICT, "message " + wamid + " is not unknown; only an unknown"
                     + " message is settled by hand");

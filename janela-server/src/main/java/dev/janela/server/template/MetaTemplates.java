@@ -79,8 +79,7 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
         GraphApi.Answer answer = call(() -> graph.post(waba + "/message_templates", json.valueToTree(request)));
         String metaId = answer.body().path("id").asString("");
         templates.submitted(template.id(), metaId);
-        Template submitted = templates.find(template.accountId(), template.id()).orElseThrow();
-        updates.apply(submitted, TemplateStatus.fromMeta(answer.body().path("status").asString("")),
+        updates.apply(template, TemplateStatus.fromMeta(answer.body().path("status").asString("")),
                 MetaTemplateUpdates.category(answer.body().path("category").asString("")), List.of());
         return templates.find(template.accountId(), template.id()).orElseThrow();
     }
