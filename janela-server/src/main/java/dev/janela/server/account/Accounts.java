@@ -16,6 +16,9 @@ import org.springframework.stereotype.Repository;
 /** Accounts: the businesses (tenants) that own channels, templates, rate cards and tokens. */
 @Repository
 public class Accounts {
+    /** Who the records of what Janela sets up by itself name as its author. */
+    public static final String JANELA = "Janela";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 

@@ -1,8 +1,10 @@
 package dev.janela.server.account;
 
+import dev.janela.server.access.BearerTokens;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
-import dev.janela.server.web.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * token, or one of a removed user, is refused from the next request on.
  */
 @Repository
-public class ApiTokens {
+public class ApiTokens implements BearerTokens {
     /** What every token Janela makes starts with, so that a leaked one is easy to recognise. */
     static final String PREFIX = "jnl_";
     private static final int RANDOM_BYTES = 32;
@@ -93,8 +95,8 @@ public class ApiTokens {
                 .param("account", accountId).query(Long.class).single() > 0;
     }
 
-    /** The caller {@code token} identifies, if it is registered, not revoked, and its user not removed. */
-    public Optional<Caller> find(String token) {
+    @Override
+    public Optional<Caller> callerOf(String token) {
         return jdbc.sql("select " + COLUMNS + " where t.token_hash = :hash and t.revoked_at is null"
                 + " and u.removed_at is null").param("hash", hash(token))
                 .query(ApiTokens::token).optional()
@@ -139,7 +141,7 @@ public class ApiTokens {
         return new Token(row.getLong("id"), row.getLong("account_id"), row.getString("name"),
                 Role.fromWireName(role).orElseThrow(), user, Optional.ofNullable(row.getString("email")),
                 Instants.read(row, "created_at"),
-                Optional.ofNullable(row.getString("created_by")).orElse(Bootstrap.JANELA),
+                Optional.ofNullable(row.getString("created_by")).orElse(Accounts.JANELA),
                 Instants.readOptional(row, "revoked_at"));
     }
 

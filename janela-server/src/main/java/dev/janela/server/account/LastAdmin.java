@@ -1,7 +1,6 @@
 package dev.janela.server.account;
 
-import dev.janela.server.web.ApiErrorCode;
-import dev.janela.server.web.ApiException;
+import dev.janela.server.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +34,8 @@ class LastAdmin {
         }
     }
 
-    private static ApiException lockOut() {
-        return new ApiException(ApiErrorCode.CONFLICT, "that would leave the account without an admin; make"
+    private static Refusal lockOut() {
+        return Refusal.conflict("that would leave the account without an admin; make"
                 + " another user an admin, or create an admin token, first");
     }
 }

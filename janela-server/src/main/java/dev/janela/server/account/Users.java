@@ -1,5 +1,6 @@
 package dev.janela.server.account;
 
+import dev.janela.server.access.Role;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
 import java.sql.ResultSet;

@@ -1,2 +1,2 @@
-/** Accounts, their API tokens (kept only as hashes), and what a first start sets up. */
+/** Accounts, their people and roles, and their API tokens (kept only as hashes). */
 package dev.janela.server.account;

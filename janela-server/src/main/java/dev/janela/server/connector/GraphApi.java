@@ -1,6 +1,7 @@
 package dev.janela.server.connector;
 
 import dev.janela.server.config.JanelaProperties;
+import dev.janela.server.config.WithMetaConnector;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +23,7 @@ import tools.jackson.databind.node.MissingNode;
  * message Janela writes.
  */
 @Component
-@ConditionalOnProperty(name = "janela.connector", havingValue = "meta")
+@WithMetaConnector
 public class GraphApi {
     private final HttpClient http;
     private final URI versionRoot;
@@ -31,8 +31,7 @@ public class GraphApi {
     private final Duration timeout;
     private final JsonMapper json;
 
-    GraphApi(JanelaProperties properties, JsonMapper json) {
-        JanelaProperties.Meta meta = properties.meta();
+    GraphApi(JanelaProperties.Meta meta, JsonMapper json) {
         this.http = HttpClient.newBuilder().connectTimeout(meta.sending().timeout()).build();
         String base = meta.baseUrl().toString().replaceAll("/+$", "");
         this.versionRoot = URI.create(base + "/" + meta.apiVersion() + "/");

@@ -2,11 +2,11 @@ package dev.janela.server.connector;
 
 import dev.janela.server.channel.Channel;
 import dev.janela.server.config.JanelaProperties;
-import dev.janela.server.web.MetaError;
-import dev.janela.server.web.MetaException;
+import dev.janela.server.config.WithMetaConnector;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * charged: it is better that the caller knows now than that the message goes out much later.
  */
 @Component
-@ConditionalOnProperty(name = "janela.connector", havingValue = "meta")
+@WithMetaConnector
 class MetaConnector implements Connector {
     private final SendQueue queue;
     private final MetaDispatcher dispatcher;
@@ -28,12 +28,12 @@ class MetaConnector implements Connector {
     private final JanelaProperties.Sending settings;
 
     MetaConnector(SendQueue queue, MetaDispatcher dispatcher, JsonMapper json, Clock clock,
-            JanelaProperties properties) {
+            JanelaProperties.Sending settings) {
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.json = json;
         this.clock = clock;
-        this.settings = properties.meta().sending();
+        this.settings = settings;
     }
 
     @Override
@@ -42,12 +42,12 @@ class MetaConnector implements Connector {
         long forCustomer = waiting.forCustomer();
         if (settings.pairInterval().multipliedBy(Math.max(0, forCustomer + 1 - settings.pairBurst()))
                 .compareTo(settings.maxQueueWait()) > 0) {
-            throw new MetaException(MetaError.PAIR_RATE_LIMIT, forCustomer + " messages to this customer wait for"
+            throw new Refusal(Reason.PAIR_RATE_LIMIT, forCustomer + " messages to this customer wait for"
                     + " Meta's pair limit already; try again later");
         }
         long forChannel = waiting.onChannel();
         if (Duration.ofSeconds(forChannel / channel.throughput()).compareTo(settings.maxQueueWait()) > 0) {
-            throw new MetaException(MetaError.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
+            throw new Refusal(Reason.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
                     + " throughput of " + channel.throughput() + " a second already; try again later");
         }
         queue.add(channel, wamid, waId, json.writeValueAsString(forMeta(request, wamid, waId)), clock.instant());

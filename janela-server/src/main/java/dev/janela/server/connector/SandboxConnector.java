@@ -1,8 +1,10 @@
 package dev.janela.server.connector;
 
 import dev.janela.server.channel.Channel;
-import dev.janela.server.message.MessageState;
-import dev.janela.server.webhook.StatusUpdates;
+import dev.janela.server.config.WithSandboxConnector;
+import dev.janela.server.conversation.ConversationService;
+import dev.janela.server.conversation.MessageState;
+import dev.janela.server.conversation.StatusReport;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -12,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,19 +22,19 @@ import org.springframework.stereotype.Component;
  * ({@code JANELA_CONNECTOR=sandbox}).
  */
 @Component
-@ConditionalOnProperty(name = "janela.connector", havingValue = "sandbox", matchIfMissing = true)
+@WithSandboxConnector
 class SandboxConnector implements Connector, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxConnector.class);
     private static final List<MessageState> REPORTS = List.of(MessageState.SENT, MessageState.DELIVERED,
             MessageState.READ);
 
-    private final StatusUpdates statuses;
+    private final ConversationService conversations;
     private final Clock clock;
     private final Executor reporter;
 
     @Autowired
-    SandboxConnector(StatusUpdates statuses, Clock clock) {
-        this(statuses, clock, Executors.newSingleThreadExecutor(runnable -> {
+    SandboxConnector(ConversationService conversations, Clock clock) {
+        this(conversations, clock, Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "janela-sandbox");
             thread.setDaemon(true);
             return thread;
@@ -44,8 +45,8 @@ class SandboxConnector implements Connector, DisposableBean {
      * A sandbox that reports on {@code reporter}: after the send's answer, like Meta, on its own thread; or, for
      * tests that read the reports back, on the sender's thread before it answers.
      */
-    SandboxConnector(StatusUpdates statuses, Clock clock, Executor reporter) {
-        this.statuses = statuses;
+    SandboxConnector(ConversationService conversations, Clock clock, Executor reporter) {
+        this.conversations = conversations;
         this.clock = clock;
         this.reporter = reporter;
     }
@@ -55,7 +56,7 @@ class SandboxConnector implements Connector, DisposableBean {
         reporter.execute(() -> {
             try {
                 for (MessageState state : REPORTS) {
-                    statuses.apply(channel, wamid, state, clock.instant(), null);
+                    conversations.applyStatus(channel, StatusReport.of(wamid, state, clock.instant()));
                 }
             } catch (RuntimeException failure) {
                 LOG.error("The sandbox could not report the delivery of {}", wamid, failure);

@@ -7,8 +7,6 @@ import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionStatus;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.ledger.Ledger;
-import dev.janela.server.message.MessageState;
-import dev.janela.server.message.Messages;
 import dev.janela.server.notify.EventType;
 import dev.janela.server.notify.Notifications;
 import java.time.Instant;
@@ -82,19 +80,19 @@ class ConversationEvents {
             String amount, String currency, String rateCardVersion, Instant at) {
     }
 
-    void messageReceived(StoredConversation conversation, ConversationService.Inbound message) {
+    void messageReceived(StoredConversation conversation, Inbound message) {
         publish(conversation.channel(), EventType.MESSAGE_RECEIVED, new MessageReceived(
                 conversation.channel().phoneNumberId(), message.waId(), message.wamid(), message.type(),
-                message.body(), message.at(), message.referral(), message.profileName().orElse(null)));
+                message.body().orElse(null), message.at(), message.referral(), message.profileName().orElse(null)));
     }
 
     void messageStatus(Channel channel, Messages.Tracked message, MessageState state,
-            ConversationService.StatusReport report) {
+            StatusReport report) {
         String metaMessageId = message.metaWamid()
                 .orElse(report.wamid().equals(message.wamid()) ? null : report.wamid());
         publish(channel, EventType.MESSAGE_STATUS, new MessageStatusChanged(channel.phoneNumberId(),
                 message.customerWaId(), message.wamid(), metaMessageId, state.wireName(), report.at(),
-                report.errorCode(), message.callbackData().orElse(null)));
+                report.errorCode().orElse(null), message.callbackData().orElse(null)));
     }
 
     void chargeRecorded(StoredConversation conversation, Charge charge) {

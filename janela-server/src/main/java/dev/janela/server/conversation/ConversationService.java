@@ -4,25 +4,20 @@ import dev.janela.core.conversation.BusinessMessage;
 import dev.janela.core.conversation.CustomerMessage;
 import dev.janela.core.conversation.Event;
 import dev.janela.core.conversation.FreeFormMessage;
-import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.engine.Outcome;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.pricing.Usage;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.ledger.Ledger;
-import dev.janela.core.pricing.Usage;
-import dev.janela.server.message.MessageIds;
-import dev.janela.server.plan.UsageCounts;
-import dev.janela.server.message.MessageState;
-import dev.janela.server.message.Messages;
 import dev.janela.server.operations.JanelaMetrics;
-import dev.janela.server.web.MetaError;
-import dev.janela.server.web.MetaException;
+import dev.janela.server.plan.UsageCounts;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,72 +62,6 @@ public class ConversationService {
     }
 
     /**
-     * A customer's message.
-     *
-     * @param waId the customer's number, digits only
-     * @param at the message's own time (the webhook's {@code timestamp}), which the window is counted from (R9)
-     * @param body its text, if it has one
-     * @param referral whether the customer came from an ad or a page button
-     * @param profileName the name the customer's WhatsApp profile shows, if the webhook gave it
-     */
-    public record Inbound(String wamid, String waId, Instant at, String type, String body, boolean referral,
-            Optional<String> profileName) {
-        public Inbound {
-            Objects.requireNonNull(wamid, "wamid");
-            Objects.requireNonNull(waId, "waId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(profileName, "profileName");
-        }
-    }
-
-    /**
-     * A message the business asks to send.
-     *
-     * @param waId the customer's number, digits only
-     * @param type {@code template}, or the free-form type
-     * @param template the approved template it is made from, for templates
-     * @param body its text, if it has one (a template's, rendered)
-     */
-    public record Outbound(String waId, String type, Optional<TemplateRef> template, String body) {
-        public Outbound {
-            Objects.requireNonNull(waId, "waId");
-            Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(template, "template");
-        }
-    }
-
-    /** The template a send is made from. */
-    public record TemplateRef(long id, TemplateCategory category) {
-    }
-
-    /** What a send was given: its id, and its charge if it started a session. */
-    public record Sent(String wamid, Instant at, Optional<Charge> charge) {
-    }
-
-    /**
-     * A delivery report.
-     *
-     * @param wamid the message's id: Janela's, or the one Meta gave it
-     * @param errorCode the platform's error code, for failures
-     * @param callbackData what Meta echoes from the send ({@code biz_opaque_callback_data}): Janela's id for the
-     *     message, which recognises it when Meta's answer to the send was lost
-     * @param pricing how Meta priced the message, when the report says
-     */
-    public record StatusReport(String wamid, MessageState state, Instant at, Integer errorCode,
-            Optional<String> callbackData, Optional<Messages.MetaPricing> pricing) {
-        public StatusReport {
-            Objects.requireNonNull(callbackData, "callbackData");
-            Objects.requireNonNull(pricing, "pricing");
-        }
-
-        /** A report of the state only, as Janela's own connectors make. */
-        public StatusReport(String wamid, MessageState state, Instant at, Integer errorCode) {
-            this(wamid, state, at, errorCode, Optional.empty(), Optional.empty());
-        }
-    }
-
-    /**
      * Applies a customer's message (R1-R4): it opens or renews the window, starts or activates a session, and is
      * charged when it starts one.
      *
@@ -151,8 +80,7 @@ public class ConversationService {
         Decision decision = decided.decision();
         store.save(conversation, decision.next(), message.at());
         store.messageAt(conversation, message.at());
-        messages.add(conversation, message.wamid(), "in", message.type(), null, null, message.body(),
-                MessageState.RECEIVED, null, message.at(), decided.priced());
+        messages.add(conversation, NewMessage.received(message, decided.priced()));
         if (message.referral()) {
             messages.markReferral(channel.id(), message.wamid());
         }
@@ -166,7 +94,7 @@ public class ConversationService {
      * message only while the window is open (R7). Nothing is stored for a refused send.
      *
      * @param author the name of the token that asked, recorded on the message
-     * @throws MetaException with {@code 131047} for a free-form message outside the window (R8)
+     * @throws Refusal with {@link Reason#REENGAGEMENT_MESSAGE} for a free-form message outside the window (R8)
      */
     @Transactional
     public Sent send(Channel channel, Outbound message, String author) {
@@ -179,21 +107,20 @@ public class ConversationService {
         Decided decided = decide(conversation, event);
         Decision decision = decided.decision();
         if (decision.outcome() == Outcome.REFUSED_OUTSIDE_WINDOW) {
-            throw new MetaException(MetaError.REENGAGEMENT_MESSAGE, "Message failed to send because more than 24"
+            throw new Refusal(Reason.REENGAGEMENT_MESSAGE, "Message failed to send because more than 24"
                     + " hours have passed since the customer last replied to this number.");
         }
         store.save(conversation, decision.next(), at);
         store.messageAt(conversation, at);
-        messages.add(conversation, wamid, "out", message.type(), message.template().map(TemplateRef::id).orElse(null),
-                message.template().map(template -> template.category().wireName()).orElse(null), message.body(),
-                MessageState.PENDING, author, at, decided.priced());
+        messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced()));
         record(conversation, decision);
         return new Sent(wamid, at, decision.charge());
     }
 
     /**
-     * Applies a delivery report to a message Janela sent. States only move forward; a failure reverses the
-     * message's charge with a negative row and ends the session it opened (R11).
+     * Applies a delivery report to a message Janela sent: the one path every report takes, from Meta's status
+     * webhooks, from a connector that reports by itself (the sandbox), or from an operator. States only move
+     * forward; a failure reverses the message's charge with a negative row and ends the session it opened (R11).
      *
      * @return whether it changed anything
      */
@@ -233,7 +160,7 @@ public class ConversationService {
     }
 
     /** The engine's decision on an event, and how it priced it, to be compared with what Meta reports. */
-    private record Decided(Decision decision, Messages.Priced priced) {
+    private record Decided(Decision decision, Priced priced) {
     }
 
     private Decided decide(StoredConversation conversation, Event event) {
@@ -241,10 +168,10 @@ public class ConversationService {
         Usage usage = usageCounts.counting(conversation.accountId());
         Decision decision = metrics.decision(() -> engine.decide(conversation.state(), event, usage));
         String model = engine.plan().at(event.at()).model().name();
-        Messages.Priced priced = decision.charge()
-                .map(charge -> new Messages.Priced(model, "charged", charge.category().wireName()))
-                .or(() -> decision.free().map(free -> new Messages.Priced(model, "free", free.wireName())))
-                .orElseGet(() -> new Messages.Priced(model, "none", null));
+        Priced priced = decision.charge()
+                .map(charge -> new Priced(model, Priced.Unit.CHARGED, Optional.of(charge.category())))
+                .or(() -> decision.free().map(free -> new Priced(model, Priced.Unit.FREE, Optional.of(free))))
+                .orElseGet(() -> new Priced(model, Priced.Unit.NONE, Optional.empty()));
         return new Decided(decision, priced);
     }
 

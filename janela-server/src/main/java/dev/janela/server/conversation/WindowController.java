@@ -2,14 +2,13 @@ package dev.janela.server.conversation;
 
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.phone.E164;
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Refusal;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import dev.janela.server.web.ApiException.FieldError;
-import dev.janela.server.web.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +32,13 @@ class WindowController {
     @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/api/channels/{phoneNumberId}/conversations/{waId}/window")
     Windows.WindowView window(@PathVariable String phoneNumberId, @PathVariable String waId,
-            @RequestParam(name = "category", defaultValue = "utility") String category, HttpServletRequest http) {
-        Channel channel = channels.find(Caller.of(http).accountId(), phoneNumberId)
-                .orElseThrow(() -> ApiException.notFound("channel " + phoneNumberId));
+            @RequestParam(name = "category", defaultValue = "utility") String category, Caller caller) {
+        Channel channel = channels.find(caller.accountId(), phoneNumberId)
+                .orElseThrow(() -> Refusal.notFound("channel " + phoneNumberId));
         E164.Parsed customer = E164.parse(waId);
         TemplateCategory templateCategory = TemplateCategory.fromWireName(category).orElse(null);
         if (!customer.isValid() || templateCategory == null) {
-            throw ApiException.invalid(!customer.isValid()
+            throw Refusal.invalid(!customer.isValid()
                     ? List.of(new FieldError("wa_id", customer.problem()))
                     : List.of(new FieldError("category", "must be marketing, utility or authentication")));
         }

@@ -1,11 +1,11 @@
 package dev.janela.server.estimate;
 
 import dev.janela.core.phone.E164;
-import dev.janela.server.account.Role;
+import dev.janela.core.phone.WrittenNumbers;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.WrittenNumbers;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.ui.Model;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @WebPages
 class EstimatePages {
-    private final EstimateController estimates;
+    private final Estimates estimates;
 
-    EstimatePages(EstimateController estimates) {
+    EstimatePages(Estimates estimates) {
         this.estimates = estimates;
     }
 
@@ -31,14 +31,13 @@ class EstimatePages {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @PostMapping("/billing/estimate")
     String estimate(@RequestParam String phoneNumberId, @RequestParam String template, @RequestParam String recipients,
-            HttpServletRequest request, Model model) {
+            Caller caller, Model model) {
         String[] nameAndLanguage = template.split(":", 2);
-        EstimateController.TemplateRef ref = new EstimateController.TemplateRef(nameAndLanguage[0],
+        Estimates.TemplateRef ref = new Estimates.TemplateRef(nameAndLanguage[0],
                 nameAndLanguage.length > 1 ? nameAndLanguage[1] : null);
         List<String> numbers = Arrays.stream(recipients.split("[\\n,;]")).map(String::strip)
                 .filter(number -> !number.isEmpty()).map(EstimatePages::asWaId).toList();
-        model.addAttribute("estimate", estimates.estimate(new EstimateController.EstimateRequest(phoneNumberId, ref,
-                numbers), request));
+        model.addAttribute("estimate", estimates.estimate(caller, new Estimates.Asked(phoneNumberId, ref, numbers)));
         return "billing :: estimate";
     }
 

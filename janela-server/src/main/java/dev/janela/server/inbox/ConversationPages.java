@@ -1,20 +1,19 @@
 package dev.janela.server.inbox;
 
 import dev.janela.core.conversation.TemplateCategory;
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
 import dev.janela.server.account.Users;
+import dev.janela.server.conversation.UnknownMessages;
 import dev.janela.server.conversation.Windows;
-import dev.janela.server.message.Sends;
-import dev.janela.server.message.UnknownMessages;
+import dev.janela.server.layout.ChosenChannel;
+import dev.janela.server.refusal.Refusal;
+import dev.janela.server.send.Sends;
 import dev.janela.server.template.Template;
 import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
-import dev.janela.server.ui.ChosenChannel;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import dev.janela.server.web.Caller;
-import dev.janela.server.web.MetaException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -35,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConversationPages {
     private static final int THREAD = 100;
 
-    private final InboxController inbox;
+    private final SharedInbox inbox;
     private final Inbox store;
     private final Windows windows;
     private final Templates templates;
@@ -45,7 +44,7 @@ class ConversationPages {
     private final JsonMapper json;
     private final UnknownMessages unknownMessages;
 
-    ConversationPages(InboxController inbox, Inbox store, Windows windows, Templates templates, Sends sends,
+    ConversationPages(SharedInbox inbox, Inbox store, Windows windows, Templates templates, Sends sends,
             Users users, ChosenChannel chosen, JsonMapper json, UnknownMessages unknownMessages) {
         this.unknownMessages = unknownMessages;
         this.inbox = inbox;
@@ -60,9 +59,9 @@ class ConversationPages {
 
     @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/inbox/{phoneNumberId}/{waId}")
-    String conversation(@PathVariable String phoneNumberId, @PathVariable String waId, HttpServletRequest request,
-            Model model) {
-        InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
+    String conversation(@PathVariable String phoneNumberId, @PathVariable String waId, Caller caller,
+            HttpServletRequest request, Model model) {
+        SharedInbox.Found found = inbox.conversation(caller, phoneNumberId, waId);
         chosen.remember(request.getSession(), found.channel());
         Inbox.About about = store.about(found.id());
         Windows.WindowView window = window(found, Optional.empty());
@@ -77,9 +76,8 @@ class ConversationPages {
 
     @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/inbox/{phoneNumberId}/{waId}/thread")
-    String thread(@PathVariable String phoneNumberId, @PathVariable String waId, HttpServletRequest request,
-            Model model) {
-        InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
+    String thread(@PathVariable String phoneNumberId, @PathVariable String waId, Caller caller, Model model) {
+        SharedInbox.Found found = inbox.conversation(caller, phoneNumberId, waId);
         thread(found, store.about(found.id()), window(found, Optional.empty()), model);
         model.addAttribute("refreshing", true);
         return "conversation :: thread";
@@ -89,8 +87,8 @@ class ConversationPages {
     @GetMapping("/inbox/{phoneNumberId}/{waId}/composer")
     String composer(@PathVariable String phoneNumberId, @PathVariable String waId,
             @RequestParam(required = false) Long template, @RequestParam MultiValueMap<String, String> values,
-            HttpServletRequest request, Model model) {
-        InboxController.Found found = inbox.conversation(Caller.of(request), phoneNumberId, waId);
+            Caller caller, Model model) {
+        SharedInbox.Found found = inbox.conversation(caller, phoneNumberId, waId);
         Optional<Template> chosenTemplate = Optional.ofNullable(template).flatMap(id ->
                 approved(found.channel().accountId(), id));
         composer(found, window(found, chosenTemplate), chosenTemplate, model);
@@ -103,13 +101,12 @@ class ConversationPages {
     @PostMapping("/inbox/{phoneNumberId}/{waId}/messages")
     String send(@PathVariable String phoneNumberId, @PathVariable String waId,
             @RequestParam(required = false) Long template, @RequestParam(defaultValue = "") String text,
-            @RequestParam MultiValueMap<String, String> values, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
-        Caller caller = Caller.of(request);
-        InboxController.Found found = inbox.conversation(caller, phoneNumberId, waId);
+            @RequestParam MultiValueMap<String, String> values, Caller caller, HttpServletResponse response,
+            Model model) {
+        SharedInbox.Found found = inbox.conversation(caller, phoneNumberId, waId);
         // Not only approved ones: a template paused since it was chosen must be refused as Meta would, by its code.
         Optional<Template> chosenTemplate = Optional.ofNullable(template).map(id ->
-                templates.find(caller.accountId(), id).orElseThrow(() -> ApiException.notFound("template " + id)));
+                templates.find(caller.accountId(), id).orElseThrow(() -> Refusal.notFound("template " + id)));
         Object cloudApiRequest = chosenTemplate.map(each -> TemplateDraft.of(each, values).request(found.waId()))
                 .orElseGet(() -> TemplateDraft.textRequest(found.waId(), text));
         try {
@@ -118,11 +115,11 @@ class ConversationPages {
             sends.deliver(found.channel(), delivered);
             response.setHeader("HX-Trigger", "thread-changed");
             composer(found, window(found, Optional.empty()), Optional.empty(), model);
-        } catch (MetaException refusal) {
+        } catch (Refusal refusal) {
             composer(found, window(found, chosenTemplate), chosenTemplate, model);
             chosenTemplate.ifPresent(each -> model.addAttribute("draft", TemplateDraft.of(each, values)));
             model.addAttribute("text", text);
-            model.addAttribute("refusal", "(#" + refusal.error().code() + ") " + refusal.getMessage());
+            model.addAttribute("refusal", "(#" + refusal.reason().metaCode() + ") " + refusal.getMessage());
         }
         return "conversation :: composer";
     }
@@ -130,8 +127,8 @@ class ConversationPages {
     @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/inbox/{phoneNumberId}/{waId}/assignment")
     String assign(@PathVariable String phoneNumberId, @PathVariable String waId,
-            @RequestParam(required = false) Long userId, HttpServletRequest request) {
-        inbox.assign(phoneNumberId, waId, new InboxController.Assignment(userId), request);
+            @RequestParam(required = false) Long userId, Caller caller) {
+        inbox.assign(caller, phoneNumberId, waId, Optional.ofNullable(userId));
         return "redirect:/inbox/" + phoneNumberId + "/" + waId;
     }
 
@@ -139,20 +136,20 @@ class ConversationPages {
     @Allowed({Role.ADMIN})
     @PostMapping("/inbox/{phoneNumberId}/{waId}/messages/{wamid}/settlement")
     String settle(@PathVariable String phoneNumberId, @PathVariable String waId, @PathVariable String wamid,
-            @RequestParam String state, HttpServletRequest request) {
-        unknownMessages.settle(Caller.of(request).accountId(), phoneNumberId, wamid, state);
+            @RequestParam String state, Caller caller) {
+        unknownMessages.settle(caller.accountId(), phoneNumberId, wamid, state);
         return "redirect:/inbox/" + phoneNumberId + "/" + waId;
     }
 
     @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/inbox/{phoneNumberId}/{waId}/notes")
     String addNote(@PathVariable String phoneNumberId, @PathVariable String waId, @RequestParam String text,
-            HttpServletRequest request) {
-        inbox.addNote(phoneNumberId, waId, new InboxController.NewNote(text), request);
+            Caller caller) {
+        inbox.addNote(caller, phoneNumberId, waId, text);
         return "redirect:/inbox/" + phoneNumberId + "/" + waId + "#notes";
     }
 
-    private void thread(InboxController.Found found, Inbox.About about, Windows.WindowView window, Model model) {
+    private void thread(SharedInbox.Found found, Inbox.About about, Windows.WindowView window, Model model) {
         model.addAttribute("channel", found.channel());
         model.addAttribute("waId", found.waId());
         model.addAttribute("customerName", about.name());
@@ -164,13 +161,13 @@ class ConversationPages {
     }
 
     /** The window now, with a template's cost priced for {@code template}'s category (utility when none is chosen). */
-    private Windows.WindowView window(InboxController.Found found, Optional<Template> template) {
+    private Windows.WindowView window(SharedInbox.Found found, Optional<Template> template) {
         return windows.now(found.channel(), found.waId(),
                 template.map(Template::category).orElse(TemplateCategory.UTILITY));
     }
 
     /** The composer for {@code window}, offering the account's approved templates, {@code template} chosen. */
-    private void composer(InboxController.Found found, Windows.WindowView window, Optional<Template> template,
+    private void composer(SharedInbox.Found found, Windows.WindowView window, Optional<Template> template,
             Model model) {
         model.addAttribute("channel", found.channel());
         model.addAttribute("waId", found.waId());

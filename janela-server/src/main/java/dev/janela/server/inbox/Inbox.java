@@ -2,15 +2,16 @@ package dev.janela.server.inbox;
 
 import dev.janela.core.session.Session;
 import dev.janela.server.conversation.SessionRows;
+import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,14 +31,14 @@ public class Inbox {
     record Filter(boolean openOnly, Optional<Long> assignedTo, boolean unassignedOnly, Optional<String> search) {
     }
 
-    /** Where a page starts: after this conversation, in the order newest first. */
-    record Position(Instant lastMessageAt, long id) {
-    }
-
     /** A conversation as the inbox lists it. */
     record Row(long id, String waId, String name, Optional<Instant> windowExpiresAt, Optional<Session> session,
             Instant lastMessageAt, Optional<LastMessage> lastMessage, Optional<Long> assignedUserId,
             Optional<String> assignedEmail) {
+        /** Where a page that ends with this conversation ends, in the order newest first. */
+        Cursor cursor() {
+            return new Cursor(lastMessageAt, id);
+        }
     }
 
     record LastMessage(String direction, String type, String body, String state, Instant at) {
@@ -56,7 +57,7 @@ public class Inbox {
     record Note(long id, String author, String text, Instant createdAt) {
     }
 
-    List<Row> page(long channelId, Filter filter, Instant now, Optional<Position> after, int limit) {
+    List<Row> page(long channelId, Filter filter, Instant now, Optional<Cursor> after, int limit) {
         StringBuilder sql = new StringBuilder("select v.id, c.wa_id, c.name, v.window_expires_at, v.last_message_at,"
                 + " s.type, s.status, s.opened_at, s.opened_by, v.assigned_user_id, u.email,"
                 + " m.direction, m.type as message_type, m.body, m.state, m.at"
@@ -89,7 +90,7 @@ public class Inbox {
             statement = statement.param("search", "%" + likeEscaped(filter.search().get()) + "%");
         }
         if (after.isPresent()) {
-            statement = statement.param("at", Instants.param(after.get().lastMessageAt()))
+            statement = statement.param("at", Instants.param(after.get().at()))
                     .param("id", after.get().id());
         }
         return statement.query(Inbox::row).list();

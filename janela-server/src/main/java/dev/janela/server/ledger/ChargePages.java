@@ -1,10 +1,11 @@
 package dev.janela.server.ledger;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
+import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.ui.Period;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,17 +15,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The Billing page's table of charges, filtered and paged as {@code /api/charges} is, and its CSV: the browser has a
- * session rather than a bearer token, so the page serves the API's answers at its own addresses. The channel filter
- * is {@code phoneNumberId}: {@code channel} would switch the channel the user works on.
+ * session rather than a bearer token, so the page serves the same reads at its own addresses. The channel filter is
+ * {@code phoneNumberId}: {@code channel} would switch the channel the user works on.
  */
 @WebPages
 class ChargePages {
     private static final int PAGE = 50;
 
-    private final ChargeController charges;
+    private final Charges charges;
     private final Clock clock;
 
-    ChargePages(ChargeController charges, Clock clock) {
+    ChargePages(Charges charges, Clock clock) {
         this.charges = charges;
         this.clock = clock;
     }
@@ -34,10 +35,10 @@ class ChargePages {
     String table(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String phoneNumberId, @RequestParam(required = false) String market,
             @RequestParam(required = false) String category, @RequestParam(required = false) String cursor,
-            HttpServletRequest request, Model model) {
-        Period period = Period.of(from, to, clock);
-        model.addAttribute("page", charges.json(period.start(), period.end(), blankless(phoneNumberId),
-                blankless(market), blankless(category), cursor, PAGE, request));
+            Caller caller, Model model) {
+        Charges.Selection selection = charges.select(caller.accountId(), asked(from, to, phoneNumberId, market,
+                category));
+        model.addAttribute("page", ChargePage.of(charges.page(selection, Cursor.decode(cursor), PAGE)));
         return "billing :: charges";
     }
 
@@ -45,14 +46,22 @@ class ChargePages {
     @GetMapping("/billing/charges.csv")
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String phoneNumberId, @RequestParam(required = false) String market,
-            @RequestParam(required = false) String category, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        Period period = Period.of(from, to, clock);
-        charges.csv(period.start(), period.end(), blankless(phoneNumberId), blankless(market), blankless(category),
-                request, response);
+            @RequestParam(required = false) String category, Caller caller, HttpServletResponse response)
+            throws IOException {
+        Charges.Selection selection = charges.select(caller.accountId(), asked(from, to, phoneNumberId, market,
+                category));
+        response.setContentType(ChargeCsv.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", ChargeCsv.DISPOSITION);
+        ChargeCsv.write(response.getWriter(), charges, selection);
     }
 
-    /** A filter the form left empty is no filter. */
+    /** The form's filters, over its period; a filter the form left empty is no filter. */
+    private Charges.Asked asked(String from, String to, String phoneNumberId, String market, String category) {
+        Period period = Period.of(from, to, clock);
+        return new Charges.Asked(period.start(), period.end(), blankless(phoneNumberId), blankless(market),
+                blankless(category));
+    }
+
     private static String blankless(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -1,5 +1,6 @@
 package dev.janela.server.ledger;
 
+import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.jdbc.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,17 +34,17 @@ public class ChargeQuery {
             Optional<String> market, Optional<String> category) {
     }
 
-    /** Where a page ends: the last row's time and id. */
-    public record Position(Instant at, long id) {
-    }
-
     /** A ledger row as the API shows it. */
     public record Row(long id, String eventId, Instant at, String channel, String customer, String market,
             String category, long amountMicros, String currency, String rateCardVersion, String cause) {
+        /** Where a page that ends with this row ends. */
+        public Cursor cursor() {
+            return new Cursor(at, id);
+        }
     }
 
     /** Up to {@code limit} rows of the account after {@code after}, by time then id. */
-    public List<Row> page(long accountId, Filter filter, Optional<Position> after, int limit) {
+    public List<Row> page(long accountId, Filter filter, Optional<Cursor> after, int limit) {
         StringBuilder sql = new StringBuilder("select c.id, c.event_id, c.at, h.phone_number_id, c.customer,"
                 + " c.market, c.category, c.amount_micros, c.currency, c.rate_card_version, c.cause from charges c"
                 + " join channels h on h.id = c.channel_id where c.account_id = :account");

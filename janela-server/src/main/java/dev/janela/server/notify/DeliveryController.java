@@ -1,16 +1,10 @@
 package dev.janela.server.notify;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
+import dev.janela.server.notify.WebhookViews.DeliveryPage;
+import dev.janela.server.notify.WebhookViews.DeliveryView;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import dev.janela.server.web.Caller;
-import dev.janela.server.web.Cursor;
-import dev.janela.server.web.QueryParameters;
-import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,69 +18,23 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DeliveryController {
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 200;
+    private final WebhookSubscriptions webhooks;
 
-    private final SubscriptionController subscriptions;
-    private final Outbox outbox;
-    private final DeliveryWorker worker;
-    private final Clock clock;
-
-    DeliveryController(SubscriptionController subscriptions, Outbox outbox, DeliveryWorker worker, Clock clock) {
-        this.subscriptions = subscriptions;
-        this.outbox = outbox;
-        this.worker = worker;
-        this.clock = clock;
-    }
-
-    /**
-     * An event's delivery to the subscription.
-     *
-     * @param subscriptionId the subscription it is sent to
-     * @param state {@code pending}, {@code delivered} or {@code failed}
-     * @param nextAttemptAt when it is tried next, while pending
-     * @param lastError why the last attempt failed: {@code HTTP 500}, or what went wrong ({@code ConnectException})
-     */
-    record DeliveryView(String eventId, long subscriptionId, String type, String state, int attempts,
-            Instant lastAttemptAt, Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant createdAt) {
-        static DeliveryView of(Outbox.Delivery delivery) {
-            return new DeliveryView(delivery.eventId(), delivery.subscriptionId(), delivery.type().wireName(),
-                    delivery.state().wireName(),
-                    delivery.attempts(), delivery.lastAttemptAt().orElse(null),
-                    delivery.nextAttemptAt().orElse(null), delivery.lastError().orElse(null),
-                    delivery.deliveredAt().orElse(null), delivery.createdAt());
-        }
-    }
-
-    record DeliveryPage(List<DeliveryView> deliveries, String next) {
+    DeliveryController(WebhookSubscriptions webhooks) {
+        this.webhooks = webhooks;
     }
 
     @Allowed({Role.ADMIN})
     @GetMapping("/api/webhook-subscriptions/{id}/deliveries")
     DeliveryPage deliveries(@PathVariable long id, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit, HttpServletRequest http) {
-        subscriptions.existing(Caller.of(http), id);
-        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        List<Outbox.Delivery> rows = outbox.page(id, Cursor.decode(cursor), size + 1);
-        String next = null;
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            Outbox.Delivery last = rows.get(size - 1);
-            next = new Cursor(last.createdAt(), last.id()).encode();
-        }
-        return new DeliveryPage(rows.stream().map(DeliveryView::of).toList(), next);
+            @RequestParam(required = false) Integer limit, Caller caller) {
+        return DeliveryPage.of(webhooks.deliveries(caller, id, cursor, limit));
     }
 
     /** Makes an event due again now, whatever its state, with its attempts counted afresh. */
     @Allowed({Role.ADMIN})
     @PostMapping("/api/webhook-deliveries/{eventId}/redeliver")
-    @Transactional
-    DeliveryView redeliver(@PathVariable String eventId, HttpServletRequest http) {
-        long account = Caller.of(http).accountId();
-        Outbox.Delivery delivery = outbox.find(account, eventId)
-                .orElseThrow(() -> ApiException.notFound("webhook event " + eventId));
-        outbox.redeliver(delivery.id(), clock.instant());
-        worker.wakeAfterCommit();
-        return DeliveryView.of(outbox.find(account, eventId).orElseThrow());
+    DeliveryView redeliver(@PathVariable String eventId, Caller caller) {
+        return DeliveryView.of(webhooks.redeliver(caller, eventId));
     }
 }

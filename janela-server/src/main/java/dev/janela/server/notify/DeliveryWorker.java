@@ -1,5 +1,6 @@
 package dev.janela.server.notify;
 
+import dev.janela.server.config.DeliverySettings;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package dev.janela.server.notify;
 
+import dev.janela.server.config.DeliverySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.janela.server.notify;
 
+import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.web.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

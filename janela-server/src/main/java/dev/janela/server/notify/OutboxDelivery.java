@@ -1,5 +1,6 @@
 package dev.janela.server.notify;
 
+import dev.janela.server.config.DeliverySettings;
 import dev.janela.server.operations.JanelaMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ class OutboxDelivery {
     private final HttpEventSender sender;
     private final Clock clock;
     private final DeliverySettings settings;
+    private final Backoff backoff;
     private final RandomGenerator random;
     private final JanelaMetrics metrics;
 
@@ -46,6 +48,7 @@ class OutboxDelivery {
         this.sender = sender;
         this.clock = clock;
         this.settings = settings;
+        this.backoff = new Backoff(settings.firstRetry(), settings.maxRetryDelay());
         this.random = random;
     }
 
@@ -115,7 +118,7 @@ class OutboxDelivery {
             return Outcome.DELIVERED;
         }
         Optional<Instant> next = attempts >= settings.maxAttempts() ? Optional.empty()
-                : Optional.of(finished.plus(settings.backoff().after(attempts, random)));
+                : Optional.of(finished.plus(backoff.after(attempts, random)));
         outbox.failed(event.id(), attempts, at, error.get(), next);
         metrics.eventDelivery(next.isEmpty() ? "failed" : "retried");
         if (next.isEmpty()) {

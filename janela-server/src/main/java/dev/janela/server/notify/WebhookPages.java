@@ -1,11 +1,14 @@
 package dev.janela.server.notify;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
+import dev.janela.server.notify.WebhookViews.CreatedSubscription;
+import dev.janela.server.notify.WebhookViews.DeliveryPage;
+import dev.janela.server.notify.WebhookViews.SubscriptionView;
+import dev.janela.server.refusal.Refusal;
 import dev.janela.server.ui.PageChanges;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,18 +23,19 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @WebPages
 class WebhookPages {
-    private final SubscriptionController subscriptions;
-    private final DeliveryController deliveries;
+    private final WebhookSubscriptions webhooks;
+    private final Subscriptions subscriptions;
 
-    WebhookPages(SubscriptionController subscriptions, DeliveryController deliveries) {
+    WebhookPages(WebhookSubscriptions webhooks, Subscriptions subscriptions) {
+        this.webhooks = webhooks;
         this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
     }
 
     @Allowed({Role.ADMIN})
     @GetMapping("/webhook-subscriptions")
-    String subscriptions(HttpServletRequest request, Model model) {
-        model.addAttribute("subscriptions", subscriptions.list(request).webhookSubscriptions());
+    String subscriptions(Caller caller, Model model) {
+        model.addAttribute("subscriptions", subscriptions.list(caller.accountId()).stream()
+                .map(SubscriptionView::of).toList());
         model.addAttribute("eventTypes", EventType.NAMES);
         return "webhooks";
     }
@@ -40,47 +44,46 @@ class WebhookPages {
     @Allowed({Role.ADMIN})
     @PostMapping("/webhook-subscriptions")
     String add(@RequestParam(defaultValue = "") String url, @RequestParam(required = false) List<String> events,
-            HttpServletRequest request, Model model) {
-        SubscriptionController.NewSubscription asked = new SubscriptionController.NewSubscription(url,
+            Caller caller, Model model) {
+        WebhookSubscriptions.NewSubscription asked = new WebhookSubscriptions.NewSubscription(url,
                 events == null ? List.of() : events);
         try {
-            model.addAttribute("created", subscriptions.add(asked, request));
-        } catch (ApiException refusal) {
+            model.addAttribute("created", CreatedSubscription.of(webhooks.add(caller, asked)));
+        } catch (Refusal refusal) {
             model.addAttribute("refusal", refusal);
             model.addAttribute("form", asked);
         }
-        return subscriptions(request, model);
+        return subscriptions(caller, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/webhook-subscriptions/{id}/active")
-    String activate(@PathVariable long id, @RequestParam boolean active, HttpServletRequest request, Model model) {
-        return PageChanges.attempt(() -> subscriptions.change(id, new SubscriptionController.SubscriptionChange(null,
-                null, active), request), "/webhook-subscriptions", model, () -> subscriptions(request, model));
+    String activate(@PathVariable long id, @RequestParam boolean active, Caller caller, Model model) {
+        return PageChanges.attempt(() -> webhooks.change(caller, id, new WebhookSubscriptions.SubscriptionChange(null,
+                null, active)), "/webhook-subscriptions", model, () -> subscriptions(caller, model));
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/webhook-subscriptions/{id}/delete")
-    String delete(@PathVariable long id, HttpServletRequest request, Model model) {
-        return PageChanges.attempt(() -> subscriptions.delete(id, request), "/webhook-subscriptions", model,
-                () -> subscriptions(request, model));
+    String delete(@PathVariable long id, Caller caller, Model model) {
+        return PageChanges.attempt(() -> webhooks.delete(caller, id), "/webhook-subscriptions", model,
+                () -> subscriptions(caller, model));
     }
 
     /** A receiver's delivery log, newest first; {@code cursor} is the previous page's {@code next}. */
     @Allowed({Role.ADMIN})
     @GetMapping("/webhook-subscriptions/{id}")
-    String deliveries(@PathVariable long id, @RequestParam(required = false) String cursor,
-            HttpServletRequest request, Model model) {
-        model.addAttribute("subscription", subscriptions.show(id, request));
-        model.addAttribute("page", deliveries.deliveries(id, cursor, null, request));
+    String deliveries(@PathVariable long id, @RequestParam(required = false) String cursor, Caller caller,
+            Model model) {
+        model.addAttribute("subscription", SubscriptionView.of(webhooks.existing(caller, id)));
+        model.addAttribute("page", DeliveryPage.of(webhooks.deliveries(caller, id, cursor, null)));
         return "webhook-deliveries";
     }
 
     /** Sends an event again, then back to its receiver's log. */
     @Allowed({Role.ADMIN})
     @PostMapping("/webhook-deliveries/{eventId}/redeliver")
-    String redeliver(@PathVariable String eventId, HttpServletRequest request) {
-        DeliveryController.DeliveryView delivery = deliveries.redeliver(eventId, request);
-        return "redirect:/webhook-subscriptions/" + delivery.subscriptionId();
+    String redeliver(@PathVariable String eventId, Caller caller) {
+        return "redirect:/webhook-subscriptions/" + webhooks.redeliver(caller, eventId).subscriptionId();
     }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every account's pricing plan: the periods that say which model prices its traffic from when (the
@@ -124,15 +125,24 @@ public class PricingPlans {
     }
 
     /**
+     * A change of plan, read and checked.
+     *
+     * @param periods the periods, from which model prices from when
+     * @param tiersCsv the volume tiers, as uploaded
+     */
+    public record Change(ZoneId zone, List<StoredPeriod> periods, Optional<String> tiersCsv) {
+    }
+
+    /**
      * Replaces the account's plan: its periods, time zone and volume tiers.
      *
      * @param by who made the change
      */
-    public void replace(long accountId, ZoneId zone, List<StoredPeriod> periods, Optional<String> tiersCsv,
-            String by) {
+    @Transactional
+    public void replace(long accountId, Change change, String by) {
         Instant now = clock.instant();
         jdbc.sql("delete from pricing_periods where account_id = :account").param("account", accountId).update();
-        for (StoredPeriod period : periods) {
+        for (StoredPeriod period : change.periods()) {
             jdbc.sql("insert into pricing_periods (account_id, effective_from, model, created_at, created_by)"
                     + " values (:account, :from, :model, :now, :by)")
                     .param("account", accountId).param("from", Instants.param(period.from()))
@@ -140,6 +150,7 @@ public class PricingPlans {
         }
         jdbc.sql("update accounts set time_zone = :zone, volume_tiers = :tiers, plan_version = plan_version + 1"
                 + " where id = :id")
-                .param("zone", zone.getId()).param("tiers", tiersCsv.orElse(null)).param("id", accountId).update();
+                .param("zone", change.zone().getId()).param("tiers", change.tiersCsv().orElse(null))
+                .param("id", accountId).update();
     }
 }

@@ -1,11 +1,12 @@
 package dev.janela.server.ratecard;
 
 import dev.janela.core.JanelaException;
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
+import dev.janela.server.refusal.Refusal;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.janela.server.web.ErrorTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +32,19 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @WebPages
 class RateCardPages {
-    private final RateCardController rateCards;
+    private final RateCardUploads uploads;
+    private final RateCards rateCards;
 
-    RateCardPages(RateCardController rateCards) {
+    RateCardPages(RateCardUploads uploads, RateCards rateCards) {
+        this.uploads = uploads;
         this.rateCards = rateCards;
     }
 
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/rate-cards")
-    String rateCards(HttpServletRequest request, Model model) {
-        List<RateCardController.VersionView> newestFirst = new ArrayList<>(rateCards.list(request).rateCards());
+    String rateCards(Caller caller, Model model) {
+        List<RateCardView> newestFirst = new ArrayList<>(rateCards.versions(caller.accountId()).stream()
+                .map(RateCardView::of).toList());
         Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
         return "rate-cards";
@@ -46,8 +52,12 @@ class RateCardPages {
 
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/rate-cards/{version}.csv")
-    ResponseEntity<String> download(@PathVariable String version, HttpServletRequest request) {
-        return rateCards.download(version, request);
+    ResponseEntity<String> download(@PathVariable String version, Caller caller) {
+        RateCards.Version found = rateCards.find(caller.accountId(), version)
+                .orElseThrow(() -> Refusal.notFound("rate card " + version));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + found.fileName() + "\"")
+                .body(found.csv());
     }
 
     /**
@@ -57,24 +67,23 @@ class RateCardPages {
     @Allowed({Role.ADMIN})
     @PostMapping("/rate-cards")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
-            @RequestParam(defaultValue = "") String effectiveFrom, HttpServletRequest request, Model model)
-            throws IOException {
+            @RequestParam(defaultValue = "") String effectiveFrom, Caller caller, Model model) throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
         try {
-            model.addAttribute("uploaded", rateCards.upload(text, instant(effectiveFrom), request));
-        } catch (ApiException refusal) {
+            model.addAttribute("uploaded", uploads.upload(caller, text, instant(effectiveFrom)));
+        } catch (Refusal refusal) {
             refused(refusal, text, effectiveFrom, model);
         } catch (JanelaException refusal) {
-            refused(ApiException.from(refusal), text, effectiveFrom, model);
+            refused(ErrorTable.refusalOf(refusal), text, effectiveFrom, model);
         }
-        return rateCards(request, model);
+        return rateCards(caller, model);
     }
 
     /**
      * Shows the form again with what was wrong. Answered 200, as a form with mistakes is: the browser would report
      * an error status as a failure to load the page.
      */
-    private static void refused(ApiException refusal, String csv, String effectiveFrom, Model model) {
+    private static void refused(Refusal refusal, String csv, String effectiveFrom, Model model) {
         model.addAttribute("refusal", refusal);
         model.addAttribute("csv", csv);
         model.addAttribute("effectiveFrom", effectiveFrom);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,10 @@ public class RateCards {
     /** A stored version. */
     public record Version(String version, Instant effectiveFrom, String currency, String csv, Instant createdAt,
             String createdBy) {
+        /** The name its CSV is downloaded as: {@code rates-v2.csv}. */
+        public String fileName() {
+            return "rates-" + version + ".csv";
+        }
     }
 
     /** The price book of the account's versions; empty if it has none. */
@@ -56,6 +61,11 @@ public class RateCards {
                         row.getString("currency"), row.getString("csv"), Instants.read(row, "created_at"),
                         row.getString("created_by")))
                 .list();
+    }
+
+    /** The account's version named {@code version}, if it has one. */
+    public Optional<Version> find(long accountId, String version) {
+        return versions(accountId).stream().filter(stored -> stored.version().equals(version)).findFirst();
     }
 
     /** Stores a version the caller has parsed and checked against the others. */

@@ -1,6 +1,7 @@
 package dev.janela.server.report;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.ratecard.RateCards;
 import dev.janela.server.template.TemplateStatus;
@@ -8,8 +9,6 @@ import dev.janela.server.template.Templates;
 import dev.janela.server.ui.Period;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,7 +35,7 @@ class BillingPages {
     /** The disagreements the page lists; the API pages through the rest. */
     private static final int RECONCILIATION_ROWS = 50;
 
-    private final ReportController reports;
+    private final Reports reports;
     private final RateCards rateCards;
     private final Channels channels;
     private final Templates templates;
@@ -45,7 +44,7 @@ class BillingPages {
     private final Clock clock;
     private final Reconciliation reconciliation;
 
-    BillingPages(ReportController reports, RateCards rateCards, Channels channels, Templates templates,
+    BillingPages(Reports reports, RateCards rateCards, Channels channels, Templates templates,
             JsonMapper json, MessageSource messages, Clock clock, Reconciliation reconciliation) {
         this.reconciliation = reconciliation;
         this.reports = reports;
@@ -67,15 +66,14 @@ class BillingPages {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/billing")
     String billing(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            HttpServletRequest request, Locale locale, Model model) {
+            Caller caller, Locale locale, Model model) {
         Period period = Period.of(from, to, clock);
-        long account = Caller.of(request).accountId();
-        ReportController.CostView byDay = reports.costs(period.start(), period.end(), "day", null, request);
+        long account = caller.accountId();
+        CostView byDay = costs(account, period, "day");
         Map<String, List<Slice>> charts = new LinkedHashMap<>();
         charts.put("day", slices(byDay, "day", locale));
         for (String dimension : List.of("market", "category")) {
-            charts.put(dimension, slices(reports.costs(period.start(), period.end(), dimension, null, request),
-                    dimension, locale));
+            charts.put(dimension, slices(costs(account, period, dimension), dimension, locale));
         }
         model.addAttribute("period", period);
         // Every grouping adds up to the period's totals, so the days give them without another read of the ledger.
@@ -98,13 +96,23 @@ class BillingPages {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/billing/costs.csv")
     void costsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "day,market,category") String groupBy, HttpServletRequest request,
+            @RequestParam(defaultValue = "day,market,category") String groupBy, Caller caller,
             HttpServletResponse response) throws IOException {
         Period period = Period.of(from, to, clock);
-        reports.costsCsv(period.start(), period.end(), groupBy, null, request, response);
+        Reports.Query query = reports.query(period.start(), period.end(), groupBy, null);
+        List<CostReports.Group> groups = reports.costs(caller.accountId(), query);
+        response.setContentType(CostCsv.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", CostCsv.DISPOSITION);
+        CostCsv.write(response.getWriter(), query, groups);
     }
 
-    private List<Slice> slices(ReportController.CostView view, String dimension, Locale locale) {
+    /** The period's costs from the ledger, grouped by {@code dimension}. */
+    private CostView costs(long account, Period period, String dimension) {
+        Reports.Query query = reports.query(period.start(), period.end(), dimension, null);
+        return CostView.of(query, reports.costs(account, query));
+    }
+
+    private List<Slice> slices(CostView view, String dimension, Locale locale) {
         List<Slice> slices = new ArrayList<>();
         for (Map<String, Object> group : view.groups()) {
             String key = String.valueOf(group.get(dimension));

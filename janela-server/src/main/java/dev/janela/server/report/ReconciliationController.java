@@ -1,12 +1,11 @@
 package dev.janela.server.report;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
+import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Fields;
+import dev.janela.server.refusal.Refusal;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import dev.janela.server.web.ApiException.FieldError;
-import dev.janela.server.web.Caller;
-import dev.janela.server.web.QueryParameters;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +40,13 @@ class ReconciliationController {
     @GetMapping("/api/reconciliation")
     Reconciliation.Report reconcile(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Long after,
-            @RequestParam(required = false) Integer limit, HttpServletRequest http) {
+            @RequestParam(required = false) Integer limit, Caller caller) {
         List<FieldError> problems = new ArrayList<>();
         Span span = Span.of(from, to, clock, problems);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw Refusal.invalid(problems);
         }
-        return reconciliation.reconcile(Caller.of(http).accountId(), span.from(), span.to(), Optional.ofNullable(after),
-                QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return reconciliation.reconcile(caller.accountId(), span.from(), span.to(), Optional.ofNullable(after),
+                Fields.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 }

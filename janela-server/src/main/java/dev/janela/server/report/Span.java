@@ -1,7 +1,7 @@
 package dev.janela.server.report;
 
-import dev.janela.server.web.ApiException.FieldError;
-import dev.janela.server.web.QueryParameters;
+import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Fields;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,8 +16,8 @@ record Span(Instant from, Instant to) {
         Instant now = clock.instant();
         Instant monthStart = now.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
-        Instant start = QueryParameters.instant("from", from, problems).orElse(monthStart);
-        Instant end = QueryParameters.instant("to", to, problems).orElse(now);
+        Instant start = Fields.instant("from", from, problems).orElse(monthStart);
+        Instant end = Fields.instant("to", to, problems).orElse(now);
         if (problems.isEmpty() && !start.isBefore(end)) {
             problems.add(new FieldError("to", "must be after from"));
         }

@@ -7,11 +7,11 @@ import dev.janela.core.template.TemplateBody;
 import dev.janela.server.account.Accounts;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
-import dev.janela.server.config.JanelaProperties;
+import dev.janela.server.config.FirstStart;
 import dev.janela.server.connector.Connector;
 import dev.janela.server.conversation.ConversationService;
-import dev.janela.server.conversation.ConversationService.Outbound;
-import dev.janela.server.conversation.ConversationService.TemplateRef;
+import dev.janela.server.conversation.Outbound;
+import dev.janela.server.conversation.Sent;
 import dev.janela.server.ratecard.RateCards;
 import dev.janela.server.template.Template;
 import dev.janela.server.template.TemplateStatus;
@@ -46,7 +46,7 @@ class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String AUTHOR = "demo";
 
-    private final JanelaProperties properties;
+    private final FirstStart settings;
     private final Accounts accounts;
     private final Channels channels;
     private final RateCards rateCards;
@@ -56,10 +56,10 @@ class DemoData {
     private final Connector connector;
     private final Clock clock;
 
-    DemoData(JanelaProperties properties, Accounts accounts, Channels channels, RateCards rateCards,
+    DemoData(FirstStart settings, Accounts accounts, Channels channels, RateCards rateCards,
             Templates templates, ConversationService conversations, InboundMessages inbound, Connector connector,
             Clock clock) {
-        this.properties = properties;
+        this.settings = settings;
         this.accounts = accounts;
         this.channels = channels;
         this.rateCards = rateCards;
@@ -73,7 +73,7 @@ class DemoData {
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
     public void seed(ApplicationReadyEvent ready) {
-        if (!properties.demo()) {
+        if (!settings.demo()) {
             return;
         }
         if (channels.findByPhoneNumberId(CHANNEL).isPresent()) {
@@ -122,9 +122,9 @@ class DemoData {
     }
 
     private void send(Channel channel, String waId, Optional<Template> template, String body) {
-        ConversationService.Sent sent = conversations.send(channel, new Outbound(waId,
-                template.isPresent() ? "template" : "text",
-                template.map(found -> new TemplateRef(found.id(), found.category())), body), AUTHOR);
+        Sent sent = conversations.send(channel, new Outbound(waId, template.isPresent() ? "template" : "text",
+                template.map(found -> new Outbound.TemplateRef(found.id(), found.category())), Optional.of(body)),
+                AUTHOR);
         connector.deliver(channel, sent.wamid(), waId);
     }
 

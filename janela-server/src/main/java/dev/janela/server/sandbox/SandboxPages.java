@@ -1,15 +1,16 @@
 package dev.janela.server.sandbox;
 
 import dev.janela.core.phone.E164;
-import dev.janela.server.account.Role;
+import dev.janela.core.phone.WrittenNumbers;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.inbox.Inbox;
-import dev.janela.server.ui.ChosenChannel;
+import dev.janela.server.layout.ChosenChannel;
+import dev.janela.server.refusal.Refusal;
 import dev.janela.server.ui.Htmx;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import dev.janela.server.web.WrittenNumbers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SandboxPages {
     private static final int THREAD = 50;
 
-    private final SandboxController sandbox;
+    private final SandboxCustomers customers;
     private final Inbox inbox;
     private final ChosenChannel chosen;
 
-    SandboxPages(SandboxController sandbox, Inbox inbox, ChosenChannel chosen) {
-        this.sandbox = sandbox;
+    SandboxPages(SandboxCustomers customers, Inbox inbox, ChosenChannel chosen) {
+        this.customers = customers;
         this.inbox = inbox;
         this.chosen = chosen;
     }
@@ -57,10 +58,10 @@ class SandboxPages {
     @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/sandbox/messages")
     String write(@RequestParam String from, @RequestParam(defaultValue = "") String name,
-            @RequestParam String text, HttpServletRequest request, Model model) {
-        Channel channel = chosen.find(request).orElseThrow(() -> ApiException.notFound("channel"));
-        SandboxController.Received received = sandbox.receive(channel.phoneNumberId(),
-                new SandboxController.Inbound(from, text, name), request);
+            @RequestParam String text, Caller caller, HttpServletRequest request, Model model) {
+        Channel channel = chosen.find(request).orElseThrow(() -> Refusal.notFound("channel"));
+        SandboxCustomers.Received received = customers.write(caller, channel.phoneNumberId(),
+                new SandboxCustomers.Written(from, text, name));
         model.addAttribute("waId", received.waId());
         model.addAttribute("name", name);
         model.addAttribute("messages", thread(channel, received.waId()));

@@ -4,9 +4,10 @@ import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.server.account.Accounts;
 import dev.janela.server.config.JanelaProperties;
+import dev.janela.server.config.WithMetaConnector;
 import dev.janela.server.connector.GraphApi;
-import dev.janela.server.web.ApiErrorCode;
-import dev.janela.server.web.ApiException;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are added as Meta lists them.
  */
 @Component
-@ConditionalOnProperty(name = "janela.connector", havingValue = "meta")
+@WithMetaConnector
 public class MetaTemplates implements InitializingBean, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(MetaTemplates.class);
     private static final int PAGE = 100;
@@ -47,13 +47,13 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
     private ScheduledExecutorService schedule;
 
     MetaTemplates(GraphApi graph, Accounts accounts, Templates templates, MetaTemplateUpdates updates,
-            JsonMapper json, JanelaProperties properties) {
+            JsonMapper json, JanelaProperties.Sending settings) {
         this.graph = graph;
         this.accounts = accounts;
         this.templates = templates;
         this.updates = updates;
         this.json = json;
-        this.settings = properties.meta().sending();
+        this.settings = settings;
     }
 
     /** What a sync found: templates changed, and templates added from Meta's list. */
@@ -161,7 +161,7 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
     }
 
     private String waba(long accountId) {
-        return accounts.wabaId(accountId).orElseThrow(() -> new ApiException(ApiErrorCode.CONFLICT, "the account"
+        return accounts.wabaId(accountId).orElseThrow(() -> Refusal.conflict("the account"
                 + " has no WhatsApp Business Account yet; set it with PUT /api/whatsapp-business-account"));
     }
 
@@ -201,15 +201,15 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
         try {
             GraphApi.Answer answer = call.run();
             if (!answer.isSuccess()) {
-                throw new ApiException(ApiErrorCode.UPSTREAM, "Meta refused: " + answer.error().describe());
+                throw new Refusal(Reason.UPSTREAM, "Meta refused: " + answer.error().describe());
             }
             return answer;
         } catch (IOException unreachable) {
-            throw new ApiException(ApiErrorCode.UPSTREAM, "Meta's Graph API could not be reached: "
+            throw new Refusal(Reason.UPSTREAM, "Meta's Graph API could not be reached: "
                     + unreachable.getClass().getSimpleName());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ApiErrorCode.UPSTREAM, "the call to Meta was interrupted");
+            throw new Refusal(Reason.UPSTREAM, "the call to Meta was interrupted");
         }
     }
 

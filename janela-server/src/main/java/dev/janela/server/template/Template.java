@@ -26,7 +26,6 @@ public record Template(long id, long accountId, String name, String language, Te
 
     /** Whether it may be edited: not while approved (Meta's rule) nor once disabled. */
     public boolean isEditable() {
-        return status == TemplateStatus.PENDING || status == TemplateStatus.REJECTED
-                || status == TemplateStatus.PAUSED;
+        return status.isEditable();
     }
 }

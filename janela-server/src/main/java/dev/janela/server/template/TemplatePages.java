@@ -1,13 +1,13 @@
 package dev.janela.server.template;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Caller;
+import dev.janela.server.access.Role;
+import dev.janela.server.refusal.Refusal;
 import dev.janela.server.ui.PageChanges;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
-import dev.janela.server.web.ApiException;
-import dev.janela.server.web.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,21 +20,22 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @WebPages
 class TemplatePages {
-    private final TemplateController templates;
-    private final Templates store;
+    private final TemplateReviews reviews;
+    private final Templates templates;
 
-    TemplatePages(TemplateController templates, Templates store) {
+    TemplatePages(TemplateReviews reviews, Templates templates) {
+        this.reviews = reviews;
         this.templates = templates;
-        this.store = store;
     }
 
     @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
     @GetMapping("/templates")
-    String templates(HttpServletRequest request, Model model) {
-        model.addAttribute("templates", templates.list(request).templates());
-        model.addAttribute("reviewedByMeta", templates.reviewedByMeta());
+    String templates(Caller caller, Model model) {
+        model.addAttribute("templates", templates.list(caller.accountId()).stream()
+                .map(template -> TemplateView.of(template, templates)).toList());
+        model.addAttribute("reviewedByMeta", reviews.reviewedByMeta());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new TemplateController.NewTemplate("", "en", "utility", "", "", ""));
+            model.addAttribute("form", new NewTemplate("", "en", "utility", "", "", ""));
         }
         return "templates";
     }
@@ -46,9 +47,8 @@ class TemplatePages {
             @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "") String header, @RequestParam(defaultValue = "") String footer,
             Model model) {
-        TemplateController.NewTemplate form = new TemplateController.NewTemplate(name, language, category, body,
-                header, footer);
-        model.addAttribute("problems", TemplateController.check(form).problems());
+        NewTemplate form = new NewTemplate(name, language, category, body, header, footer);
+        model.addAttribute("problems", form.check().problems());
         model.addAttribute("form", form);
         return "templates :: check";
     }
@@ -57,21 +57,20 @@ class TemplatePages {
     @PostMapping("/templates")
     String add(@RequestParam String name, @RequestParam String language, @RequestParam String category,
             @RequestParam String body, @RequestParam(defaultValue = "") String header,
-            @RequestParam(defaultValue = "") String footer, HttpServletRequest request, Model model) {
-        TemplateController.NewTemplate form = new TemplateController.NewTemplate(name.strip(), language.strip(),
-                category, body, header, footer);
-        return PageChanges.attempt(() -> templates.add(form, request), "/templates", model, () -> {
+            @RequestParam(defaultValue = "") String footer, Caller caller, Model model) {
+        NewTemplate form = new NewTemplate(name.strip(), language.strip(), category, body, header, footer);
+        return PageChanges.attempt(() -> reviews.add(caller, form), "/templates", model, () -> {
             model.addAttribute("form", form);
-            return templates(request, model);
+            return templates(caller, model);
         });
     }
 
     @Allowed({Role.ADMIN})
     @GetMapping("/templates/{id}/edit")
-    String edit(@PathVariable long id, HttpServletRequest request, Model model) {
-        Template template = store.find(Caller.of(request).accountId(), id)
-                .orElseThrow(() -> ApiException.notFound("template " + id));
-        model.addAttribute("template", TemplateController.TemplateView.of(template, store.reviews(id)));
+    String edit(@PathVariable long id, Caller caller, Model model) {
+        Template template = templates.find(caller.accountId(), id)
+                .orElseThrow(() -> Refusal.notFound("template " + id));
+        model.addAttribute("template", TemplateView.of(template, templates));
         return "template-edit";
     }
 
@@ -79,51 +78,50 @@ class TemplatePages {
     @PostMapping("/templates/{id}")
     String change(@PathVariable long id, @RequestParam String category, @RequestParam String body,
             @RequestParam(defaultValue = "") String header, @RequestParam(defaultValue = "") String footer,
-            HttpServletRequest request, Model model) {
-        return PageChanges.attempt(() -> templates.edit(id, new TemplateController.TemplateChange(category, body,
-                header, footer), request), "/templates", model, () -> edit(id, request, model));
+            Caller caller, Model model) {
+        return PageChanges.attempt(() -> reviews.edit(caller, id, new TemplateReviews.TemplateChange(category, body,
+                header, footer)), "/templates", model, () -> edit(id, caller, model));
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/approve")
-    String approve(@PathVariable long id, HttpServletRequest request, Model model) {
-        return backToList(() -> templates.approve(id, request), request, model);
+    String approve(@PathVariable long id, Caller caller, Model model) {
+        return backToList(() -> reviews.approve(caller, id), caller, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/submit")
-    String submit(@PathVariable long id, HttpServletRequest request, Model model) {
-        return backToList(() -> templates.submit(id, null, request), request, model);
+    String submit(@PathVariable long id, Caller caller, Model model) {
+        return backToList(() -> reviews.submit(caller, id, Map.of()), caller, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment, HttpServletRequest request,
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Caller caller,
             Model model) {
-        return backToList(() -> templates.reject(id, new TemplateController.Rejection(comment, List.of()), request),
-                request, model);
+        return backToList(() -> reviews.reject(caller, id, comment, List.of()), caller, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/pause")
-    String pause(@PathVariable long id, HttpServletRequest request, Model model) {
-        return backToList(() -> templates.pause(id, request), request, model);
+    String pause(@PathVariable long id, Caller caller, Model model) {
+        return backToList(() -> reviews.pause(caller, id), caller, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/unpause")
-    String unpause(@PathVariable long id, HttpServletRequest request, Model model) {
-        return backToList(() -> templates.unpause(id, request), request, model);
+    String unpause(@PathVariable long id, Caller caller, Model model) {
+        return backToList(() -> reviews.unpause(caller, id), caller, model);
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/templates/{id}/disable")
-    String disable(@PathVariable long id, HttpServletRequest request, Model model) {
-        return backToList(() -> templates.disable(id, request), request, model);
+    String disable(@PathVariable long id, Caller caller, Model model) {
+        return backToList(() -> reviews.disable(caller, id), caller, model);
     }
 
-    /** Makes {@code change}, then back to the list; or the list with the API's refusal. */
-    private String backToList(Runnable change, HttpServletRequest request, Model model) {
-        return PageChanges.attempt(change, "/templates", model, () -> templates(request, model));
+    /** Makes {@code change}, then back to the list; or the list with the refusal. */
+    private String backToList(Runnable change, Caller caller, Model model) {
+        return PageChanges.attempt(change, "/templates", model, () -> templates(caller, model));
     }
 }

@@ -1,6 +1,6 @@
 package dev.janela.server.web;
 
-import dev.janela.server.account.Role;
+import dev.janela.server.access.Role;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,5 +1,7 @@
 package dev.janela.server.web;
 
+import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Refusal;
 import java.util.List;
 
 /**
@@ -9,8 +11,9 @@ import java.util.List;
  * @param message what went wrong, for people
  * @param fields the fields at fault, for invalid requests
  */
-public record ApiErrorBody(String code, String message, List<ApiException.FieldError> fields) {
-    public static ApiErrorBody of(ApiException exception) {
-        return new ApiErrorBody(exception.code().wireName(), exception.getMessage(), exception.fields());
+public record ApiErrorBody(String code, String message, List<FieldError> fields) {
+    public static ApiErrorBody of(Refusal refusal) {
+        return new ApiErrorBody(ErrorTable.nativeCode(refusal.reason()).wireName(), refusal.getMessage(),
+                refusal.fields());
     }
 }

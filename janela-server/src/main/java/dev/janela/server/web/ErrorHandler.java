@@ -1,6 +1,8 @@
 package dev.janela.server.web;
 
 import dev.janela.core.JanelaException;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,19 +32,14 @@ class ErrorHandler {
         this.errors = errors;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> refused(ApiException refusal, HttpServletRequest request) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal refusal, HttpServletRequest request) {
         return errors.of(request, refusal);
-    }
-
-    @ExceptionHandler(MetaException.class)
-    ResponseEntity<Object> refusedInMetasTerms(MetaException refusal) {
-        return errors.of(refusal.error(), refusal.details());
     }
 
     @ExceptionHandler(JanelaException.class)
     ResponseEntity<Object> refusedByTheCore(JanelaException refusal, HttpServletRequest request) {
-        return errors.of(request, ApiException.from(refusal));
+        return errors.of(request, ErrorTable.refusalOf(refusal));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -50,14 +47,14 @@ class ErrorHandler {
         if (causedByTooLargeBody(problem)) {
             return errors.of(request, RequestSizeFilter.tooLarge());
         }
-        return errors.of(request, new ApiException(ApiErrorCode.INVALID_REQUEST,
+        return errors.of(request, new Refusal(Reason.INVALID_REQUEST,
                 "the request body is missing or is not valid JSON of the expected shape"));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
         MethodArgumentTypeMismatchException.class})
     ResponseEntity<Object> badParameter(Exception problem, HttpServletRequest request) {
-        return errors.of(request, new ApiException(ApiErrorCode.INVALID_REQUEST, problem.getMessage()));
+        return errors.of(request, new Refusal(Reason.INVALID_REQUEST, problem.getMessage()));
     }
 
     /** Nothing there: the API's error shape, or for a person's browser the pages' error page. */
@@ -67,28 +64,28 @@ class ErrorHandler {
         if (!ApiPaths.isApi(request)) {
             return new ModelAndView("error", Map.of("status", 404, "message", message), HttpStatus.NOT_FOUND);
         }
-        return errors.of(request, new ApiException(ApiErrorCode.NOT_FOUND, message));
+        return errors.of(request, new Refusal(Reason.NOT_FOUND, message));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> wrongMethod(HttpRequestMethodNotSupportedException problem, HttpServletRequest request) {
-        return errors.of(request, new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, problem.getMessage()));
+        return errors.of(request, new Refusal(Reason.METHOD_NOT_ALLOWED, problem.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> wrongMediaType(HttpMediaTypeNotSupportedException problem, HttpServletRequest request) {
-        return errors.of(request, new ApiException(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, problem.getMessage()));
+        return errors.of(request, new Refusal(Reason.UNSUPPORTED_MEDIA_TYPE, problem.getMessage()));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(HttpServletRequest request) {
-        return errors.of(request, new ApiException(ApiErrorCode.CONFLICT, "that exists already"));
+        return errors.of(request, new Refusal(Reason.CONFLICT, "that exists already"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception problem, HttpServletRequest request) {
         LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), problem);
-        return errors.of(request, new ApiException(ApiErrorCode.INTERNAL, "Janela failed to handle the request;"
+        return errors.of(request, new Refusal(Reason.INTERNAL, "Janela failed to handle the request;"
                 + " its log says why"));
     }
 

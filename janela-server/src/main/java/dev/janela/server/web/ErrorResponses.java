@@ -1,5 +1,6 @@
 package dev.janela.server.web;
 
+import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a refusal into the response the caller's API speaks: {@code {"code","message","fields"}} on the native API,
- * Meta's {@code {"error":{...}}} envelope on the Cloud-API-compatible paths ({@code /v1/...}, {@code /v23.0/...}).
+ * Turns a refusal into the response the caller's API speaks, as the {@link ErrorTable} says:
+ * {@code {"code","message","fields"}} on the native API, Meta's {@code {"error":{...}}} envelope on the
+ * Cloud-API-compatible paths ({@code /v1/...}, {@code /v23.0/...}).
  */
 @Component
 public class ErrorResponses {
@@ -34,51 +36,39 @@ public class ErrorResponses {
     }
 
     /** The native error response. */
-    public ResponseEntity<Object> of(ApiException refusal) {
-        return ResponseEntity.status(refusal.code().status()).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiErrorBody.of(refusal));
+    public ResponseEntity<Object> nativeAnswer(Refusal refusal) {
+        return ResponseEntity.status(ErrorTable.nativeCode(refusal.reason()).status())
+                .contentType(MediaType.APPLICATION_JSON).body(ApiErrorBody.of(refusal));
     }
 
-    /** Meta's envelope for {@code error}. */
-    public ResponseEntity<Object> of(MetaError error, String details) {
+    /** Meta's envelope for {@code refusal}. */
+    public ResponseEntity<Object> cloudAnswer(Refusal refusal) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("messaging_product", "whatsapp");
-        data.put("details", details);
+        data.put("details", refusal.getMessage());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", "(#" + error.code() + ") " + error.title());
+        body.put("message", "(#" + refusal.reason().metaCode() + ") " + refusal.reason().metaTitle());
         body.put("type", "OAuthException");
-        body.put("code", error.code());
+        body.put("code", refusal.reason().metaCode());
         body.put("error_data", data);
         body.put("fbtrace_id", traceId());
-        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(ErrorTable.cloudStatus(refusal.reason())).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", body));
     }
 
     /** The response for {@code refusal} in the shape {@code request}'s API speaks. */
-    public ResponseEntity<Object> of(HttpServletRequest request, ApiException refusal) {
-        return isCloudApi(request) ? of(asMetaError(refusal.code()), refusal.getMessage()) : of(refusal);
+    public ResponseEntity<Object> of(HttpServletRequest request, Refusal refusal) {
+        return isCloudApi(request) ? cloudAnswer(refusal) : nativeAnswer(refusal);
     }
 
     /** Writes the response for {@code refusal} directly, for filters that answer before any controller. */
-    public void write(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+    public void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {
         ResponseEntity<Object> entity = of(request, refusal);
         response.setStatus(entity.getStatusCode().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(entity.getBody()));
-    }
-
-    private static MetaError asMetaError(ApiErrorCode code) {
-        return switch (code) {
-            case UNAUTHENTICATED -> MetaError.AUTH;
-            case FORBIDDEN -> MetaError.PERMISSION_DENIED;
-            case NOT_FOUND -> MetaError.NOT_FOUND;
-            case PAYLOAD_TOO_LARGE -> MetaError.PAYLOAD_TOO_LARGE;
-            case PRICE_UNAVAILABLE -> MetaError.CANNOT_BILL;
-            case INTERNAL, UPSTREAM -> MetaError.GENERIC;
-            default -> MetaError.INVALID_PARAMETER;
-        };
     }
 
     /** Meta answers with a trace id that its support can look up; Janela's identifies the response in its log. */

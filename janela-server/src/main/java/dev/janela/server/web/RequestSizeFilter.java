@@ -1,5 +1,7 @@
 package dev.janela.server.web;
 
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -38,8 +40,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(request), response);
     }
 
-    static ApiException tooLarge() {
-        return new ApiException(ApiErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + LIMIT_BYTES
+    static Refusal tooLarge() {
+        return new Refusal(Reason.PAYLOAD_TOO_LARGE, "the request body is larger than " + LIMIT_BYTES
                 + " bytes, more than Janela reads");
     }
 

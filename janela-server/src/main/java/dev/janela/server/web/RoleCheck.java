@@ -1,5 +1,8 @@
 package dev.janela.server.web;
 
+import dev.janela.server.access.Caller;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -17,9 +20,9 @@ class RoleCheck implements HandlerInterceptor {
             return true;
         }
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
-        Caller caller = Caller.of(request);
+        Caller caller = Callers.of(request);
         if (allowed == null || Arrays.stream(allowed.value()).noneMatch(role -> role == caller.role())) {
-            throw new ApiException(ApiErrorCode.FORBIDDEN, "the " + caller.role().wireName() + " role may not "
+            throw new Refusal(Reason.FORBIDDEN, "the " + caller.role().wireName() + " role may not "
                     + request.getMethod() + " " + request.getRequestURI());
         }
         return true;

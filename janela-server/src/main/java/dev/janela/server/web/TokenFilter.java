@@ -1,6 +1,9 @@
 package dev.janela.server.web;
 
-import dev.janela.server.account.ApiTokens;
+import dev.janela.server.access.BearerTokens;
+import dev.janela.server.access.Caller;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
-    private final ApiTokens tokens;
+    private final BearerTokens tokens;
     private final ErrorResponses errors;
 
-    TokenFilter(ApiTokens tokens, ErrorResponses errors) {
+    TokenFilter(BearerTokens tokens, ErrorResponses errors) {
         this.tokens = tokens;
         this.errors = errors;
     }
@@ -36,13 +39,13 @@ class TokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = bearerToken(request).flatMap(tokens::find);
+        Optional<Caller> caller = bearerToken(request).flatMap(tokens::callerOf);
         if (caller.isEmpty()) {
-            errors.write(request, response, new ApiException(ApiErrorCode.UNAUTHENTICATED,
+            errors.write(request, response, new Refusal(Reason.UNAUTHENTICATED,
                     "a valid API token is required: send it as 'Authorization: Bearer <token>'"));
             return;
         }
-        caller.get().attachTo(request);
+        Callers.attach(request, caller.get());
         chain.doFilter(request, response);
     }
 

@@ -4,8 +4,10 @@ import dev.janela.core.JanelaException;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
-import dev.janela.server.operations.JanelaMetrics;
+import dev.janela.server.conversation.Inbound;
+import dev.janela.server.conversation.StatusReport;
 import dev.janela.server.operations.JanelaMetrics.Outcome;
+import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.template.MetaTemplateUpdates;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,15 +27,13 @@ public class Deliveries {
 
     private final Channels channels;
     private final ConversationService conversations;
-    private final StatusUpdates statuses;
     private final JanelaMetrics metrics;
     private final MetaTemplateUpdates templates;
 
-    Deliveries(Channels channels, ConversationService conversations, StatusUpdates statuses, JanelaMetrics metrics,
+    Deliveries(Channels channels, ConversationService conversations, JanelaMetrics metrics,
             MetaTemplateUpdates templates) {
         this.channels = channels;
         this.conversations = conversations;
-        this.statuses = statuses;
         this.metrics = metrics;
         this.templates = templates;
     }
@@ -68,15 +68,12 @@ public class Deliveries {
                     + " POST /api/channels", items.phoneNumberId());
             return;
         }
-        for (WebhookPayload.Message message : items.messages()) {
-            boolean applied = conversations.receive(channel.get(), new ConversationService.Inbound(message.wamid(),
-                    message.waId(), message.at(), message.type(), message.text().orElse(null), message.referral(),
-                    message.profileName()));
+        for (Inbound message : items.messages()) {
+            boolean applied = conversations.receive(channel.get(), message);
             metrics.webhookItem("message", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
         }
-        for (WebhookPayload.Status status : items.statuses()) {
-            boolean applied = statuses.apply(channel.get(), new ConversationService.StatusReport(status.wamid(),
-                    status.state(), status.at(), status.errorCode(), status.callbackData(), status.pricing()));
+        for (StatusReport status : items.statuses()) {
+            boolean applied = conversations.applyStatus(channel.get(), status);
             metrics.webhookItem("status", applied ? Outcome.APPLIED : Outcome.DUPLICATE);
         }
     }

@@ -1,8 +1,8 @@
 package dev.janela.server.webhook;
 
 import dev.janela.server.operations.JanelaMetrics;
-import dev.janela.server.web.ApiErrorCode;
-import dev.janela.server.web.ApiException;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.http.MediaType;
@@ -53,7 +53,7 @@ class WebhookController {
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) {
         byte[] payload = body == null ? new byte[0] : body;
         if (!Signatures.isValid(signature, payload, secrets.appSecret())) {
-            throw new ApiException(ApiErrorCode.UNAUTHENTICATED, "X-Hub-Signature-256 is missing or is not the"
+            throw new Refusal(Reason.UNAUTHENTICATED, "X-Hub-Signature-256 is missing or is not the"
                     + " signature of this body with the app secret");
         }
         metrics.webhookReceived();
@@ -65,11 +65,11 @@ class WebhookController {
         try {
             JsonNode tree = json.readTree(payload);
             if (tree == null || !tree.isObject()) {
-                throw new ApiException(ApiErrorCode.INVALID_REQUEST, "a webhook body must be a JSON object");
+                throw new Refusal(Reason.INVALID_REQUEST, "a webhook body must be a JSON object");
             }
             return tree;
         } catch (JacksonException malformed) {
-            throw new ApiException(ApiErrorCode.INVALID_REQUEST, "the webhook body is not valid JSON");
+            throw new Refusal(Reason.INVALID_REQUEST, "the webhook body is not valid JSON");
         }
     }
 }

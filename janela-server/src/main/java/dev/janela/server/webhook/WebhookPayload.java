@@ -1,8 +1,10 @@
 package dev.janela.server.webhook;
 
 import dev.janela.core.phone.E164;
-import dev.janela.server.message.MessageState;
-import dev.janela.server.message.Messages;
+import dev.janela.server.conversation.Inbound;
+import dev.janela.server.conversation.MessageState;
+import dev.janela.server.conversation.MetaPricing;
+import dev.janela.server.conversation.StatusReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,18 +29,12 @@ final class WebhookPayload {
     private WebhookPayload() {
     }
 
-    /** The items of one {@code phone_number_id}. */
-    record ChannelItems(String phoneNumberId, List<Message> messages, List<Status> statuses) {
-    }
-
-    /** A customer's message: {@code messages[]}, with the sender's profile name from {@code contacts[]}. */
-    record Message(String wamid, String waId, Instant at, String type, Optional<String> text, boolean referral,
-            Optional<String> profileName) {
-    }
-
-    /** A delivery report: {@code statuses[]}, with what the send asked Meta to echo and Meta's pricing. */
-    record Status(String wamid, MessageState state, Instant at, Integer errorCode, Optional<String> callbackData,
-            Optional<Messages.MetaPricing> pricing) {
+    /**
+     * The items of one {@code phone_number_id}: customers' messages ({@code messages[]}, with the sender's profile
+     * name from {@code contacts[]}), and delivery reports ({@code statuses[]}, with what the send asked Meta to echo
+     * and Meta's pricing).
+     */
+    record ChannelItems(String phoneNumberId, List<Inbound> messages, List<StatusReport> statuses) {
     }
 
     /** A change to one of a WhatsApp Business Account's templates. */
@@ -89,20 +85,20 @@ final class WebhookPayload {
                 names.put(contact.path("wa_id").asString(""), name);
             }
         }
-        List<Message> messages = new ArrayList<>();
+        List<Inbound> messages = new ArrayList<>();
         for (JsonNode message : value.path("messages")) {
             message(message, names).ifPresent(messages::add);
         }
-        List<Status> statuses = new ArrayList<>();
+        List<StatusReport> statuses = new ArrayList<>();
         for (JsonNode status : value.path("statuses")) {
             status(status).ifPresent(statuses::add);
         }
-        messages.sort(Comparator.comparing(Message::at));
-        statuses.sort(Comparator.comparing(Status::at));
+        messages.sort(Comparator.comparing(Inbound::at));
+        statuses.sort(Comparator.comparing(StatusReport::at));
         return Optional.of(new ChannelItems(phoneNumberId, messages, statuses));
     }
 
-    private static Optional<Message> message(JsonNode message, Map<String, String> names) {
+    private static Optional<Inbound> message(JsonNode message, Map<String, String> names) {
         String wamid = message.path("id").asString("");
         E164.Parsed from = E164.parse(message.path("from").asString(""));
         Optional<Instant> at = timestamp(message);
@@ -114,11 +110,11 @@ final class WebhookPayload {
         String type = message.path("type").asString("unknown");
         Optional<String> text = Optional.of(message.path("text").path("body").asString("")).filter(s -> !s.isEmpty());
         boolean referral = message.has("referral");
-        return Optional.of(new Message(wamid, waId, at.get(), type, text, referral,
+        return Optional.of(new Inbound(wamid, waId, at.get(), type, text, referral,
                 Optional.ofNullable(names.get(waId))));
     }
 
-    private static Optional<Status> status(JsonNode status) {
+    private static Optional<StatusReport> status(JsonNode status) {
         String wamid = status.path("id").asString("");
         Optional<MessageState> state = state(status.path("status").asString(""));
         Optional<Instant> at = timestamp(status);
@@ -128,21 +124,22 @@ final class WebhookPayload {
         }
         JsonNode error = status.path("errors").path(0);
         JsonNode code = error.path("code");
-        Integer errorCode = code.isIntegralNumber() && code.canConvertToInt() ? code.asInt() : null;
+        Optional<Integer> errorCode = code.isIntegralNumber() && code.canConvertToInt() ? Optional.of(code.asInt())
+                : Optional.empty();
         Optional<String> callbackData = Optional.of(status.path("biz_opaque_callback_data").asString(""))
                 .filter(data -> !data.isEmpty());
-        return Optional.of(new Status(wamid, state.get(), at.get(), errorCode, callbackData,
+        return Optional.of(new StatusReport(wamid, state.get(), at.get(), errorCode, callbackData,
                 pricing(status.path("pricing"))));
     }
 
     /** Meta's {@code pricing} object; its category in lower case, as Meta writes it in some places and not others. */
-    private static Optional<Messages.MetaPricing> pricing(JsonNode pricing) {
+    private static Optional<MetaPricing> pricing(JsonNode pricing) {
         if (!pricing.isObject()) {
             return Optional.empty();
         }
         JsonNode billable = pricing.path("billable");
         String model = text(pricing, "pricing_model", 10).toUpperCase(Locale.ROOT);
-        return Optional.of(new Messages.MetaPricing(nullIfEmpty(model),
+        return Optional.of(new MetaPricing(nullIfEmpty(model),
                 billable.isBoolean() ? billable.asBoolean() : null, nullIfEmpty(text(pricing, "type", 40)),
                 nullIfEmpty(text(pricing, "category", 40).toLowerCase(Locale.ROOT).replace('-', '_'))));
     }

@@ -21,9 +21,9 @@ public class WebhookSecrets {
     private final JanelaProperties.Meta configured;
     private final ApiTokens tokens;
 
-    WebhookSecrets(JdbcClient jdbc, JanelaProperties properties, ApiTokens tokens) {
+    WebhookSecrets(JdbcClient jdbc, JanelaProperties.Meta configured, ApiTokens tokens) {
         this.jdbc = jdbc;
-        this.configured = properties.meta();
+        this.configured = configured;
         this.tokens = tokens;
     }
 

@@ -1,6 +1,6 @@
 package dev.janela.server.connector;
 
-import dev.janela.server.webhook.StatusUpdates;
+import dev.janela.server.conversation.ConversationService;
 import java.time.Clock;
 
 /** The sandbox connector reporting on the sender's thread, so that a send's answer comes after its reports. */
@@ -8,7 +8,7 @@ public final class SynchronousSandbox {
     private SynchronousSandbox() {
     }
 
-    public static Connector create(StatusUpdates statuses, Clock clock) {
-        return new SandboxConnector(statuses, clock, Runnable::run);
+    public static Connector create(ConversationService conversations, Clock clock) {
+        return new SandboxConnector(conversations, clock, Runnable::run);
     }
 }

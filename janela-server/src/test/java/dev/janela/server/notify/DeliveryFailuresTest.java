@@ -7,6 +7,7 @@ import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.config.DeliverySettings;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;

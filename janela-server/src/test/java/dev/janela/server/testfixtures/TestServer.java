@@ -1,11 +1,11 @@
 package dev.janela.server.testfixtures;
 
 import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.access.Role;
 import dev.janela.server.account.Accounts;
 import dev.janela.server.account.ApiTokens;
-import dev.janela.server.account.Role;
 import dev.janela.server.connector.SynchronousSandbox;
-import dev.janela.server.webhook.StatusUpdates;
+import dev.janela.server.conversation.ConversationService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,8 +98,8 @@ public final class TestServer {
         @Bean
         @Primary
         @ConditionalOnProperty(name = "janela.connector", havingValue = "sandbox", matchIfMissing = true)
-        TestConnector testConnector(StatusUpdates statuses, Clock clock) {
-            return new TestConnector(SynchronousSandbox.create(statuses, clock));
+        TestConnector testConnector(ConversationService conversations, Clock clock) {
+            return new TestConnector(SynchronousSandbox.create(conversations, clock));
         }
 
         @Bean

@@ -2,6 +2,7 @@ package dev.janela.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.janela.server.refusal.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,15 @@ class ErrorCodesDocumentedTest {
         Set<String> documented = rows("| Cloud API code |").stream().map(row -> row.get(0) + " " + row.get(1))
                 .collect(Collectors.toSet());
 
-        Set<String> answered = Arrays.stream(MetaError.values())
-                .map(error -> error.code() + " " + error.status()).collect(Collectors.toSet());
+        Set<String> answered = Arrays.stream(Reason.values())
+                .map(reason -> reason.metaCode() + " " + ErrorTable.cloudStatus(reason)).collect(Collectors.toSet());
 
         assertThat(documented).isEqualTo(answered);
+    }
+
+    @Test
+    void everyReason_isAnsweredByTheTable() {
+        assertThat(ErrorTable.reasons()).containsExactlyInAnyOrder(Reason.values());
     }
 
     /** The cells of the rows of the table whose header starts with {@code header}. */

@@ -1,0 +1,152 @@
+package dev.janela.server.conversation;
+
+import dev.janela.core.pricing.Category;
+import dev.janela.server.jdbc.Instants;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every conversation's messages, both ways. */
+@Repository
+public class Messages {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Messages(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A message as a status report needs it: Janela's id ({@code wamid}) whichever id the report named. */
+    public record Tracked(long id, String wamid, long conversationId, String customerWaId, MessageState state,
+            Optional<String> metaWamid, Optional<String> callbackData) {
+    }
+
+    /** Records a message of the conversation. */
+    void add(StoredConversation conversation, NewMessage message) {
+        jdbc.sql("insert into messages (account_id, channel_id, conversation_id, wamid, direction, type, template_id,"
+                + " category, body, state, author, at, state_at, created_at, priced_model, priced_unit,"
+                + " priced_category) values (:account, :channel, :conversation, :wamid, :direction, :type, :template,"
+                + " :category, :body, :state, :author, :at, :at, :now, :pricedModel, :pricedUnit, :pricedCategory)")
+                .param("account", conversation.accountId()).param("channel", conversation.channel().id())
+                .param("conversation", conversation.id()).param("wamid", message.wamid())
+                .param("direction", message.direction().wireName()).param("type", message.type())
+                .param("template", message.template().map(Outbound.TemplateRef::id).orElse(null))
+                .param("category", message.template().map(template -> template.category().wireName()).orElse(null))
+                .param("body", message.body().orElse(null)).param("state", message.state().wireName())
+                .param("author", message.author().orElse(null)).param("at", Instants.param(message.at()))
+                .param("now", Instants.param(clock.instant())).param("pricedModel", message.priced().model())
+                .param("pricedUnit", message.priced().unit().wireName())
+                .param("pricedCategory", message.priced().category().map(Category::wireName).orElse(null)).update();
+    }
+
+    /** Notes that the customer's message {@code wamid} came from an ad or a Page button (a free entry point). */
+    public void markReferral(long channelId, String wamid) {
+        jdbc.sql("update messages set referral = true where channel_id = :channel and wamid = :wamid")
+                .param("channel", channelId).param("wamid", wamid).update();
+    }
+
+    /** The channel's message with {@code id}: Janela's id for it, or Meta's. */
+    public Optional<Tracked> find(long channelId, String id) {
+        return find("m.wamid", channelId, id).or(() -> find("m.meta_wamid", channelId, id));
+    }
+
+    private Optional<Tracked> find(String idColumn, long channelId, String id) {
+        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state, c.wa_id"
+                + " from messages m"
+                + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
+                + " where m.channel_id = :channel and " + idColumn + " = :id")
+                .param("channel", channelId).param("id", id)
+                .query((row, number) -> new Tracked(row.getLong("id"), row.getString("wamid"),
+                        row.getLong("conversation_id"), row.getString("wa_id"),
+                        MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(row.getString("meta_wamid")),
+                        Optional.ofNullable(row.getString("callback_data"))))
+                .optional();
+    }
+
+    /** Records what the client asked to have echoed in the message's statuses. */
+    public void recordCallbackData(long channelId, String wamid, String callbackData) {
+        jdbc.sql("update messages set callback_data = :data where channel_id = :channel and wamid = :wamid")
+                .param("data", callbackData).param("channel", channelId).param("wamid", wamid).update();
+    }
+
+    /** Records the id Meta gave the message. */
+    public void recordMetaWamid(long id, String metaWamid) {
+        jdbc.sql("update messages set meta_wamid = :metaWamid where id = :id and meta_wamid is null")
+                .param("metaWamid", metaWamid).param("id", id).update();
+    }
+
+    /** Records how Meta priced the message; a report without pricing leaves what an earlier one said. */
+    public void recordMetaPricing(long id, MetaPricing pricing) {
+        jdbc.sql("update messages set meta_pricing_model = :model, meta_billable = :billable, meta_pricing_type ="
+                + " :type, meta_category = :category where id = :id")
+                .param("model", pricing.pricingModel()).param("billable", pricing.billable())
+                .param("type", pricing.type()).param("category", pricing.category()).param("id", id).update();
+    }
+
+    /**
+     * A message whose send lost its answer, as an operator sees it.
+     *
+     * @param flaggedAt when it was flagged for having stayed unknown past the deadline; null until then
+     */
+    public record Unknown(String phoneNumberId, String wamid, String customer, String type, String body,
+            Instant at, Instant unknownSince, Instant flaggedAt) {
+    }
+
+    /** The account's messages whose outcome is unknown, oldest first. */
+    public List<Unknown> unknown(long accountId) {
+        return jdbc.sql("select c.phone_number_id, m.wamid, u.wa_id, m.type, m.body, m.at, m.state_at, m.flagged_at"
+                + " from messages m join channels c on c.id = m.channel_id join conversations v on"
+                + " v.id = m.conversation_id join customers u on u.id = v.customer_id"
+                + " where m.account_id = :account and m.state = :unknown order by m.id")
+                .param("account", accountId).param("unknown", MessageState.UNKNOWN.wireName())
+                .query((row, number) -> new Unknown(row.getString("phone_number_id"), row.getString("wamid"),
+                        row.getString("wa_id"), row.getString("type"), row.getString("body"),
+                        Instants.read(row, "at"), Instants.read(row, "state_at"),
+                        Instants.readOptional(row, "flagged_at").orElse(null)))
+                .list();
+    }
+
+    /** How many messages, of every account, are {@code unknown}. */
+    public long unknownCount() {
+        return jdbc.sql("select count(*) from messages where state = :unknown")
+                .param("unknown", MessageState.UNKNOWN.wireName()).query(Long.class).single();
+    }
+
+    /** A message that stayed {@code unknown} too long. */
+    public record Overdue(long accountId, String phoneNumberId, String wamid, Instant unknownSince) {
+    }
+
+    /**
+     * Flags the messages {@code unknown} since before {@code before} for an operator, once each.
+     *
+     * @return the messages flagged now
+     */
+    public List<Overdue> flagUnknownSince(Instant before, Instant now) {
+        List<Overdue> overdue = jdbc.sql("select m.account_id, c.phone_number_id, m.wamid, m.state_at from messages m"
+                + " join channels c on c.id = m.channel_id where m.state = :unknown and m.flagged_at is null"
+                + " and m.state_at < :before order by m.id")
+                .param("unknown", MessageState.UNKNOWN.wireName()).param("before", Instants.param(before))
+                .query((row, number) -> new Overdue(row.getLong("account_id"), row.getString("phone_number_id"),
+                        row.getString("wamid"), Instants.read(row, "state_at")))
+                .list();
+        jdbc.sql("update messages set flagged_at = :now where state = :unknown and flagged_at is null"
+                + " and state_at < :before")
+                .param("now", Instants.param(now)).param("unknown", MessageState.UNKNOWN.wireName())
+                .param("before", Instants.param(before)).update();
+        return overdue;
+    }
+
+    /** Moves a message to {@code state}, as reported at {@code at}, with the platform's error code if it gave one. */
+    void setState(long id, MessageState state, Instant at, Optional<Integer> errorCode) {
+        jdbc.sql("update messages set state = :state, state_at = :at, error_code = coalesce(:error, error_code)"
+                + " where id = :id")
+                .param("state", state.wireName()).param("at", Instants.param(at)).param("error", errorCode.orElse(null))
+                .param("id", id).update();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.janela.server.conversation;
+
+import dev.janela.core.ledger.Charge;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What a send was given: its id, and its charge if it started a session. */
+public record Sent(String wamid, Instant at, Optional<Charge> charge) {
+}

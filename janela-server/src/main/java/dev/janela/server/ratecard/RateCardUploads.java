@@ -1,0 +1,74 @@
+package dev.janela.server.ratecard;
+
+import dev.janela.core.ratecard.PriceBook;
+import dev.janela.core.ratecard.RateCard;
+import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.server.access.Caller;
+import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Fields;
+import dev.janela.server.refusal.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rate card versions as an account's admins upload them: each the next version, in force from its
+ * {@code effective_from}. Without one, a new version applies from now, and an account's first version from the
+ * beginning: otherwise events stamped a moment before the upload (a webhook is always a little late) could not be
+ * priced at all.
+ */
+@Service
+class RateCardUploads {
+    private final RateCards rateCards;
+    private final Clock clock;
+
+    RateCardUploads(RateCards rateCards, Clock clock) {
+        this.rateCards = rateCards;
+        this.clock = clock;
+    }
+
+    /**
+     * Uploads {@code csv} ({@code market,category,price,currency}) as the account's next version.
+     *
+     * @param from when it takes effect, an ISO-8601 instant; null for now (the beginning, for the first)
+     * @return the version stored
+     * @throws Refusal if {@code from} cannot be read, another version takes effect then, or its currency differs
+     * @throws dev.janela.core.JanelaException naming the line at fault, if {@code csv} is not a rate card
+     */
+    @Transactional
+    public RateCardView upload(Caller caller, String csv, String from) {
+        long account = caller.accountId();
+        List<RateCards.Version> existing = rateCards.versions(account);
+        Instant effectiveFrom = effectiveFrom(from, existing.isEmpty());
+        String version = "v" + (existing.size() + 1);
+        RateCard card = RateCardParser.parse("rate card", csv, version, effectiveFrom);
+        List<RateCard> all = new ArrayList<>();
+        for (RateCards.Version stored : existing) {
+            if (stored.effectiveFrom().equals(effectiveFrom)) {
+                throw Refusal.conflict("rate card " + stored.version() + " takes effect at " + effectiveFrom
+                        + " already; choose another effective_from");
+            }
+            all.add(RateCardParser.parse(stored.version(), stored.csv(), stored.version(), stored.effectiveFrom()));
+        }
+        all.add(card);
+        try {
+            PriceBook.of(all);
+        } catch (IllegalArgumentException mismatch) {
+            throw Refusal.invalid("currency", mismatch.getMessage());
+        }
+        rateCards.add(account, card, csv, caller.author());
+        return new RateCardView(version, effectiveFrom, card.currency().getCurrencyCode(), card.markets().size(),
+                clock.instant(), caller.author());
+    }
+
+    private Instant effectiveFrom(String from, boolean first) {
+        List<FieldError> problems = new ArrayList<>();
+        Optional<Instant> given = Fields.instant("effective_from", from, problems);
+        Refusal.requireNone(problems);
+        return given.orElseGet(() -> first ? RateCards.BEGINNING : clock.instant());
+    }
+}

@@ -1,0 +1,188 @@
+package dev.janela.server.send;
+
+import dev.janela.core.template.TemplateBody;
+import dev.janela.server.access.Caller;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.connector.Connector;
+import dev.janela.server.conversation.ConversationService;
+import dev.janela.server.conversation.Messages;
+import dev.janela.server.conversation.Outbound.TemplateRef;
+import dev.janela.server.conversation.Outbound;
+import dev.janela.server.conversation.Sent;
+import dev.janela.server.operations.JanelaMetrics;
+import dev.janela.server.refusal.Reason;
+import dev.janela.server.refusal.Refusal;
+import dev.janela.server.template.Template;
+import dev.janela.server.template.Templates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends a request in Meta's Cloud API shape, whoever makes it: a Cloud API client, or an agent in the web pages. The
+ * engine decides and the message and charge are stored in one transaction; only then does the connector deliver.
+ * A refusal is a {@link Refusal} with Meta's code, and nothing is charged.
+ */
+@Service
+public class Sends {
+    private final Templates templates;
+    private final ConversationService conversations;
+    private final Connector connector;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final RefusedSends refusedSends;
+    private final Clock clock;
+    private final JanelaMetrics metrics;
+    private final Messages messages;
+
+    Sends(Templates templates, ConversationService conversations, Connector connector,
+            PlatformTransactionManager transactions, JsonMapper json, RefusedSends refusedSends, Clock clock,
+            JanelaMetrics metrics, Messages messages) {
+        this.messages = messages;
+        this.templates = templates;
+        this.conversations = conversations;
+        this.connector = connector;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+        this.refusedSends = refusedSends;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** A send decided and stored, with Meta's answer to give. */
+    public record Delivered(Sent sent, String waId, String response) {
+    }
+
+    /**
+     * Decides and stores the send of {@code body}, a Cloud API request; {@code alsoInTransaction} runs in the same
+     * transaction (to keep an idempotency key's answer with the message it answers for).
+     */
+    public Delivered decide(Caller caller, Channel channel, byte[] body, Consumer<Delivered> alsoInTransaction) {
+        return decide(channel, () -> transaction.execute(status -> {
+            Delivered delivered = process(channel, body, caller);
+            alsoInTransaction.accept(delivered);
+            return delivered;
+        }));
+    }
+
+    /** Hands a stored send to the connector, once its transaction has committed. */
+    public void deliver(Channel channel, Delivered delivered) {
+        connector.deliver(channel, delivered.sent().wamid(), delivered.waId());
+    }
+
+    /** Runs the send's transaction; a send refused for the window is counted once that has rolled back. */
+    private Delivered decide(Channel channel, Supplier<Delivered> send) {
+        try {
+            Delivered delivered = send.get();
+            metrics.sendAccepted();
+            return delivered;
+        } catch (Refusal refusal) {
+            metrics.sendRefused(refusal.reason().metaCode());
+            if (refusal.reason() == Reason.REENGAGEMENT_MESSAGE) {
+                refusedSends.record(channel.accountId(), channel.id(), refusal.reason().metaCode(), clock.instant());
+            }
+            throw refusal;
+        }
+    }
+
+    private Delivered process(Channel channel, byte[] body, Caller caller) {
+        JsonNode parsed = parse(body);
+        SendRequest request = SendRequest.read(parsed);
+        Optional<Template> template = request.template().map(part -> approvedTemplate(caller.accountId(), part));
+        Optional<String> text = template.map(found -> render(found, request.template().get())).or(request::text);
+        Outbound outbound = new Outbound(request.waId(), request.type(),
+                template.map(found -> new TemplateRef(found.id(), found.category())), text);
+        Sent sent = conversations.send(channel, outbound, caller.author());
+        request.callbackData().ifPresent(data -> messages.recordCallbackData(channel.id(), sent.wamid(), data));
+        connector.accept(channel, sent.wamid(), request.waId(), parsed);
+        return new Delivered(sent, request.waId(), json.writeValueAsString(response(request, sent)));
+    }
+
+    private Template approvedTemplate(long accountId, SendRequest.TemplatePart part) {
+        Template template = templates.find(accountId, part.name(), part.language())
+                .orElseThrow(() -> new Refusal(Reason.TEMPLATE_NOT_FOUND, "template " + part.name()
+                        + " does not exist in " + part.language()));
+        return switch (template.status()) {
+            case APPROVED -> template;
+            case PAUSED -> throw new Refusal(Reason.TEMPLATE_PAUSED, "template " + part.name() + " is"
+                    + " paused for its quality; it can be sent once it is resumed");
+            case DISABLED -> throw new Refusal(Reason.TEMPLATE_DISABLED, "template " + part.name()
+                    + " is disabled");
+            case PENDING, REJECTED -> throw new Refusal(Reason.TEMPLATE_NOT_FOUND, "template "
+                    + part.name() + " in " + part.language() + " is not approved");
+        };
+    }
+
+    /** The message a template makes: its header, body and footer, with the request's values. */
+    private static String render(Template template, SendRequest.TemplatePart request) {
+        List<String> lines = new ArrayList<>();
+        template.header().map(header -> render("header", header, request.header())).ifPresent(lines::add);
+        if (template.header().isEmpty() && !request.header().isEmpty()) {
+            throw new Refusal(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, "the template has no header; the"
+                    + " request gives it " + request.header().size() + " parameters");
+        }
+        lines.add(render("body", template.body(), request.parameters()));
+        template.footer().map(TemplateBody::text).ifPresent(lines::add);
+        return String.join("\n", lines);
+    }
+
+    /** One part with the request's values, which must be as many as its parameters, and named alike. */
+    private static String render(String part, TemplateBody body, List<SendRequest.Parameter> parameters) {
+        if (parameters.size() != body.parameterCount()) {
+            throw new Refusal(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, "the template's " + part + " has "
+                    + body.parameterCount() + " parameters; the request gives " + parameters.size());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int index = 0; index < parameters.size(); index++) {
+            SendRequest.Parameter parameter = parameters.get(index);
+            String name = body.isNamed() ? parameter.name().orElse("") : body.parameters().get(index);
+            if (!body.parameters().contains(name)) {
+                throw new Refusal(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, "parameter " + (index + 1)
+                        + " needs parameter_name, one of " + body.parameters());
+            }
+            values.put(name, parameter.value());
+        }
+        if (values.size() != body.parameterCount()) {
+            throw new Refusal(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, "each of the template's parameters "
+                    + body.parameters() + " needs one value");
+        }
+        return body.render(values);
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new Refusal(Reason.INVALID_REQUEST, "the request has no body; send a JSON object");
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException malformed) {
+            throw new Refusal(Reason.INVALID_REQUEST, "the request body is not valid JSON");
+        }
+    }
+
+    /** Meta's answer to a send: the contact, and the message's id ({@code message_status} for templates). */
+    private static Map<String, Object> response(SendRequest request, Sent sent) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", sent.wamid());
+        if (request.isTemplate()) {
+            message.put("message_status", "accepted");
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("messaging_product", "whatsapp");
+        response.put("contacts", List.of(Map.of("input", request.to(), "wa_id", request.waId())));
+        response.put("messages", List.of(message));
+        return response;
+    }
+
+}
