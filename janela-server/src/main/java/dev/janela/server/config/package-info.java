@@ -1,2 +1,6 @@
-/** The service's settings and the beans built from them: the database, the clock, the engines. */
+/**
+ * The service's settings, bound and checked once and handed to the rest as typed values ({@code JanelaProperties}'
+ * parts, {@code FirstStart}, {@code DeliverySettings}, the connector conditions), and the beans built from them: the
+ * database and the clock. Part of the kernel: it knows no feature.
+ */
 package dev.janela.server.config;

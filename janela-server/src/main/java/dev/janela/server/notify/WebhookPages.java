@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /webhook-subscriptions}, for admins: the account's receivers, adding one (its secret shown on the answer,
  * once), pausing and deleting one, and a receiver's delivery log with a way to send an event again. Every change
- * goes through the API's own method, so the page refuses what the API refuses, and says why.
+ * is the API's own use case ({@link WebhookSubscriptions}), so the page refuses what the API refuses, and says why.
  */
 @WebPages
 class WebhookPages {

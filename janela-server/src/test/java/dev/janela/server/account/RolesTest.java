@@ -40,9 +40,8 @@ class RolesTest {
 
     @BeforeEach
     void accountWithAChannelAndATemplate() {
-        admin = server.newAccount();
-        channel = admin.addChannel();
-        admin.uploadRates(TestServer.BRAZIL_RATES);
+        admin = server.anAccount().build();
+        channel = admin.channel();
         template = admin.post("/api/templates", Map.of("name", "welcome", "language", "en", "category",
                 "marketing", "body", "Welcome!")).json().path("id").asLong();
     }

@@ -67,10 +67,9 @@ class FlaggedMessagePagesTest {
 
     /** A template send whose answer was lost, flagged past the deadline; returns a new user with {@code role}. */
     private String flaggedMessage(String role) {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(TestServer.BRAZIL_RATES);
-        api.approvedAtMeta("order_update", "en_US", "utility", "Your order has shipped.");
+        api = server.anAccount()
+                .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Your order has shipped.").build();
+        channel = api.channel();
         String user = role + "." + UUID.randomUUID() + "@example.com";
         api.addUser(user, role, PASSWORD);
         GraphStandIn.get().dropNext(channel);

@@ -1,6 +1,5 @@
 package dev.janela.server.connector;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +47,9 @@ class MetaSendTest {
 
     @BeforeEach
     void accountWithATemplate() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-        api.approvedAtMeta("order_update", "en_US", "utility", "Order {{1}} has shipped.");
+        api = server.anAccount()
+                .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Order {{1}} has shipped.").build();
+        channel = api.channel();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.janela.server.conversation;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.text;
@@ -38,10 +37,9 @@ class SeedStoryTest {
 
     @BeforeEach
     void channelWithRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-        api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} has shipped.");
+        api = server.anAccount()
+                .withApprovedTemplate("order_update", "en", "utility", "Your order {{1}} has shipped.").build();
+        channel = api.channel();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.janela.server.estimate;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.text;
@@ -41,10 +40,9 @@ class EstimatesTest {
     /** One customer in each state: window open, window closed, a template awaiting reply, never seen. */
     @BeforeEach
     void customersInEveryState() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-        api.approvedTemplate("promo", "en", "marketing", "Our sale starts today!");
+        api = server.anAccount()
+                .withApprovedTemplate("promo", "en", "marketing", "Our sale starts today!").build();
+        channel = api.channel();
         customerWrites(CLOSED, START);
         Instant now = START.plus(Duration.ofHours(30));
         clock.set(now);

@@ -1,6 +1,5 @@
 package dev.janela.server.inbox;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
@@ -46,9 +45,8 @@ class ConversationPagesTest {
 
     @BeforeEach
     void accountWithAnAgent() {
-        admin = server.newAccount();
-        channel = admin.addChannel();
-        admin.uploadRates(BRAZIL_RATES);
+        admin = server.anAccount().build();
+        channel = admin.channel();
         template = admin.approvedTemplate("order_update", "en", "utility", "Hello {{1}}, your order {{2}} has"
                 + " shipped.");
         agent = "agent." + UUID.randomUUID() + "@example.com";

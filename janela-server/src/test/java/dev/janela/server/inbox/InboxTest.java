@@ -1,6 +1,5 @@
 package dev.janela.server.inbox;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.text;
@@ -41,10 +40,9 @@ class InboxTest {
     /** Two customers who wrote an hour apart, and a third who was sent a template and has not answered. */
     @BeforeEach
     void threeConversations() {
-        admin = server.newAccount();
-        channel = admin.addChannel();
-        admin.uploadRates(BRAZIL_RATES);
-        admin.approvedTemplate("welcome", "en", "marketing", "Welcome!");
+        admin = server.anAccount()
+                .withApprovedTemplate("welcome", "en", "marketing", "Welcome!").build();
+        channel = admin.channel();
         ana = admin.addUser("ana." + UUID.randomUUID() + "@example.com", "agent");
         bia = admin.addUser("bia." + UUID.randomUUID() + "@example.com", "agent");
         customerWrites(FIRST, START, "Where is my order?");

@@ -1,6 +1,5 @@
 package dev.janela.server.notify;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.text;
@@ -15,12 +14,11 @@ import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -61,23 +59,18 @@ class DeliveryFailuresTest {
 
     private Api api;
     private String channel;
-    private final List<Subscriber> subscribers = new ArrayList<>();
+    @RegisterExtension
+    final Subscribers subscribers = new Subscribers();
 
     @BeforeEach
     void anAccountWithAChannelAndRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        subscribers.forEach(Subscriber::close);
+        api = server.anAccount().build();
+        channel = api.channel();
     }
 
     @Test
     void aReceiverAnswering500_hasTheAttemptAndItsStatusRecorded_andIsNotTriedAgainAtOnce() {
-        Subscriber subscriber = subscribe("message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         subscriber.receiver().answer(500);
         customerWrites("wamid.f-1");
 
@@ -99,7 +92,7 @@ class DeliveryFailuresTest {
 
     @Test
     void theWaitsGrow_untilTheReceiverIsBack_whichThenGetsTheSameEvent() {
-        Subscriber subscriber = subscribe("message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         subscriber.receiver().answer(503);
         customerWrites("wamid.f-2");
         delivery.deliverDue();
@@ -129,7 +122,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aReceiverThatIsDown_hasTheConnectionsFailureRecorded_andGetsTheEventOnceItIsBack() {
-        Subscriber subscriber = subscribe("message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         subscriber.receiver().stop();
         customerWrites("wamid.f-3");
 
@@ -151,7 +144,7 @@ class DeliveryFailuresTest {
         DeliverySettings threeAttempts = new DeliverySettings(false, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), 3, 50, Duration.ofDays(30));
         OutboxDelivery exact = new OutboxDelivery(outbox, sender, clock, threeAttempts, NO_SPREAD, metrics);
-        Subscriber subscriber = subscribe("message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         subscriber.receiver().answer(500);
         customerWrites("wamid.f-4");
 
@@ -186,8 +179,8 @@ class DeliveryFailuresTest {
     @Test
     void theLog_forgetsDeliveredEvents_afterItsKeepingTime_butNotThoseStillTried() {
         OutboxDelivery fresh = new OutboxDelivery(outbox, sender, clock, settings, NO_SPREAD, metrics);
-        Subscriber taking = subscribe("message.received");
-        Subscriber failing = subscribe("message.received");
+        Subscriber taking = subscribers.subscribe(api, "message.received");
+        Subscriber failing = subscribers.subscribe(api, "message.received");
         failing.receiver().answer(500);
         customerWrites("wamid.f-old");
         fresh.deliverDue();
@@ -205,7 +198,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aDeliveredEvent_redelivered_isSentAgain_withTheSameIdAndBody() {
-        Subscriber subscriber = subscribe("message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         customerWrites("wamid.f-5");
         delivery.deliverDue();
         String eventId = subscriber.onlyDelivery().path("event_id").asString();
@@ -224,8 +217,8 @@ class DeliveryFailuresTest {
 
     @Test
     void aReceiverThatFails_isTriedOncePerPass_andDoesNotHoldUpAnothersEvents() {
-        Subscriber failing = subscribe("message.received");
-        Subscriber working = subscribe("message.received");
+        Subscriber failing = subscribers.subscribe(api, "message.received");
+        Subscriber working = subscribers.subscribe(api, "message.received");
         failing.receiver().answer(500);
         customerWrites("wamid.f-6");
         customerWrites("wamid.f-7");
@@ -242,7 +235,7 @@ class DeliveryFailuresTest {
 
     @Test
     void anotherAccountsEvent_cannotBeRedelivered() {
-        Subscriber subscriber = subscribe("message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         customerWrites("wamid.f-9");
         String eventId = subscriber.onlyDelivery().path("event_id").asString();
 
@@ -250,12 +243,6 @@ class DeliveryFailuresTest {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.errorCode()).isEqualTo("not_found");
-    }
-
-    private Subscriber subscribe(String... events) {
-        Subscriber subscriber = Subscriber.subscribe(api, events);
-        subscribers.add(subscriber);
-        return subscriber;
     }
 
     private void customerWrites(String wamid) {

@@ -1,6 +1,5 @@
 package dev.janela.server.notify;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.status;
@@ -14,9 +13,9 @@ import dev.janela.server.testfixtures.TestConnector;
 import dev.janela.server.testfixtures.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -38,25 +37,20 @@ class EventDeliveryTest {
 
     private Api api;
     private String channel;
+    @RegisterExtension
+    final Subscribers subscribers = new Subscribers();
+    /** The test's one receiver. */
     private Subscriber subscriber;
 
     @BeforeEach
     void anAccountWithAChannelAndRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        if (subscriber != null) {
-            subscriber.close();
-        }
+        api = server.anAccount().build();
+        channel = api.channel();
     }
 
     @Test
     void aCustomersMessage_isSent_asTheEventsItCaused_inTheOrderTheyHappened() {
-        subscriber = Subscriber.subscribe(api, ALL.split(","));
+        subscriber = subscribers.subscribe(api, ALL.split(","));
 
         customerWrites("wamid.in-1", "Where is my order?");
         int delivered = delivery.deliverDue();
@@ -79,7 +73,7 @@ class EventDeliveryTest {
 
     @Test
     void aSessionsOpening_andItsCharge_sayWhatItIs_andWhatItCost() {
-        subscriber = Subscriber.subscribe(api, "session.opened", "charge.recorded");
+        subscriber = subscribers.subscribe(api, "session.opened", "charge.recorded");
 
         customerWrites("wamid.in-2", "Hi");
         delivery.deliverDue();
@@ -101,7 +95,7 @@ class EventDeliveryTest {
 
     @Test
     void everyEvent_carriesItsTypeAndId_inHeaders_andASignatureTheReceiverChecks() {
-        subscriber = Subscriber.subscribe(api, ALL.split(","));
+        subscriber = subscribers.subscribe(api, ALL.split(","));
 
         customerWrites("wamid.in-3", "Hello");
         delivery.deliverDue();
@@ -118,7 +112,7 @@ class EventDeliveryTest {
 
     @Test
     void aBodyOrTimeAltered_afterSigning_failsTheReceiversCheck() {
-        subscriber = Subscriber.subscribe(api, "message.received");
+        subscriber = subscribers.subscribe(api, "message.received");
         customerWrites("wamid.in-4", "Pay 10");
         delivery.deliverDue();
         Receiver.Request sent = subscriber.received().get(0);
@@ -134,7 +128,7 @@ class EventDeliveryTest {
 
     @Test
     void aSend_isSentAsItsStatuses_withTheSessionAndChargeItStarted() {
-        subscriber = Subscriber.subscribe(api, ALL.split(","));
+        subscriber = subscribers.subscribe(api, ALL.split(","));
         api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} has shipped.");
 
         Response sent = api.sendTemplate(channel, CUSTOMER, "order_update", "en", "#1042");
@@ -158,7 +152,7 @@ class EventDeliveryTest {
         connector.holdReports();
         String wamid = api.sendTemplate(channel, CUSTOMER, "order_update", "en", "#7").json().path("messages")
                 .path(0).path("id").asString();
-        subscriber = Subscriber.subscribe(api, "message.status", "charge.recorded", "session.ended");
+        subscriber = subscribers.subscribe(api, "message.status", "charge.recorded", "session.ended");
 
         Api.expect(api.webhook(payload(channel, List.of(), List.of(status(wamid, "failed", START, CUSTOMER)))), 200);
         delivery.deliverDue();
@@ -176,7 +170,7 @@ class EventDeliveryTest {
 
     @Test
     void aRepeatedWebhook_isNotSentTwice() {
-        subscriber = Subscriber.subscribe(api, "message.received");
+        subscriber = subscribers.subscribe(api, "message.received");
 
         customerWrites("wamid.in-5", "Hi");
         customerWrites("wamid.in-5", "Hi");

@@ -1,6 +1,5 @@
 package dev.janela.server.notify;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +44,9 @@ class MetaEventsTest {
 
     @Test
     void aSendWhoseAnswerWasLost_isReportedUnknown_thenSentByMetasStatus_underJanelasId() {
-        Api api = server.newAccount();
-        String channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-        api.approvedAtMeta("order_update", "en_US", "utility", "Your order has shipped.");
+        Api api = server.anAccount()
+                .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Your order has shipped.").build();
+        String channel = api.channel();
         subscriber = Subscriber.subscribe(api, "message.status");
         GraphStandIn.get().dropNext(channel);
         Map<String, Object> send = new HashMap<>(Api.templateMessage(CUSTOMER, "order_update", "en_US"));

@@ -1,6 +1,5 @@
 package dev.janela.server.notify;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.text;
@@ -11,12 +10,11 @@ import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -45,23 +43,18 @@ class OutboxTest {
 
     private Api api;
     private String channel;
-    private final List<Subscriber> subscribers = new ArrayList<>();
+    @RegisterExtension
+    final Subscribers subscribers = new Subscribers();
 
     @BeforeEach
     void anAccountWithAChannelAndRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        subscribers.forEach(Subscriber::close);
+        api = server.anAccount().build();
+        channel = api.channel();
     }
 
     @Test
     void aSendRefusedOutsideTheWindow_writesNoEvent() {
-        subscribe(api, ALL);
+        subscribers.subscribe(api, ALL);
 
         Response refused = api.sendText(channel, CUSTOMER, "Hello?");
 
@@ -71,7 +64,7 @@ class OutboxTest {
 
     @Test
     void anEventOfAChangeThatRollsBack_isNotWritten_andOneThatCommits_is() {
-        subscribe(api, "message.received");
+        subscribers.subscribe(api, "message.received");
         long channelId = jdbc.sql("select id from channels where phone_number_id = :channel")
                 .param("channel", channel).query(Long.class).single();
         TransactionTemplate transaction = new TransactionTemplate(transactions);
@@ -96,11 +89,10 @@ class OutboxTest {
 
     @Test
     void anotherAccountsEvents_andTypesNotAskedFor_areNotSent() {
-        Subscriber statusesOnly = subscribe(api, "message.status");
-        Api other = server.newAccount();
-        String otherChannel = other.addChannel();
-        other.uploadRates(BRAZIL_RATES);
-        Subscriber otherAccounts = subscribe(other, "message.received");
+        Subscriber statusesOnly = subscribers.subscribe(api, "message.status");
+        Api other = server.anAccount().build();
+        String otherChannel = other.channel();
+        Subscriber otherAccounts = subscribers.subscribe(other, "message.received");
 
         customerWrites(api, channel, "wamid.o-1");
         customerWrites(other, otherChannel, "wamid.o-2");
@@ -116,7 +108,7 @@ class OutboxTest {
 
     @Test
     void anInactiveSubscription_getsNoNewEvents_andThoseItHasWaitUntilItIsActive() {
-        Subscriber subscriber = subscribe(api, "message.received");
+        Subscriber subscriber = subscribers.subscribe(api, "message.received");
         customerWrites(api, channel, "wamid.o-3");
         Api.expect(api.patch("/api/webhook-subscriptions/" + subscriber.id(), Map.of("active", false)), 200);
 
@@ -137,12 +129,6 @@ class OutboxTest {
                 + " where lower(table_name) = 'webhook_deliveries'").query(String.class).list();
 
         assertThat(columns).extracting(String::toLowerCase).contains("account_id", "channel_id");
-    }
-
-    private Subscriber subscribe(Api account, String... events) {
-        Subscriber subscriber = Subscriber.subscribe(account, events);
-        subscribers.add(subscriber);
-        return subscriber;
     }
 
     private static void customerWrites(Api account, String phoneNumberId, String wamid) {

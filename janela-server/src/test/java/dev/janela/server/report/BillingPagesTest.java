@@ -1,6 +1,5 @@
 package dev.janela.server.report;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
@@ -40,10 +39,9 @@ class BillingPagesTest {
 
     @BeforeEach
     void chargedConversations() {
-        admin = server.newAccount();
-        channel = admin.addChannel();
-        admin.uploadRates(BRAZIL_RATES);
-        admin.approvedTemplate("promo", "pt_BR", "marketing", "Oferta para {{1}}, hoje.");
+        admin = server.anAccount()
+                .withApprovedTemplate("promo", "pt_BR", "marketing", "Oferta para {{1}}, hoje.").build();
+        channel = admin.channel();
         for (String customer : List.of("5511987650101", "5521987650102")) {
             admin.webhook(Webhooks.payload(channel, List.of(Webhooks.text("wamid." + UUID.randomUUID(), customer,
                     clock.instant(), "Oi")), List.of()));

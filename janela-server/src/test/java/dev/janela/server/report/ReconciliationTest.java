@@ -36,11 +36,10 @@ class ReconciliationTest {
 
     @BeforeEach
     void accountOnPerMessagePricing() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(TestServer.BRAZIL_RATES_EVERY_MODEL);
-        api.approvedAtMeta("big_sale", "en_US", "marketing", "Everything half price!");
-        api.approvedAtMeta("order_update", "en_US", "utility", "Your order has shipped.");
+        api = server.anAccount().withRates(TestServer.BRAZIL_RATES_EVERY_MODEL)
+                .withTemplateApprovedAtMeta("big_sale", "en_US", "marketing", "Everything half price!")
+                .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Your order has shipped.").build();
+        channel = api.channel();
         Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2025-07-01",
                 "model", "pmp-2025")))), 200);
     }

@@ -1,6 +1,5 @@
 package dev.janela.server.sandbox;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.server.testfixtures.Api;
@@ -27,9 +26,8 @@ class SandboxPagesTest {
 
     @Test
     void aPlayedCustomer_writesToTheInbox_andReadsTheAgentsAnswer(Browser browser) {
-        Api admin = server.newAccount();
-        String channel = admin.addChannel();
-        admin.uploadRates(BRAZIL_RATES);
+        Api admin = server.anAccount().build();
+        String channel = admin.channel();
         String agent = "sandbox." + UUID.randomUUID() + "@example.com";
         admin.addUser(agent, "agent", PASSWORD);
         browser.signIn(agent, PASSWORD).open("/sandbox");
@@ -53,8 +51,7 @@ class SandboxPagesTest {
 
     @Test
     void aNumberThatIsNotOne_isNamed(Browser browser) {
-        Api admin = server.newAccount();
-        admin.addChannel();
+        Api admin = server.anAccount().withoutRates().build();
         String agent = "sandbox." + UUID.randomUUID() + "@example.com";
         admin.addUser(agent, "agent", PASSWORD);
         browser.signIn(agent, PASSWORD).open("/sandbox?from=12");

@@ -1,6 +1,5 @@
 package dev.janela.server.sandbox;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.server.testfixtures.Api;
@@ -31,9 +30,8 @@ class SandboxTest {
 
     @BeforeEach
     void channelWithRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
+        api = server.anAccount().build();
+        channel = api.channel();
     }
 
     @Test

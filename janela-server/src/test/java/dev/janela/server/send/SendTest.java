@@ -2,7 +2,6 @@ package dev.janela.server.send;
 
 import static dev.janela.server.testfixtures.Api.templateMessage;
 import static dev.janela.server.testfixtures.Api.textMessage;
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,11 +54,10 @@ class SendTest {
 
     @BeforeEach
     void channelWithRatesAndTemplates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
-        api.approvedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.");
-        api.approvedTemplate("greeting", "en", "marketing", "Hello {{name}}, see our {{offer}}!");
+        api = server.anAccount()
+                .withApprovedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.")
+                .withApprovedTemplate("greeting", "en", "marketing", "Hello {{name}}, see our {{offer}}!").build();
+        channel = api.channel();
     }
 
     @Test
@@ -181,9 +179,9 @@ class SendTest {
 
     @Test
     void aTemplateThatCannotBePriced_is131042_andNothingIsSent() {
-        Api unpriced = server.newAccount();
-        String itsChannel = unpriced.addChannel();
-        unpriced.approvedTemplate("welcome", "en", "marketing", "Welcome!");
+        Api unpriced = server.anAccount().withoutRates()
+                .withApprovedTemplate("welcome", "en", "marketing", "Welcome!").build();
+        String itsChannel = unpriced.channel();
 
         Response refused = unpriced.sendTemplate(itsChannel, CUSTOMER, "welcome", "en");
 
@@ -341,10 +339,9 @@ class SendTest {
 
     @Test
     void keysBelongToTheirAccount() {
-        Api other = server.newAccount();
-        String theirChannel = other.addChannel();
-        other.uploadRates(BRAZIL_RATES);
-        other.approvedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.");
+        Api other = server.anAccount()
+                .withApprovedTemplate("order_update", "en", "utility", "Your order {{1}} ships on {{2}}.").build();
+        String theirChannel = other.channel();
         Map<String, Object> message = templateMessage(CUSTOMER, "order_update", "en", "#42", "Friday");
 
         Response ours = api.send(channel, message, "shared-key");

@@ -1,6 +1,5 @@
 package dev.janela.server.template;
 
-import static dev.janela.server.testfixtures.TestServer.BRAZIL_RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.server.testfixtures.Api;
@@ -30,9 +29,8 @@ class TemplateLifecycleTest {
 
     @BeforeEach
     void channelWithRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
+        api = server.anAccount().build();
+        channel = api.channel();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A client of one account of the server under test, speaking plain HTTP as any client would.
  *
  * @param accountId the account its token belongs to
+ * @param phoneNumberId the channel the account was set up with, if any ({@link AccountSetUp})
  */
-public record Api(URI base, String token, long accountId) {
+public record Api(URI base, String token, long accountId, Optional<String> phoneNumberId) {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,7 +59,12 @@ public record Api(URI base, String token, long accountId) {
 
     /** The same account seen through another token. */
     public Api withToken(String other) {
-        return new Api(base, other, accountId);
+        return new Api(base, other, accountId, phoneNumberId);
+    }
+
+    /** The {@code phone_number_id} of the channel the account was set up with. */
+    public String channel() {
+        return phoneNumberId.orElseThrow(() -> new IllegalStateException("the account was set up without a channel"));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -65,13 +66,18 @@ public final class TestServer {
         this.jdbc = jdbc;
     }
 
-    /** A new account with an admin token, and a client of it. */
+    /** A new account with a channel and {@link #BRAZIL_RATES}, unless the test says otherwise. */
+    public AccountSetUp anAccount() {
+        return new AccountSetUp(this);
+    }
+
+    /** A new account with an admin token, and a client of it: nothing else. */
     public Api newAccount() {
         long account = accounts.create("Test account " + made.incrementAndGet());
         String token = tokens.generate();
         tokens.register(account, "test admin", Role.ADMIN, token, "test");
         return new Api(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")), token,
-                account);
+                account, Optional.empty());
     }
 
     /** The id of the user whose token {@code user} holds. */

@@ -78,8 +78,7 @@ class SignInPageTest {
 
     @Test
     void aChange_withoutTheFormsCsrfToken_isRefused(Browser browser) {
-        Api admin = server.newAccount();
-        admin.addChannel();
+        Api admin = server.anAccount().withoutRates().build();
         admin.addUser("csrf@example.com", "agent", PASSWORD);
         browser.signIn("csrf@example.com", PASSWORD).open("/sandbox");
 

@@ -52,9 +52,8 @@ class WebhookTest {
 
     @BeforeEach
     void channelWithRates() {
-        api = server.newAccount();
-        channel = api.addChannel();
-        api.uploadRates(BRAZIL_RATES);
+        api = server.anAccount().build();
+        channel = api.channel();
     }
 
     @Test
@@ -174,8 +173,8 @@ class WebhookTest {
 
     @Test
     void aMessageThatCannotBePriced_isNotAcknowledged_andIsAppliedWhenMetaDeliversItAgain() {
-        Api unpriced = server.newAccount();
-        String itsChannel = unpriced.addChannel();
+        Api unpriced = server.anAccount().withoutRates().build();
+        String itsChannel = unpriced.channel();
         String delivery = payload(itsChannel, List.of(text("wamid.unpriced", CUSTOMER, START, "Hi")), List.of());
 
         Response first = unpriced.webhook(delivery);
