@@ -244,7 +244,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         PricingPlan.Period period(Instant from, String name, PriceBook prices, VolumeTiers volumeTiers) {
-            PricingModel pricingModel = PricingModels.named(name, settings, zone).orElseThrow();
+            PricingModel<?> pricingModel = PricingModels.named(name, settings, zone).orElseThrow();
             return new PricingPlan.Period(from, pricingModel, prices, volumeTiers,
                     PricingModels.marketsOf(pricingModel, sessionMarkets, metaMarkets));
         }

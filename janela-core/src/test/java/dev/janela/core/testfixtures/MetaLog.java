@@ -125,7 +125,7 @@ public final class MetaLog {
 
     /** A period of {@code model} from {@code from}, as the CLI builds it: Meta's models by the recipient's market. */
     public static PricingPlan.Period period(Instant from, String model, VolumeTiers tiers, ZoneId zone) {
-        PricingModel pricing = PricingModels.named(model, SessionSettings.DEFAULTS, zone).orElseThrow();
+        PricingModel<?> pricing = PricingModels.named(model, SessionSettings.DEFAULTS, zone).orElseThrow();
         MarketResolver session = new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of());
         MarketResolver meta = new MarketResolver(Markets.metaRegions(), MarketBasis.RECIPIENT, Map.of());
         return new PricingPlan.Period(from, pricing, prices(), tiers, PricingModels.marketsOf(pricing, session, meta));

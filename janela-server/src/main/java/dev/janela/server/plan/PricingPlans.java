@@ -115,7 +115,7 @@ public class PricingPlans {
         all.addAll(periods);
         List<PricingPlan.Period> built = new ArrayList<>();
         for (StoredPeriod period : all) {
-            PricingModel model = PricingModels.named(period.model(), SessionSettings.DEFAULTS, stored.zone())
+            PricingModel<?> model = PricingModels.named(period.model(), SessionSettings.DEFAULTS, stored.zone())
                     .orElseThrow(() -> new IllegalStateException("unknown pricing model " + period.model()));
             built.add(new PricingPlan.Period(period.from(), model, prices, stored.tiers(),
                     PricingModels.marketsOf(model, sessionMarkets, metaMarkets)));
