@@ -1,6 +1,5 @@
 package dev.janela.core.plan;
 
-import dev.janela.core.market.MarketResolver;
 import dev.janela.core.meta.Cbp2022Model;
 import dev.janela.core.meta.Cbp2023Model;
 import dev.janela.core.meta.Pmp2025Model;
@@ -34,13 +33,5 @@ public final class PricingModels {
             case Pmp2025Model.NAME -> new Pmp2025Model();
             default -> null;
         });
-    }
-
-    /**
-     * The markets {@code model} prices by: Janela's {@code session} model by its own basis, Meta's models by the
-     * recipient's country, as Meta prices.
-     */
-    public static MarketResolver marketsOf(PricingModel<?> model, MarketResolver session, MarketResolver meta) {
-        return model instanceof SessionModel ? session : meta;
     }
 }
