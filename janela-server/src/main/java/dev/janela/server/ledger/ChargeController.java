@@ -1,7 +1,7 @@
 package dev.janela.server.ledger;
 
 import dev.janela.core.pricing.Category;
-import dev.janela.core.replay.LedgerCsv;
+import dev.janela.core.report.CsvField;
 import dev.janela.server.account.Role;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.web.Allowed;
@@ -104,10 +104,10 @@ class ChargeController {
     }
 
     private static String csvLine(ChargeView view) {
-        return String.join(",", Long.toString(view.id()), LedgerCsv.field(view.eventId()), view.at().toString(),
-                LedgerCsv.field(view.channel()), view.customer(), LedgerCsv.field(view.market()), view.category(),
-                view.amount(), view.currency(), LedgerCsv.field(view.rateCardVersion()),
-                LedgerCsv.field(view.cause()));
+        return String.join(",", Long.toString(view.id()), CsvField.of(view.eventId()), view.at().toString(),
+                CsvField.of(view.channel()), view.customer(), CsvField.of(view.market()), view.category(),
+                view.amount(), view.currency(), CsvField.of(view.rateCardVersion()),
+                CsvField.of(view.cause()));
     }
 
     private ChargeQuery.Filter filter(long account, String from, String to, String channel, String market,

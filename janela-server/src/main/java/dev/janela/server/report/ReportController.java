@@ -1,7 +1,7 @@
 package dev.janela.server.report;
 
 import dev.janela.core.plan.PricingModels;
-import dev.janela.core.replay.LedgerCsv;
+import dev.janela.core.report.CsvField;
 import dev.janela.server.account.Role;
 import dev.janela.server.ledger.Ledger;
 import dev.janela.server.web.Allowed;
@@ -94,7 +94,7 @@ class ReportController {
         header.add(CSV_COUNTS);
         out.write(String.join(",", header) + "\n");
         for (CostReports.Group group : groups) {
-            List<String> cells = new ArrayList<>(group.key().stream().map(LedgerCsv::field).toList());
+            List<String> cells = new ArrayList<>(group.key().stream().map(CsvField::of).toList());
             Sums sums = sums(List.of(group));
             cells.add(sums.total());
             cells.add(sums.currency() == null ? "" : sums.currency());

@@ -1,7 +1,9 @@
-package dev.janela.core.replay;
+package dev.janela.core.report;
 
 import dev.janela.core.money.Money;
 import dev.janela.core.pricing.Category;
+import dev.janela.core.replay.ReplayResult;
+import dev.janela.core.replay.Tally;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

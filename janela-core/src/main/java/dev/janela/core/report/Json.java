@@ -1,4 +1,4 @@
-package dev.janela.core.replay;
+package dev.janela.core.report;
 
 /** Writes JSON string literals; the core has no JSON library and needs no more than this. */
 final class Json {

@@ -1,7 +1,9 @@
-package dev.janela.core.replay;
+package dev.janela.core.report;
 
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.Category;
+import dev.janela.core.replay.ReplayResult;
+import dev.janela.core.replay.Tally;
 import dev.janela.core.session.SessionModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
