@@ -4,28 +4,24 @@ import dev.janela.core.FileFormatException;
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.market.MarketBasis;
-import dev.janela.core.market.MarketResolver;
 import dev.janela.core.market.Markets;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
-import dev.janela.core.pricing.PricingModel;
-import dev.janela.core.plan.PricingModels;
 import dev.janela.core.plan.PricingPlan;
+import dev.janela.core.plan.PricingPlanAssembler;
 import dev.janela.core.plan.PricingPlanFile;
-import dev.janela.core.ratecard.VolumeTiers;
-import dev.janela.core.ratecard.VolumeTiersParser;
-import dev.janela.core.replay.ComparisonReport;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCard;
 import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.core.ratecard.VolumeTiers;
+import dev.janela.core.ratecard.VolumeTiersParser;
 import dev.janela.core.replay.EventSource;
-import dev.janela.core.replay.LedgerCsv;
 import dev.janela.core.replay.Replay;
-import dev.janela.core.replay.ReplayReport;
 import dev.janela.core.replay.ReplayResult;
 import dev.janela.core.replay.ReplaySettings;
+import dev.janela.core.report.ComparisonReport;
+import dev.janela.core.report.LedgerCsv;
+import dev.janela.core.report.ReplayReport;
 import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionSettings;
 import java.io.BufferedWriter;
@@ -36,14 +32,17 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -141,8 +140,8 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         Format output = format();
         SessionSettings settings = new SessionSettings(window, replyGrace, marketBasis());
-        Pricing pricing = new Pricing(settings, zone());
-        List<ConversationEngine> engines = engines(pricing, output);
+        PricingPlanAssembler plans = new PricingPlanAssembler(settings, zone(), markets(), channelCountries());
+        List<ConversationEngine> engines = engines(plans, output);
         ReplaySettings replaySettings = new ReplaySettings(engines.get(0), strict,
                 Runtime.getRuntime().availableProcessors());
 
@@ -184,22 +183,22 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** The engines to replay with: one, or one per compared model. */
-    private List<ConversationEngine> engines(Pricing pricing, Format output) {
+    private List<ConversationEngine> engines(PricingPlanAssembler plans, Format output) {
         if (plan != null) {
             if (!rates.isEmpty() || tiers != null || compare != null
                     || spec.commandLine().getParseResult().hasMatchedOption("--model")) {
                 throw new UsageException("--plan names the models, rate cards and tiers of each period; leave out"
                         + " --model, --compare, --rates and --tiers");
             }
-            return List.of(new ConversationEngine(pricing.plan(plan), window));
+            return List.of(new ConversationEngine(planFile(plan, plans), window));
         }
         if (rates.isEmpty()) {
             throw new UsageException("--rates is missing: give a rate card (or a plan with --plan)");
         }
         PriceBook prices = priceBook();
-        VolumeTiers volumeTiers = tiers == null ? VolumeTiers.none() : pricing.tiers(tiers);
+        VolumeTiers volumeTiers = tiers == null ? VolumeTiers.none() : readTiers(tiers);
         if (compare == null) {
-            return List.of(new ConversationEngine(pricing.onePeriod(model(model), prices, volumeTiers), window));
+            return List.of(new ConversationEngine(onePlan(plans, model, prices, volumeTiers), window));
         }
         if (output == Format.CSV) {
             throw new UsageException("--compare prints a table or json, not a ledger; leave out --format csv");
@@ -213,75 +212,50 @@ final class ReplayCommand implements Callable<Integer> {
         }
         List<ConversationEngine> engines = new ArrayList<>();
         for (String name : compare) {
-            engines.add(new ConversationEngine(pricing.onePeriod(model(name), prices, volumeTiers), window));
+            engines.add(new ConversationEngine(onePlan(plans, name, prices, volumeTiers), window));
         }
         return engines;
     }
 
-    private static String model(String name) {
-        if (!PricingModels.NAMES.contains(name)) {
-            throw new UsageException("no pricing model '" + name + "'; expected one of "
-                    + String.join(", ", PricingModels.NAMES));
+    /** A plan of the model named {@code name} for all time. */
+    private static PricingPlan onePlan(PricingPlanAssembler plans, String name, PriceBook prices,
+            VolumeTiers volumeTiers) {
+        try {
+            return plans.plan(name, prices, volumeTiers);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e); // a name that is no pricing model's
         }
-        return name;
     }
 
-    /** Builds the pricing of this run's options: models, markets, tiers and plans. */
-    private final class Pricing {
-        private final SessionSettings settings;
-        private final ZoneId zone;
-        private final MarketResolver sessionMarkets;
-        private final MarketResolver metaMarkets;
-
-        Pricing(SessionSettings settings, ZoneId zone) {
-            this.settings = settings;
-            this.zone = zone;
-            Markets given = markets();
-            this.sessionMarkets = new MarketResolver(given == null ? Markets.none() : given,
-                    settings.marketBasis(), channelCountries());
-            this.metaMarkets = new MarketResolver(given == null ? Markets.metaRegions() : given,
-                    MarketBasis.RECIPIENT, Map.of());
+    /** The plan a plan file names, with its rate cards and tiers read from the plan's folder. */
+    private static PricingPlan planFile(Path file, PricingPlanAssembler plans) {
+        List<PricingPlanFile.Row> rows;
+        try {
+            rows = PricingPlanFile.parse(file.toString(), Inputs.text(file), plans.zone());
+        } catch (FileFormatException e) {
+            throw new UsageException(e.getMessage(), e);
         }
-
-        PricingPlan.Period period(Instant from, String name, PriceBook prices, VolumeTiers volumeTiers) {
-            PricingModel pricingModel = PricingModels.named(name, settings, zone).orElseThrow();
-            return new PricingPlan.Period(from, pricingModel, prices, volumeTiers,
-                    PricingModels.marketsOf(pricingModel, sessionMarkets, metaMarkets));
+        Path folder = file.toAbsolutePath().getParent();
+        List<PricingPlanAssembler.NamedPeriod> periods = new ArrayList<>();
+        for (PricingPlanFile.Row row : rows) {
+            Path ratesFile = folder.resolve(row.rates());
+            PriceBook prices = PriceBook.of(rateCard(ratesFile, row.rates(), row.from()));
+            VolumeTiers volumeTiers = row.tiers().map(name -> readTiers(folder.resolve(name)))
+                    .orElse(VolumeTiers.none());
+            periods.add(new PricingPlanAssembler.NamedPeriod(row.from(), row.model(), prices, volumeTiers));
         }
-
-        PricingPlan onePeriod(String name, PriceBook prices, VolumeTiers volumeTiers) {
-            return PricingPlan.of(List.of(period(Instant.MIN, name, prices, volumeTiers)), zone);
+        try {
+            return plans.plan(periods);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file + ": " + e.getMessage(), e);
         }
+    }
 
-        PricingPlan plan(Path file) {
-            List<PricingPlanFile.Row> rows;
-            try {
-                rows = PricingPlanFile.parse(file.toString(), Inputs.text(file), zone);
-            } catch (FileFormatException e) {
-                throw new UsageException(e.getMessage(), e);
-            }
-            Path folder = file.toAbsolutePath().getParent();
-            List<PricingPlan.Period> periods = new ArrayList<>();
-            for (PricingPlanFile.Row row : rows) {
-                Path ratesFile = folder.resolve(row.rates());
-                PriceBook prices = PriceBook.of(rateCard(ratesFile, row.rates(), row.from()));
-                VolumeTiers volumeTiers = row.tiers().map(name -> tiers(folder.resolve(name)))
-                        .orElse(VolumeTiers.none());
-                periods.add(period(row.from(), row.model(), prices, volumeTiers));
-            }
-            try {
-                return PricingPlan.of(periods, zone);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(file + ": " + e.getMessage(), e);
-            }
-        }
-
-        VolumeTiers tiers(Path file) {
-            try {
-                return VolumeTiersParser.parse(file.toString(), Inputs.text(file));
-            } catch (FileFormatException e) {
-                throw new UsageException(e.getMessage(), e);
-            }
+    private static VolumeTiers readTiers(Path file) {
+        try {
+            return VolumeTiersParser.parse(file.toString(), Inputs.text(file));
+        } catch (FileFormatException e) {
+            throw new UsageException(e.getMessage(), e);
         }
     }
 
@@ -363,17 +337,17 @@ final class ReplayCommand implements Callable<Integer> {
                 "--rates: '" + text + "' after @ is not a date (2026-07-01) or an instant (2026-07-01T03:00:00Z)"));
     }
 
-    /** The markets file the options name, or null for each model's default. */
-    private Markets markets() {
+    /** The markets file the options name; empty for each model's default. */
+    private Optional<Markets> markets() {
         if (markets == null) {
-            return null;
+            return Optional.empty();
         }
         if (markets.equals("meta")) {
-            return Markets.metaRegions();
+            return Optional.of(Markets.metaRegions());
         }
         Path file = Path.of(markets);
         try {
-            return Markets.parse(file.toString(), Inputs.text(file));
+            return Optional.of(Markets.parse(file.toString(), Inputs.text(file)));
         } catch (FileFormatException e) {
             throw new UsageException(e.getMessage(), e);
         }

@@ -1,12 +1,12 @@
 package dev.janela.core.engine;
 
 import dev.janela.core.conversation.BusinessMessage;
+import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.conversation.CustomerMessage;
 import dev.janela.core.conversation.Event;
 import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.ledger.ChargeKind;
-import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.MonthlyAllowance;
@@ -76,11 +76,9 @@ public final class ConversationEngine {
     public Decision decide(ConversationState state, Event event, Usage usage) {
         Instant at = event.at();
         PricingPlan.Period period = plan.at(at);
-        PricingModel model = period.model();
-        PricingState pricing = model.takeOver(state.pricing());
         boolean windowOpen = state.isWindowOpenAt(at);
-        if (event instanceof CustomerMessage message) {
-            Rating rating = model.onCustomerMessage(pricing, message, windowOpen);
+        if (event instanceof CustomerMessage) {
+            Rating<?> rating = rate(period.model(), state.pricing(), event, windowOpen);
             // R1-R3: a customer's message opens the window, or renews it: max(expiry, message time + length)
             ConversationState next = state.withWindowRenewedUntil(at.plus(windowLength), rating.next());
             return decided(next, rating, event, period, usage);
@@ -92,8 +90,19 @@ public final class ConversationEngine {
         if (message.failed()) {
             return new Decision(state, Outcome.NOT_DELIVERED, Optional.empty(), Optional.empty()); // R11
         }
-        Rating rating = model.onDelivered(pricing, message, windowOpen);
+        Rating<?> rating = rate(period.model(), state.pricing(), event, windowOpen);
         return decided(state.withPricing(rating.next()), rating, event, period, usage);
+    }
+
+    /**
+     * What {@code model} makes of an accepted event, from the state it takes over. Generic so that the stored state,
+     * once taken over, has the model's own state type.
+     */
+    private static <S extends PricingState> Rating<S> rate(PricingModel<S> model, PricingState stored, Event event,
+            boolean windowOpen) {
+        S pricing = model.takeOver(stored);
+        return event instanceof CustomerMessage message ? model.onCustomerMessage(pricing, message, windowOpen)
+                : model.onDelivered(pricing, (BusinessMessage) event, windowOpen);
     }
 
     /**
@@ -115,14 +124,17 @@ public final class ConversationEngine {
                         + messageId);
             }
         });
-        PricingModel model = plan.at(failedAt).model();
-        ConversationState next = state.withPricing(model.onFailedAfterAcceptance(model.takeOver(state.pricing()),
-                messageId));
+        ConversationState next = state.withPricing(forget(plan.at(failedAt).model(), state.pricing(), messageId));
         return new Decision(next, Outcome.NOT_DELIVERED, charge.map(original -> original.reversal(failedAt)),
                 Optional.empty());
     }
 
-    private Decision decided(ConversationState next, Rating rating, Event event, PricingPlan.Period period,
+    /** What {@code model} remembers once the message {@code messageId} has failed, from the state it takes over. */
+    private static <S extends PricingState> S forget(PricingModel<S> model, PricingState stored, String messageId) {
+        return model.onFailedAfterAcceptance(model.takeOver(stored), messageId);
+    }
+
+    private Decision decided(ConversationState next, Rating<?> rating, Event event, PricingPlan.Period period,
             Usage usage) {
         if (rating.unit().isEmpty()) {
             return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.empty());

@@ -1,11 +1,8 @@
 package dev.janela.core.meta;
 
 import dev.janela.core.conversation.BusinessMessage;
-import dev.janela.core.conversation.CustomerMessage;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.MonthlyAllowance;
-import dev.janela.core.pricing.PricingModel;
-import dev.janela.core.pricing.PricingState;
 import dev.janela.core.pricing.Rating;
 import dev.janela.core.pricing.Unit;
 import java.time.Duration;
@@ -21,7 +18,7 @@ import java.util.List;
  * 24 hours like any other (Meta's extension to 72 hours, early in 2023, has no reliable date). Immutable and
  * thread-safe.
  */
-public final class Cbp2022Model implements PricingModel {
+public final class Cbp2022Model extends MetaModel<Cbp2022Model.State> {
     public static final String NAME = "cbp-2022";
     /** The account's free conversations each month. */
     public static final long FREE_CONVERSATIONS = 1_000;
@@ -36,60 +33,37 @@ public final class Cbp2022Model implements PricingModel {
      * @param open the last conversation opened, null if none (it may have closed since)
      * @param arrivedAt when the customer last arrived from an entry point not yet answered, null if never
      */
-    record State(OpenConversation open, Instant arrivedAt) implements PricingState {
+    record State(OpenConversation open, Instant arrivedAt) implements WithArrival<State> {
         static final State INITIAL = new State(null, null);
+
+        @Override
+        public State withArrivedAt(Instant arrivedAt) {
+            return new State(open, arrivedAt);
+        }
+    }
+
+    public Cbp2022Model() {
+        super(NAME, List.of(Category.USER_INITIATED, Category.BUSINESS_INITIATED, Category.REFERRAL_CONVERSION),
+                State.class, State.INITIAL);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Category> categories() {
-        return List.of(Category.USER_INITIATED, Category.BUSINESS_INITIATED, Category.REFERRAL_CONVERSION);
-    }
-
-    @Override
-    public boolean countsPerAccount() {
-        return true;
-    }
-
-    @Override
-    public PricingState initialState() {
-        return State.INITIAL;
-    }
-
-    @Override
-    public PricingState takeOver(PricingState state) {
-        return state instanceof State ? state : State.INITIAL;
-    }
-
-    @Override
-    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
-        State current = (State) state;
-        return Rating.none(new State(current.open(), EntryPoint.arrival(current.arrivedAt(), message)));
-    }
-
-    @Override
-    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
-        State current = (State) state;
+    public Rating<State> onDelivered(State state, BusinessMessage message, boolean windowOpen) {
         Instant at = message.at();
-        if (current.open() != null && current.open().isOpenAt(at)) {
+        if (state.open() != null && state.open().isOpenAt(at)) {
             return Rating.none(state); // one conversation covers every message in its 24 hours
         }
         OpenConversation opened = new OpenConversation(at.plus(LENGTH), message.id());
-        if (windowOpen && EntryPoint.answeredInTime(current.arrivedAt(), at)) {
+        if (windowOpen && EntryPoint.answeredInTime(state.arrivedAt(), at)) {
             return Rating.of(new State(opened, null), Unit.free(Category.REFERRAL_CONVERSION));
         }
         Category category = windowOpen ? Category.USER_INITIATED : Category.BUSINESS_INITIATED;
-        return Rating.of(new State(opened, current.arrivedAt()), Unit.counted(category, FREE_TIER));
+        return Rating.of(new State(opened, state.arrivedAt()), Unit.counted(category, FREE_TIER));
     }
 
     @Override
-    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
-        State current = (State) state;
-        boolean openedIt = current.open() != null && current.open().openedBy().equals(messageId);
-        return openedIt ? new State(null, current.arrivedAt()) : state;
+    public State onFailedAfterAcceptance(State state, String messageId) {
+        boolean openedIt = state.open() != null && state.open().openedBy().equals(messageId);
+        return openedIt ? new State(null, state.arrivedAt()) : state;
     }
 }

@@ -1,12 +1,9 @@
 package dev.janela.core.meta;
 
 import dev.janela.core.conversation.BusinessMessage;
-import dev.janela.core.conversation.CustomerMessage;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.MonthlyAllowance;
-import dev.janela.core.pricing.PricingModel;
-import dev.janela.core.pricing.PricingState;
 import dev.janela.core.pricing.Rating;
 import dev.janela.core.pricing.Unit;
 import java.time.Duration;
@@ -27,7 +24,7 @@ import java.util.Objects;
  * 1,000 service conversations of each month are free for the account; from 1 November 2024 all are. Immutable and
  * thread-safe.
  */
-public final class Cbp2023Model implements PricingModel {
+public final class Cbp2023Model extends MetaModel<Cbp2023Model.State> {
     public static final String NAME = "cbp-2023";
     /** The account's free service conversations each month, until all became free. */
     public static final long FREE_SERVICE_CONVERSATIONS = 1_000;
@@ -47,11 +44,16 @@ public final class Cbp2023Model implements PricingModel {
      *     {@link Category#REFERRAL_CONVERSION}; some may have closed since
      * @param arrivedAt when the customer last arrived from an entry point not yet answered, null if never
      */
-    record State(Map<Category, OpenConversation> open, Instant arrivedAt) implements PricingState {
+    record State(Map<Category, OpenConversation> open, Instant arrivedAt) implements WithArrival<State> {
         static final State INITIAL = new State(Map.of(), null);
 
         State {
             open = Map.copyOf(open);
+        }
+
+        @Override
+        public State withArrivedAt(Instant arrivedAt) {
+            return new State(open, arrivedAt);
         }
 
         OpenConversation get(Category category) {
@@ -77,51 +79,20 @@ public final class Cbp2023Model implements PricingModel {
 
     /** @param billingZone the account's time zone, in which service became free on 1 November 2024 */
     public Cbp2023Model(ZoneId billingZone) {
+        super(NAME, List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION, Category.SERVICE,
+                Category.REFERRAL_CONVERSION), State.class, State.INITIAL);
         this.serviceFreeFrom = SERVICE_FREE_FROM.atStartOfDay(Objects.requireNonNull(billingZone, "billingZone"))
                 .toInstant();
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Category> categories() {
-        return List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION, Category.SERVICE,
-                Category.REFERRAL_CONVERSION);
-    }
-
-    @Override
-    public boolean countsPerAccount() {
-        return true;
-    }
-
-    @Override
-    public PricingState initialState() {
-        return State.INITIAL;
-    }
-
-    @Override
-    public PricingState takeOver(PricingState state) {
-        return state instanceof State ? state : State.INITIAL;
-    }
-
-    @Override
-    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
-        State current = (State) state;
-        return Rating.none(new State(current.open(), EntryPoint.arrival(current.arrivedAt(), message)));
-    }
-
-    @Override
-    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
-        State current = (State) state;
+    public Rating<State> onDelivered(State state, BusinessMessage message, boolean windowOpen) {
         Instant at = message.at();
-        OpenConversation entryPoint = current.get(Category.REFERRAL_CONVERSION);
+        OpenConversation entryPoint = state.get(Category.REFERRAL_CONVERSION);
         if (entryPoint != null && entryPoint.isOpenAt(at)) {
             return Rating.none(state); // a free entry point covers everything and lets nothing else open
         }
-        if (EntryPoint.answeredInTime(current.arrivedAt(), at)) {
+        if (EntryPoint.answeredInTime(state.arrivedAt(), at)) {
             // It closes every other conversation with the customer.
             State next = new State(Map.of(Category.REFERRAL_CONVERSION,
                     new OpenConversation(at.plus(EntryPoint.LENGTH), message.id())), null);
@@ -130,29 +101,28 @@ public final class Cbp2023Model implements PricingModel {
         OpenConversation opened = new OpenConversation(at.plus(LENGTH), message.id());
         if (message instanceof TemplateMessage template) {
             Category category = Category.valueOf(template.category().name());
-            OpenConversation same = current.get(category);
+            OpenConversation same = state.get(category);
             if (same != null && same.isOpenAt(at)) {
                 return Rating.none(state);
             }
-            return Rating.of(current.opening(category, opened, at), Unit.charged(category));
+            return Rating.of(state.opening(category, opened, at), Unit.charged(category));
         }
-        if (current.anyOpenAt(at)) {
+        if (state.anyOpenAt(at)) {
             return Rating.none(state); // free-form rides on any open conversation
         }
-        State next = current.opening(Category.SERVICE, opened, at);
+        State next = state.opening(Category.SERVICE, opened, at);
         return Rating.of(next, at.isBefore(serviceFreeFrom) ? Unit.counted(Category.SERVICE, FREE_TIER)
                 : Unit.free(Category.SERVICE));
     }
 
     @Override
-    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
-        State current = (State) state;
+    public State onFailedAfterAcceptance(State state, String messageId) {
         Map<Category, OpenConversation> kept = new EnumMap<>(Category.class);
-        current.open().forEach((category, conversation) -> {
+        state.open().forEach((category, conversation) -> {
             if (!conversation.openedBy().equals(messageId)) {
                 kept.put(category, conversation);
             }
         });
-        return kept.size() == current.open().size() ? state : new State(kept, current.arrivedAt());
+        return kept.size() == state.open().size() ? state : new State(kept, state.arrivedAt());
     }
 }

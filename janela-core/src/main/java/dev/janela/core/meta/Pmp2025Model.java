@@ -1,12 +1,10 @@
 package dev.janela.core.meta;
 
 import dev.janela.core.conversation.BusinessMessage;
-import dev.janela.core.conversation.CustomerMessage;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.MonthlyAllowance;
-import dev.janela.core.pricing.PricingModel;
 import dev.janela.core.pricing.PricingState;
 import dev.janela.core.pricing.Rating;
 import dev.janela.core.pricing.Unit;
@@ -21,7 +19,7 @@ import java.util.List;
  * A utility conversation of {@code cbp-2023} still open at the switch keeps its utility templates free until it
  * closes, as Meta did on 1 July 2025. Immutable and thread-safe.
  */
-public final class Pmp2025Model implements PricingModel {
+public final class Pmp2025Model extends MetaModel<Pmp2025Model.State> {
     public static final String NAME = "pmp-2025";
 
     private static final MonthlyAllowance UTILITY_TIERS = new MonthlyAllowance("utility", true, 0, true);
@@ -37,69 +35,47 @@ public final class Pmp2025Model implements PricingModel {
      *     there was none at the switch
      */
     record State(OpenConversation entryPoint, Instant arrivedAt, Instant utilityConversationUntil)
-            implements PricingState {
+            implements WithArrival<State> {
         static final State INITIAL = new State(null, null, null);
-    }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Category> categories() {
-        return List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION, Category.SERVICE,
-                Category.REFERRAL_CONVERSION);
-    }
-
-    @Override
-    public boolean countsPerAccount() {
-        return true;
-    }
-
-    @Override
-    public PricingState initialState() {
-        return State.INITIAL;
-    }
-
-    @Override
-    public PricingState takeOver(PricingState state) {
-        if (state instanceof State) {
-            return state;
+        @Override
+        public State withArrivedAt(Instant arrivedAt) {
+            return new State(entryPoint, arrivedAt, utilityConversationUntil);
         }
+    }
+
+    public Pmp2025Model() {
+        super(NAME, List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION, Category.SERVICE,
+                Category.REFERRAL_CONVERSION), State.class, State.INITIAL);
+    }
+
+    @Override
+    State takeOverFromAnother(PricingState state) {
         if (state instanceof Cbp2023Model.State conversations) {
             OpenConversation utility = conversations.get(Category.UTILITY);
             return new State(conversations.get(Category.REFERRAL_CONVERSION), conversations.arrivedAt(),
                     utility == null ? null : utility.expiresAt());
         }
-        return State.INITIAL;
+        return super.takeOverFromAnother(state);
     }
 
     @Override
-    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
-        State current = (State) state;
-        return Rating.none(new State(current.entryPoint(), EntryPoint.arrival(current.arrivedAt(), message),
-                current.utilityConversationUntil()));
-    }
-
-    @Override
-    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
-        State current = (State) state;
+    public Rating<State> onDelivered(State state, BusinessMessage message, boolean windowOpen) {
         Instant at = message.at();
-        if (current.entryPoint() != null && current.entryPoint().isOpenAt(at)) {
+        if (state.entryPoint() != null && state.entryPoint().isOpenAt(at)) {
             return Rating.of(state, Unit.free(Category.REFERRAL_CONVERSION));
         }
-        if (EntryPoint.answeredInTime(current.arrivedAt(), at)) {
+        if (EntryPoint.answeredInTime(state.arrivedAt(), at)) {
             State next = new State(new OpenConversation(at.plus(EntryPoint.LENGTH), message.id()), null,
-                    current.utilityConversationUntil());
+                    state.utilityConversationUntil());
             return Rating.of(next, Unit.free(Category.REFERRAL_CONVERSION));
         }
         if (!(message instanceof TemplateMessage template)) {
             return Rating.of(state, Unit.free(Category.SERVICE));
         }
         if (template.category() == TemplateCategory.UTILITY) {
-            boolean inConversation = current.utilityConversationUntil() != null
-                    && at.isBefore(current.utilityConversationUntil());
+            boolean inConversation = state.utilityConversationUntil() != null
+                    && at.isBefore(state.utilityConversationUntil());
             return Rating.of(state, windowOpen || inConversation ? Unit.free(Category.UTILITY)
                     : Unit.counted(Category.UTILITY, UTILITY_TIERS));
         }
@@ -110,9 +86,8 @@ public final class Pmp2025Model implements PricingModel {
     }
 
     @Override
-    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
-        State current = (State) state;
-        boolean openedIt = current.entryPoint() != null && current.entryPoint().openedBy().equals(messageId);
-        return openedIt ? new State(null, current.arrivedAt(), current.utilityConversationUntil()) : state;
+    public State onFailedAfterAcceptance(State state, String messageId) {
+        boolean openedIt = state.entryPoint() != null && state.entryPoint().openedBy().equals(messageId);
+        return openedIt ? new State(null, state.arrivedAt(), state.utilityConversationUntil()) : state;
     }
 }

@@ -1,6 +1,5 @@
 package dev.janela.core.plan;
 
-import dev.janela.core.market.MarketResolver;
 import dev.janela.core.meta.Cbp2022Model;
 import dev.janela.core.meta.Cbp2023Model;
 import dev.janela.core.meta.Pmp2025Model;
@@ -26,7 +25,7 @@ public final class PricingModels {
      * @param settings the {@code session} model's settings
      * @param billingZone the account's time zone, in which Meta's dated rules apply
      */
-    public static Optional<PricingModel> named(String name, SessionSettings settings, ZoneId billingZone) {
+    public static Optional<PricingModel<?>> named(String name, SessionSettings settings, ZoneId billingZone) {
         return Optional.ofNullable(switch (name) {
             case SessionModel.NAME -> new SessionModel(settings);
             case Cbp2022Model.NAME -> new Cbp2022Model();
@@ -34,13 +33,5 @@ public final class PricingModels {
             case Pmp2025Model.NAME -> new Pmp2025Model();
             default -> null;
         });
-    }
-
-    /**
-     * The markets {@code model} prices by: Janela's {@code session} model by its own basis, Meta's models by the
-     * recipient's country, as Meta prices.
-     */
-    public static MarketResolver marketsOf(PricingModel model, MarketResolver session, MarketResolver meta) {
-        return model instanceof SessionModel ? session : meta;
     }
 }

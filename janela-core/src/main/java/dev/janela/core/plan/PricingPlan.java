@@ -36,7 +36,7 @@ public final class PricingPlan {
      * @param tiers the volume tiers of the models that have them
      * @param markets the market each conversation is priced in
      */
-    public record Period(Instant from, PricingModel model, PriceBook prices, VolumeTiers tiers,
+    public record Period(Instant from, PricingModel<?> model, PriceBook prices, VolumeTiers tiers,
             MarketResolver markets) {
         public Period {
             Objects.requireNonNull(from, "from");
@@ -58,7 +58,7 @@ public final class PricingPlan {
     }
 
     /** A plan of one model and its prices for all time, with months reckoned in UTC. */
-    public static PricingPlan of(PricingModel model, PriceBook prices, MarketResolver markets) {
+    public static PricingPlan of(PricingModel<?> model, PriceBook prices, MarketResolver markets) {
         return of(List.of(new Period(Instant.MIN, model, prices, VolumeTiers.none(), markets)), ZoneOffset.UTC);
     }
 

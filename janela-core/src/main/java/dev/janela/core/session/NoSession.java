@@ -1,8 +1,6 @@
 package dev.janela.core.session;
 
-import dev.janela.core.pricing.PricingState;
-
 /** The state of a conversation that has never had a session. */
-public enum NoSession implements PricingState {
+public enum NoSession implements SessionState {
     INSTANCE
 }

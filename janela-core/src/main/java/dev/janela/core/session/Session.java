@@ -1,6 +1,5 @@
 package dev.janela.core.session;
 
-import dev.janela.core.pricing.PricingState;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,7 +13,7 @@ import java.util.Objects;
  * @param openedBy the id of the event that started it (and was charged for it)
  */
 public record Session(SessionType type, SessionStatus status, Instant openedAt, String openedBy)
-        implements PricingState {
+        implements SessionState {
     public Session {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");

@@ -19,7 +19,7 @@ import java.util.Optional;
  * until the customer replies within the reply grace). Everything inside an open window is free. Immutable and
  * thread-safe.
  */
-public final class SessionModel implements PricingModel {
+public final class SessionModel implements PricingModel<SessionState> {
     public static final String NAME = "session";
 
     private final Duration replyGrace;
@@ -43,19 +43,19 @@ public final class SessionModel implements PricingModel {
     }
 
     @Override
-    public PricingState initialState() {
+    public SessionState initialState() {
         return NoSession.INSTANCE;
     }
 
     @Override
-    public PricingState takeOver(PricingState state) {
+    public SessionState takeOver(PricingState state) {
         // Another model's conversations are not sessions: the first event under this model decides afresh.
-        return state instanceof Session || state == NoSession.INSTANCE ? state : NoSession.INSTANCE;
+        return state instanceof SessionState session ? session : NoSession.INSTANCE;
     }
 
     @Override
-    public Rating onCustomerMessage(PricingState state, CustomerMessage message, boolean windowOpen) {
-        Session current = sessionOrNull(state);
+    public Rating<SessionState> onCustomerMessage(SessionState state, CustomerMessage message, boolean windowOpen) {
+        Session current = state instanceof Session session ? session : null;
         SessionStatus status = current == null ? SessionStatus.ENDED : statusAt(current, message.at(), windowOpen);
         if (status == SessionStatus.ACTIVE) {
             return Rating.none(state); // R2: the engine renews the window
@@ -69,7 +69,7 @@ public final class SessionModel implements PricingModel {
     }
 
     @Override
-    public Rating onDelivered(PricingState state, BusinessMessage message, boolean windowOpen) {
+    public Rating<SessionState> onDelivered(SessionState state, BusinessMessage message, boolean windowOpen) {
         if (windowOpen || !(message instanceof TemplateMessage)) {
             return Rating.none(state); // R5, R7 (the engine refuses free-form outside the window: R8)
         }
@@ -80,11 +80,11 @@ public final class SessionModel implements PricingModel {
     }
 
     @Override
-    public PricingState onFailedAfterAcceptance(PricingState state, String messageId) {
+    public SessionState onFailedAfterAcceptance(SessionState state, String messageId) {
         // R11: the session the failed message opened ends. The customer's window is the platform's and stays as
         // it is; a customer message after this starts a new, charged session (R1), since this one was never paid.
         return current(state).filter(session -> session.openedBy().equals(messageId))
-                .<PricingState>map(session -> session.withStatus(SessionStatus.ENDED))
+                .<SessionState>map(session -> session.withStatus(SessionStatus.ENDED))
                 .orElse(state);
     }
 
@@ -106,15 +106,5 @@ public final class SessionModel implements PricingModel {
     /** The session {@code state} holds, if any; none when it is another model's state. */
     public static Optional<Session> current(PricingState state) {
         return state instanceof Session session ? Optional.of(session) : Optional.empty();
-    }
-
-    private static Session sessionOrNull(PricingState state) {
-        if (state instanceof Session session) {
-            return session;
-        }
-        if (state == NoSession.INSTANCE) {
-            return null;
-        }
-        throw new IllegalArgumentException("not a session model state: " + state.getClass().getName());
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -132,9 +131,8 @@ class MetaEdgeCasesTest {
     @Test
     void plan_switchesFromConversationsToPerMessageAtMidnightOnJuly1InTheAccountsTimeZone() {
         Instant switchAt = LocalDate.of(2025, 7, 1).atStartOfDay(SAO_PAULO).toInstant();
-        PricingPlan plan = PricingPlan.of(List.of(
-                MetaLog.period(Instant.MIN, Cbp2023Model.NAME, VolumeTiers.none(), SAO_PAULO),
-                MetaLog.period(switchAt, Pmp2025Model.NAME, VolumeTiers.none(), SAO_PAULO)), SAO_PAULO);
+        PricingPlan plan = MetaLog.plan(SAO_PAULO, MetaLog.period(Instant.MIN, Cbp2023Model.NAME, VolumeTiers.none()),
+                MetaLog.period(switchAt, Pmp2025Model.NAME, VolumeTiers.none()));
         MetaLog log = new MetaLog(switchAt.minus(Duration.ofMinutes(1)));
         // A marketing conversation opened a minute before the switch would cover a second template under cbp-2023;
         // a utility one keeps utility templates free while it stays open, as Meta did; then each is charged.

@@ -9,6 +9,8 @@ import dev.janela.core.ledger.Charge;
 import dev.janela.core.ratecard.MissingPriceException;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
+import dev.janela.core.report.LedgerCsv;
+import dev.janela.core.report.ReplayReport;
 import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.core.testfixtures.TestRates;
 import java.nio.charset.StandardCharsets;

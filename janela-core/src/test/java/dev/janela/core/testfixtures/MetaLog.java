@@ -2,12 +2,9 @@ package dev.janela.core.testfixtures;
 
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.ledger.Charge;
-import dev.janela.core.market.MarketBasis;
-import dev.janela.core.market.MarketResolver;
-import dev.janela.core.market.Markets;
-import dev.janela.core.plan.PricingModels;
 import dev.janela.core.plan.PricingPlan;
-import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.plan.PricingPlanAssembler;
+import dev.janela.core.plan.PricingPlanAssembler.NamedPeriod;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
 import dev.janela.core.ratecard.VolumeTiers;
@@ -25,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A traffic log of one Brazilian business and its customers, written as a timeline and replayed under Meta's models,
@@ -120,15 +118,18 @@ public final class MetaLog {
 
     /** A plan of {@code model} alone, priced by {@link #RATES} and {@code tiers}. */
     public static PricingPlan plan(String model, VolumeTiers tiers, ZoneId zone) {
-        return PricingPlan.of(List.of(period(Instant.MIN, model, tiers, zone)), zone);
+        return plan(zone, period(Instant.MIN, model, tiers));
     }
 
-    /** A period of {@code model} from {@code from}, as the CLI builds it: Meta's models by the recipient's market. */
-    public static PricingPlan.Period period(Instant from, String model, VolumeTiers tiers, ZoneId zone) {
-        PricingModel pricing = PricingModels.named(model, SessionSettings.DEFAULTS, zone).orElseThrow();
-        MarketResolver session = new MarketResolver(Markets.none(), MarketBasis.BUSINESS, Map.of());
-        MarketResolver meta = new MarketResolver(Markets.metaRegions(), MarketBasis.RECIPIENT, Map.of());
-        return new PricingPlan.Period(from, pricing, prices(), tiers, PricingModels.marketsOf(pricing, session, meta));
+    /** A plan of {@code periods}, as the CLI assembles it: Meta's models by the recipient's market. */
+    public static PricingPlan plan(ZoneId zone, NamedPeriod... periods) {
+        return new PricingPlanAssembler(SessionSettings.DEFAULTS, zone, Optional.empty(), Map.of())
+                .plan(List.of(periods));
+    }
+
+    /** A period of {@code model} from {@code from}, priced by {@link #RATES} and {@code tiers}. */
+    public static NamedPeriod period(Instant from, String model, VolumeTiers tiers) {
+        return new NamedPeriod(from, model, prices(), tiers);
     }
 
     public static PriceBook prices() {

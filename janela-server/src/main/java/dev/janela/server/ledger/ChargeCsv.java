@@ -1,6 +1,6 @@
 package dev.janela.server.ledger;
 
-import dev.janela.core.replay.LedgerCsv;
+import dev.janela.core.report.CsvField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -28,10 +28,10 @@ final class ChargeCsv {
 
     private static void line(Writer out, ChargeView view) {
         try {
-            out.write(String.join(",", Long.toString(view.id()), LedgerCsv.field(view.eventId()),
-                    view.at().toString(), LedgerCsv.field(view.channel()), view.customer(),
-                    LedgerCsv.field(view.market()), view.category(), view.amount(), view.currency(),
-                    LedgerCsv.field(view.rateCardVersion()), LedgerCsv.field(view.cause())));
+            out.write(String.join(",", Long.toString(view.id()), CsvField.of(view.eventId()),
+                    view.at().toString(), CsvField.of(view.channel()), view.customer(),
+                    CsvField.of(view.market()), view.category(), view.amount(), view.currency(),
+                    CsvField.of(view.rateCardVersion()), CsvField.of(view.cause())));
             out.write('\n');
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -1,11 +1,8 @@
 package dev.janela.server.plan;
 
 import dev.janela.core.market.MarketBasis;
-import dev.janela.core.market.MarketResolver;
-import dev.janela.core.market.Markets;
-import dev.janela.core.plan.PricingModels;
 import dev.janela.core.plan.PricingPlan;
-import dev.janela.core.pricing.PricingModel;
+import dev.janela.core.plan.PricingPlanAssembler;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.VolumeTiers;
 import dev.janela.core.ratecard.VolumeTiersParser;
@@ -106,22 +103,16 @@ public class PricingPlans {
 
     private PricingPlan plan(Channel channel, Stored stored, List<StoredPeriod> periods) {
         PriceBook prices = rateCards.priceBook(channel.accountId());
-        MarketResolver sessionMarkets = new MarketResolver(Markets.none(), stored.marketBasis(),
+        PricingPlanAssembler plans = new PricingPlanAssembler(
+                SessionSettings.DEFAULTS.withMarketBasis(stored.marketBasis()), stored.zone(), Optional.empty(),
                 Map.of(channel.number(), channel.country()));
-        MarketResolver metaMarkets = new MarketResolver(Markets.metaRegions(), MarketBasis.RECIPIENT, Map.of());
         List<StoredPeriod> all = new ArrayList<>();
         if (periods.isEmpty() || !periods.get(0).from().equals(Instant.MIN)) {
             all.add(new StoredPeriod(Instant.MIN, SessionModel.NAME));
         }
         all.addAll(periods);
-        List<PricingPlan.Period> built = new ArrayList<>();
-        for (StoredPeriod period : all) {
-            PricingModel model = PricingModels.named(period.model(), SessionSettings.DEFAULTS, stored.zone())
-                    .orElseThrow(() -> new IllegalStateException("unknown pricing model " + period.model()));
-            built.add(new PricingPlan.Period(period.from(), model, prices, stored.tiers(),
-                    PricingModels.marketsOf(model, sessionMarkets, metaMarkets)));
-        }
-        return PricingPlan.of(built, stored.zone());
+        return plans.plan(all.stream().map(period -> new PricingPlanAssembler.NamedPeriod(period.from(),
+                period.model(), prices, stored.tiers())).toList());
     }
 
     /**

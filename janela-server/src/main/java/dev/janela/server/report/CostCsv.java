@@ -1,6 +1,6 @@
 package dev.janela.server.report;
 
-import dev.janela.core.replay.LedgerCsv;
+import dev.janela.core.report.CsvField;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ final class CostCsv {
         header.add(COUNTS);
         out.write(String.join(",", header) + "\n");
         for (CostReports.Group group : groups) {
-            List<String> cells = new ArrayList<>(group.key().stream().map(LedgerCsv::field).toList());
+            List<String> cells = new ArrayList<>(group.key().stream().map(CsvField::of).toList());
             CostView.Sums sums = CostView.Sums.of(List.of(group));
             cells.add(sums.total());
             cells.add(sums.currency() == null ? "" : sums.currency());

@@ -1,11 +1,14 @@
-package dev.janela.core.replay;
+package dev.janela.core.report;
 
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.Category;
+import dev.janela.core.replay.ReplayResult;
+import dev.janela.core.replay.Tally;
 import dev.janela.core.session.SessionModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,45 +25,36 @@ public final class ReplayReport {
      * "total":"0.0600","byCategory":{...},"byMarket":{...}}}. Amounts are decimal strings.
      */
     public static String json(ReplayResult result) {
-        StringBuilder json = new StringBuilder(256);
-        json.append("{\"model\":").append(Json.quote(result.model()))
-                .append(",\"currency\":").append(Json.quote(result.currency().getCurrencyCode()))
-                .append(",\"events\":").append(result.events())
-                .append(",\"duplicates\":").append(result.duplicates())
-                .append(",\"invalid\":").append(result.invalid())
-                .append(",\"rejected\":").append(result.rejected())
-                .append(",\"charges\":").append(result.charges())
-                .append(",\"total\":").append(Json.quote(result.format(result.total())))
-                .append(",\"byCategory\":");
-        tallies(json, result, toWireNames(result.byCategory()));
-        json.append(",\"byMarket\":");
-        tallies(json, result, result.byMarket());
+        JsonWriter json = new JsonWriter(256).beginObject()
+                .member("model", result.model())
+                .member("currency", result.currency().getCurrencyCode())
+                .member("events", result.events())
+                .member("duplicates", result.duplicates())
+                .member("invalid", result.invalid())
+                .member("rejected", result.rejected())
+                .member("charges", result.charges())
+                .member("total", result.format(result.total()));
+        tallies(json.name("byCategory"), result, toWireNames(result.byCategory()));
+        tallies(json.name("byMarket"), result, result.byMarket());
         if (reportsFree(result)) {
-            json.append(",\"free\":");
-            counts(json, result.free());
+            counts(json.name("free"), result.free());
         }
-        return json.append('}').toString();
+        return json.endObject().toString();
     }
 
     /**
      * Whether a result counts free units: those of Meta's models do; the {@code session} model has none, and its
      * output keeps the documented keys alone.
      */
-    static boolean reportsFree(ReplayResult result) {
+    private static boolean reportsFree(ReplayResult result) {
         return !result.model().equals(SessionModel.NAME);
     }
 
-    static void counts(StringBuilder json, Map<Category, Long> counts) {
-        json.append('{');
-        boolean first = true;
-        for (Map.Entry<Category, Long> entry : counts.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            json.append(Json.quote(entry.getKey().wireName())).append(':').append(entry.getValue());
-        }
-        json.append('}');
+    /** Writes the value of the member just named: an object of {@code counts} by category. */
+    static void counts(JsonWriter json, Map<Category, Long> counts) {
+        json.beginObject();
+        counts.forEach((category, count) -> json.member(category.wireName(), count));
+        json.endObject();
     }
 
     /** The result as a table for people, with thousands separators. */
@@ -98,31 +92,24 @@ public final class ReplayReport {
         return table.toString();
     }
 
-    static String freeNote(Map<Category, Long> free) {
-        StringBuilder note = new StringBuilder();
-        free.forEach((category, count) -> note.append(note.length() == 0 ? "" : ", ").append(category.wireName())
-                .append(' ').append(count(count)));
-        return note.length() == 0 ? "units that cost nothing" : note.toString();
+    private static String freeNote(Map<Category, Long> free) {
+        return free.isEmpty() ? "units that cost nothing" : free.entrySet().stream()
+                .map(entry -> entry.getKey().wireName() + ' ' + count(entry.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
-    static Map<String, Tally> toWireNames(Map<Category, Tally> byCategory) {
+    private static Map<String, Tally> toWireNames(Map<Category, Tally> byCategory) {
         Map<String, Tally> named = new LinkedHashMap<>();
         byCategory.forEach((category, tally) -> named.put(category.wireName(), tally));
         return named;
     }
 
-    private static void tallies(StringBuilder json, ReplayResult result, Map<String, Tally> tallies) {
-        json.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            json.append(Json.quote(entry.getKey())).append(":{\"charges\":").append(entry.getValue().charges())
-                    .append(",\"total\":").append(Json.quote(result.format(entry.getValue().total()))).append('}');
-        }
-        json.append('}');
+    /** Writes the value of the member just named: an object of {@code tallies}, each with its charges and total. */
+    private static void tallies(JsonWriter json, ReplayResult result, Map<String, Tally> tallies) {
+        json.beginObject();
+        tallies.forEach((name, tally) -> json.name(name).beginObject().member("charges", tally.charges())
+                .member("total", result.format(tally.total())).endObject());
+        json.endObject();
     }
 
     private static void summary(StringBuilder table, String format, String label, long value, String note) {

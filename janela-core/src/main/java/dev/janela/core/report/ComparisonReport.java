@@ -1,7 +1,9 @@
-package dev.janela.core.replay;
+package dev.janela.core.report;
 
 import dev.janela.core.money.Money;
 import dev.janela.core.pricing.Category;
+import dev.janela.core.replay.ReplayResult;
+import dev.janela.core.replay.Tally;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,52 +44,61 @@ public final class ComparisonReport {
      * in a market appears there with zero.
      */
     public String json() {
-        StringBuilder json = new StringBuilder(512);
-        json.append("{\"baseline\":").append(Json.quote(baseline.model()))
-                .append(",\"currency\":").append(Json.quote(baseline.currency().getCurrencyCode()))
-                .append(",\"events\":").append(baseline.events())
-                .append(",\"conversations\":").append(baseline.conversations())
-                .append(",\"models\":{");
-        for (int index = 0; index < results.size(); index++) {
-            ReplayResult result = results.get(index);
-            json.append(index == 0 ? "" : ",").append(Json.quote(result.model())).append(':');
-            tallyFields(json, result.totals(), baseline.totals().total());
-            json.append(",\"free\":");
-            ReplayReport.counts(json, result.free());
-            json.append('}');
+        JsonWriter json = new JsonWriter(512).beginObject()
+                .member("baseline", baseline.model())
+                .member("currency", baseline.currency().getCurrencyCode())
+                .member("events", baseline.events())
+                .member("conversations", baseline.conversations());
+        models(json.name("models"));
+        byMarket(json.name("byMarket"));
+        byCategory(json.name("byCategory"));
+        return json.endObject().toString();
+    }
+
+    /** Writes the value of the member just named: each model's tally, difference and free units. */
+    private void models(JsonWriter json) {
+        json.beginObject();
+        for (ReplayResult result : results) {
+            json.name(result.model()).beginObject();
+            tally(json, result.totals(), baseline.totals().total());
+            ReplayReport.counts(json.name("free"), result.free());
+            json.endObject();
         }
-        json.append("},\"byMarket\":{");
-        boolean firstMarket = true;
+        json.endObject();
+    }
+
+    /** Writes the value of the member just named: each market's tally and difference for every model. */
+    private void byMarket(JsonWriter json) {
+        json.beginObject();
         for (String market : markets()) {
-            json.append(firstMarket ? "" : ",").append(Json.quote(market)).append(":{");
-            firstMarket = false;
+            json.name(market).beginObject();
             Money base = tallyOf(baseline.byMarket().get(market), baseline).total();
-            for (int index = 0; index < results.size(); index++) {
-                ReplayResult result = results.get(index);
-                json.append(index == 0 ? "" : ",").append(Json.quote(result.model())).append(':');
-                tallyFields(json, tallyOf(result.byMarket().get(market), result), base);
-                json.append('}');
+            for (ReplayResult result : results) {
+                json.name(result.model()).beginObject();
+                tally(json, tallyOf(result.byMarket().get(market), result), base);
+                json.endObject();
             }
-            json.append('}');
+            json.endObject();
         }
-        json.append("},\"byCategory\":{");
-        boolean firstCategory = true;
+        json.endObject();
+    }
+
+    /** Writes the value of the member just named: each category's tally for the models that charge it. */
+    private void byCategory(JsonWriter json) {
+        json.beginObject();
         for (Category category : categories()) {
-            json.append(firstCategory ? "" : ",").append(Json.quote(category.wireName())).append(":{");
-            firstCategory = false;
-            boolean firstModel = true;
+            json.name(category.wireName()).beginObject();
             for (ReplayResult result : results) {
                 Tally tally = result.byCategory().get(category);
                 if (tally != null) {
-                    json.append(firstModel ? "" : ",").append(Json.quote(result.model())).append(':');
-                    firstModel = false;
-                    tallyFields(json, tally, null);
-                    json.append('}');
+                    json.name(result.model()).beginObject();
+                    tally(json, tally);
+                    json.endObject();
                 }
             }
-            json.append('}');
+            json.endObject();
         }
-        return json.append("}}").toString();
+        json.endObject();
     }
 
     /** The comparison as a table for people: one column per model, then each model's difference. */
@@ -180,16 +191,15 @@ public final class ComparisonReport {
         return tally != null ? tally : new Tally(0, Money.zero(result.currency()));
     }
 
-    /**
-     * Opens a tally's object and writes its fields, leaving it open for more: its charges, total, and its
-     * difference from {@code baselineTotal} unless that is null.
-     */
-    private void tallyFields(StringBuilder json, Tally tally, Money baselineTotal) {
-        json.append("{\"charges\":").append(tally.charges()).append(",\"total\":")
-                .append(Json.quote(format(tally.total())));
-        if (baselineTotal != null) {
-            json.append(",\"difference\":").append(Json.quote(format(tally.total().plus(baselineTotal.negate()))));
-        }
+    /** Writes a tally's members into the open object: its charges and total. */
+    private void tally(JsonWriter json, Tally tally) {
+        json.member("charges", tally.charges()).member("total", format(tally.total()));
+    }
+
+    /** Writes a tally's members into the open object: its charges, total and difference from the baseline's. */
+    private void tally(JsonWriter json, Tally tally, Money baselineTotal) {
+        tally(json, tally);
+        json.member("difference", format(tally.total().plus(baselineTotal.negate())));
     }
 
     private String format(Money amount) {

@@ -1,10 +1,11 @@
-package dev.janela.core.replay;
+package dev.janela.core.report;
 
 import dev.janela.core.ledger.Charge;
 
 /**
  * The ledger as CSV, one charge a line: {@code event_id,at,channel,customer,market,category,amount,currency}.
- * Fields are quoted as RFC 4180 says where they need it; amounts are plain decimals, negative for reversals.
+ * Fields are quoted as RFC 4180 says where they need it ({@link CsvField}); amounts are plain decimals, negative for
+ * reversals.
  */
 public final class LedgerCsv {
     /** The header line, without its line break. */
@@ -15,21 +16,10 @@ public final class LedgerCsv {
 
     /** One charge as a CSV line, without its line break, with amounts shown with {@code scale} digits. */
     public static String row(Charge charge, int scale) {
-        return field(charge.eventId()) + ',' + charge.at() + ',' + charge.conversation().channel() + ','
-                + charge.conversation().customer() + ',' + field(charge.market()) + ','
+        return CsvField.of(charge.eventId()) + ',' + charge.at() + ',' + charge.conversation().channel() + ','
+                + charge.conversation().customer() + ',' + CsvField.of(charge.market()) + ','
                 + charge.category().wireName() + ','
                 + charge.amount().toPlainString(Math.max(scale, charge.amount().minimumScale())) + ','
                 + charge.amount().currency().getCurrencyCode();
-    }
-
-    /** {@code value} as a CSV field: quoted, with inner quotes doubled, where it holds a comma, quote or break. */
-    public static String field(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return '"' + value.replace("\"", "\"\"") + '"';
-            }
-        }
-        return value;
     }
 }
