@@ -1,6 +1,7 @@
 package dev.janela.server.account;
 
 import dev.janela.core.market.MarketBasis;
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
@@ -20,10 +21,12 @@ public class Accounts {
     public static final String JANELA = "Janela";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
     private final Clock clock;
 
-    Accounts(JdbcClient jdbc, Clock clock) {
+    Accounts(JdbcClient jdbc, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -48,7 +51,7 @@ public class Accounts {
 
     /** Locks the account's row until the transaction ends: changes to who administers it go one at a time. */
     public void lock(long accountId) {
-        jdbc.sql("select id from accounts where id = :id for update").param("id", accountId).query(Long.class)
+        jdbc.sql("select id from accounts where id = :id" + dialect.lockRows()).param("id", accountId).query(Long.class)
                 .single();
     }
 

@@ -3,6 +3,7 @@ package dev.janela.server.account;
 import dev.janela.server.access.BearerTokens;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
+import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +137,7 @@ public class ApiTokens implements BearerTokens {
     }
 
     private static Token token(ResultSet row, int number) throws SQLException {
-        Optional<Long> user = Optional.ofNullable(row.getObject("user_id", Long.class));
+        Optional<Long> user = Columns.optionalLong(row, "user_id");
         String role = user.isPresent() ? row.getString("user_role") : row.getString("role");
         return new Token(row.getLong("id"), row.getLong("account_id"), row.getString("name"),
                 Role.fromWireName(role).orElseThrow(), user, Optional.ofNullable(row.getString("email")),

@@ -2,6 +2,7 @@ package dev.janela.server.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.janela.server.jdbc.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,16 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The database: PostgreSQL (or any JDBC URL) when {@code JANELA_DB_URL} is set, else an H2 file under the data
- * directory. H2 runs in PostgreSQL mode so that one set of migrations serves both, and with {@code WRITE_DELAY=0}:
- * with H2's default delay, a commit that was acknowledged could be lost in a crash.
+ * The database: PostgreSQL when {@code JANELA_DB_URL} names one, else the embedded store, a SQLite file under the
+ * data directory. SQLite keeps its journal ahead of the database (WAL) and waits for the disk at every commit
+ * ({@code synchronous=FULL}), so that a commit acknowledged is one a crash keeps; every transaction takes the write
+ * lock when it begins ({@code IMMEDIATE}), so that writers go one at a time and none has to give up half way, and a
+ * writer waits its turn rather than fail. An embedded store an earlier Janela kept in H2 is converted first.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfiguration.class);
-    // H2 gives up waiting for a row lock after 1 s by default; a conversation busy with many sends needs longer.
-    private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    /** How long a transaction waits for another's write lock before it fails: well over the longest one. */
+    private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+    private static final String SQLITE_OPTIONS = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
+            + "&transaction_mode=IMMEDIATE&busy_timeout=" + BUSY_TIMEOUT_MILLIS;
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(JanelaProperties properties) {
@@ -29,6 +33,7 @@ class DatabaseConfiguration {
         config.setPoolName("janela");
         JanelaProperties.Database db = properties.db();
         if (db.isExternal()) {
+            Dialect.of(db.url());
             config.setJdbcUrl(db.url());
             config.setUsername(db.user());
             config.setPassword(db.password());
@@ -36,12 +41,21 @@ class DatabaseConfiguration {
         } else {
             Path directory = properties.dataDir().toAbsolutePath();
             createDirectory(directory);
-            config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("janela") + H2_OPTIONS);
-            config.setUsername("janela");
-            config.setPassword("");
-            LOG.info("Database: embedded H2 in {}", directory);
+            Path file = directory.resolve(EmbeddedStore.FILE_NAME);
+            EmbeddedStore.convertEarlierStore(directory, DatabaseConfiguration::sqliteUrl);
+            config.setJdbcUrl(sqliteUrl(file));
+            LOG.info("Database: embedded SQLite in {}", file);
         }
         return new HikariDataSource(config);
+    }
+
+    @Bean
+    Dialect dialect(JanelaProperties properties) {
+        return properties.db().isExternal() ? Dialect.of(properties.db().url()) : Dialect.SQLITE;
+    }
+
+    static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file + SQLITE_OPTIONS;
     }
 
     private static void createDirectory(Path directory) {

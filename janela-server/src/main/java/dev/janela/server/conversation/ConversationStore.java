@@ -10,6 +10,8 @@ import dev.janela.core.session.Session;
 import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionStatus;
 import dev.janela.server.channel.Channel;
+import dev.janela.server.jdbc.Columns;
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
@@ -37,11 +39,13 @@ class ConversationStore {
     private static final int PEEK_BATCH = 1_000;
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
     private final Clock clock;
     private final ConversationEvents events;
 
-    ConversationStore(JdbcClient jdbc, Clock clock, ConversationEvents events) {
+    ConversationStore(JdbcClient jdbc, Dialect dialect, Clock clock, ConversationEvents events) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.clock = clock;
         this.events = events;
     }
@@ -53,20 +57,20 @@ class ConversationStore {
     StoredConversation lock(Channel channel, String waId) {
         Instant now = clock.instant();
         jdbc.sql("insert into customers (account_id, wa_id, created_at) values (:account, :waId, :now)"
-                + " on conflict do nothing")
+                + " on conflict (account_id, wa_id) do nothing")
                 .param("account", channel.accountId()).param("waId", waId).param("now", Instants.param(now)).update();
         long customer = jdbc.sql("select id from customers where account_id = :account and wa_id = :waId")
                 .param("account", channel.accountId()).param("waId", waId).query(Long.class).single();
         jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at)"
-                + " values (:account, :channel, :customer, :now) on conflict do nothing")
+                + " values (:account, :channel, :customer, :now) on conflict (channel_id, customer_id) do nothing")
                 .param("account", channel.accountId()).param("channel", channel.id()).param("customer", customer)
                 .param("now", Instants.param(now)).update();
         Locked row = jdbc.sql("select id, window_expires_at, current_session_id, pricing_state from conversations"
-                + " where channel_id = :channel and customer_id = :customer for update")
+                + " where channel_id = :channel and customer_id = :customer" + dialect.lockRows())
                 .param("channel", channel.id()).param("customer", customer)
                 .query((result, number) -> new Locked(result.getLong("id"),
                         Instants.readOptional(result, "window_expires_at"),
-                        Optional.ofNullable(result.getObject("current_session_id", Long.class)),
+                        Columns.optionalLong(result, "current_session_id"),
                         Optional.ofNullable(result.getString("pricing_state"))))
                 .single();
         return new StoredConversation(row.id, channel, customer, key(channel, waId),
@@ -83,7 +87,7 @@ class ConversationStore {
                 + " where v.channel_id = :channel and c.wa_id = :waId")
                 .param("channel", channel.id()).param("waId", waId)
                 .query((row, number) -> {
-                    Optional<Long> session = Optional.ofNullable(row.getObject("current_session_id", Long.class));
+                    Optional<Long> session = Columns.optionalLong(row, "current_session_id");
                     return new Peeked(row.getLong("id"), row.getLong("customer_id"),
                             Instants.readOptional(row, "window_expires_at"), session,
                             Optional.ofNullable(row.getString("pricing_state")));

@@ -110,8 +110,7 @@ class ConversationPages {
         Object cloudApiRequest = chosenTemplate.map(each -> TemplateDraft.of(each, values).request(found.waId()))
                 .orElseGet(() -> TemplateDraft.textRequest(found.waId(), text));
         try {
-            Sends.Delivered delivered = sends.decide(caller, found.channel(), json.writeValueAsBytes(cloudApiRequest),
-                    done -> { });
+            Sends.Delivered delivered = sends.decide(caller, found.channel(), json.writeValueAsBytes(cloudApiRequest));
             sends.deliver(found.channel(), delivered);
             response.setHeader("HX-Trigger", "thread-changed");
             composer(found, window(found, Optional.empty()), Optional.empty(), model);

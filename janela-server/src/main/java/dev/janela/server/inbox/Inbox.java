@@ -2,6 +2,7 @@ package dev.janela.server.inbox;
 
 import dev.janela.core.session.Session;
 import dev.janela.server.conversation.SessionRows;
+import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
@@ -121,7 +122,7 @@ public class Inbox {
                 .query((row, number) -> new Message(row.getLong("id"), row.getString("wamid"),
                         row.getString("direction"), row.getString("type"), row.getString("template"),
                         row.getString("body"), row.getString("state"), row.getString("author"),
-                        Instants.read(row, "at"), row.getObject("error_code", Integer.class),
+                        Instants.read(row, "at"), Columns.nullableInteger(row, "error_code"),
                         row.getString("meta_wamid"), Instants.readOptional(row, "flagged_at").orElse(null)))
                 .list();
     }
@@ -156,7 +157,7 @@ public class Inbox {
         return jdbc.sql("select c.name, v.assigned_user_id from conversations v"
                 + " join customers c on c.id = v.customer_id where v.id = :id").param("id", conversationId)
                 .query((row, number) -> new About(row.getString("name"),
-                        Optional.ofNullable(row.getObject("assigned_user_id", Long.class))))
+                        Columns.optionalLong(row, "assigned_user_id")))
                 .single();
     }
 
@@ -197,7 +198,7 @@ public class Inbox {
         return new Row(row.getLong("id"), row.getString("wa_id"), row.getString("name"),
                 Instants.readOptional(row, "window_expires_at"), SessionRows.read(row),
                 Instants.read(row, "last_message_at"), last,
-                Optional.ofNullable(row.getObject("assigned_user_id", Long.class)),
+                Columns.optionalLong(row, "assigned_user_id"),
                 Optional.ofNullable(row.getString("email")));
     }
 

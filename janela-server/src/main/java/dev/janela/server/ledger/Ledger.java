@@ -40,7 +40,7 @@ public class Ledger {
         return jdbc.sql("insert into charges (account_id, channel_id, conversation_id, customer, event_id, kind, cause,"
                 + " at, market, category, amount_micros, currency, rate_card_version, created_at) values (:account,"
                 + " :channel, :conversation, :customer, :eventId, :kind, :cause, :at, :market, :category, :amount,"
-                + " :currency, :version, :now) on conflict do nothing")
+                + " :currency, :version, :now) on conflict (account_id, cause) do nothing")
                 .param("account", accountId).param("channel", channelId).param("conversation", conversationId)
                 .param("customer", charge.conversation().customer()).param("eventId", charge.eventId())
                 .param("kind", charge.kind().wireName()).param("cause", charge.cause())

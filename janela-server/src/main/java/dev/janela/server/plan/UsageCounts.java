@@ -22,7 +22,8 @@ public class UsageCounts {
     public Usage counting(long accountId) {
         return key -> {
             jdbc.sql("insert into usage_counts (account_id, usage_month, counter, market, units)"
-                    + " values (:account, :month, :counter, :market, 0) on conflict do nothing")
+                    + " values (:account, :month, :counter, :market, 0)"
+                    + " on conflict (account_id, usage_month, counter, market) do nothing")
                     .param("account", accountId).param("month", key.month().toString())
                     .param("counter", key.counter()).param("market", key.market()).update();
             jdbc.sql("update usage_counts set units = units + 1 where account_id = :account"

@@ -8,6 +8,7 @@ import dev.janela.core.ratecard.Price;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.Engines;
+import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.ledger.Ledger;
 import java.sql.ResultSet;
@@ -240,7 +241,7 @@ class Reconciliation {
                 return;
             }
             reported++;
-            Meta meta = new Meta(row.getString("meta_pricing_model"), row.getObject("meta_billable", Boolean.class),
+            Meta meta = new Meta(row.getString("meta_pricing_model"), Columns.nullableBoolean(row, "meta_billable"),
                     row.getString("meta_pricing_type"), row.getString("meta_category"));
             billableByMeta += meta.bills() ? 1 : 0;
             prices.add(row.getLong("channel_id"), row.getString("wa_id"), Instants.read(row, "at"), meta);

@@ -1,5 +1,6 @@
 package dev.janela.server.send;
 
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
@@ -19,14 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
  * a minute.
  */
 @Repository
-class IdempotencyKeys {
+public class IdempotencyKeys {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
     private final Clock clock;
 
-    IdempotencyKeys(JdbcClient jdbc, Clock clock) {
+    IdempotencyKeys(JdbcClient jdbc, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -44,14 +47,15 @@ class IdempotencyKeys {
     public Optional<Answer> claim(long accountId, String key, String requestHash) {
         Instant now = clock.instant();
         int claimed = jdbc.sql("insert into idempotency_keys (account_id, idempotency_key, request_hash, state,"
-                + " created_at) values (:account, :key, :hash, 'in_flight', :now) on conflict do nothing")
+                + " created_at) values (:account, :key, :hash, 'in_flight', :now)"
+                + " on conflict (account_id, idempotency_key) do nothing")
                 .param("account", accountId).param("key", key).param("hash", requestHash)
                 .param("now", Instants.param(now)).update();
         if (claimed == 1) {
             return Optional.empty();
         }
         Stored stored = jdbc.sql("select request_hash, state, response_status, response_body, created_at"
-                + " from idempotency_keys where account_id = :account and idempotency_key = :key for update")
+                + " from idempotency_keys where account_id = :account and idempotency_key = :key" + dialect.lockRows())
                 .param("account", accountId).param("key", key)
                 .query((row, number) -> new Stored(row.getString("request_hash"), row.getString("state"),
                         row.getInt("response_status"), row.getString("response_body"),
@@ -74,7 +78,10 @@ class IdempotencyKeys {
         return Optional.empty();
     }
 
-    /** Keeps the answer to the key's request; joins the caller's transaction, so it commits with the send. */
+    /**
+     * Keeps the answer to the key's request; joins the caller's transaction, so it commits with the send it answers
+     * for, or with the refusal.
+     */
     @Transactional
     public void keep(long accountId, String key, int status, String body) {
         jdbc.sql("update idempotency_keys set state = 'done', response_status = :status, response_body = :body"
@@ -82,20 +89,23 @@ class IdempotencyKeys {
                 .param("status", status).param("body", body).param("account", accountId).param("key", key).update();
     }
 
-    /**
-     * Keeps a refusal as the key's answer, in a transaction of its own (the refused send's was rolled back): a
-     * retry is refused the same way, not decided anew.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void keepRefusal(long accountId, String key, int status, String body) {
-        keep(accountId, key, status, body);
-    }
-
     /** Frees the key of a request that failed for a reason worth retrying. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void release(long accountId, String key) {
         jdbc.sql("delete from idempotency_keys where account_id = :account and idempotency_key = :key"
                 + " and state = 'in_flight'").param("account", accountId).param("key", key).update();
+    }
+
+    /**
+     * Forgets up to {@code batch} of the keys first used before {@code before}, oldest first: a retry after that is a
+     * new request.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetBefore(Instant before, int batch) {
+        return jdbc.sql("delete from idempotency_keys where (account_id, idempotency_key) in (select account_id,"
+                + " idempotency_key from idempotency_keys where created_at < :before order by created_at"
+                + " limit :batch)").param("before", Instants.param(before)).param("batch", batch).update();
     }
 
     private record Stored(String requestHash, String state, int status, String body, Instant createdAt) {

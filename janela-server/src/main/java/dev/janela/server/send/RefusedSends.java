@@ -14,7 +14,7 @@ class RefusedSends {
         this.jdbc = jdbc;
     }
 
-    /** Records a refusal; in a transaction of its own, as the refused send's was rolled back. */
+    /** Records a refusal, in the transaction that records it, since the refused send's was rolled back. */
     void record(long accountId, long channelId, int code, Instant at) {
         jdbc.sql("insert into refused_sends (account_id, channel_id, code, at) values (:account, :channel, :code,"
                 + " :at)").param("account", accountId).param("channel", channelId).param("code", code)

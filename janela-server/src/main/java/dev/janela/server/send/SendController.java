@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +51,7 @@ class SendController {
                 new Refusal(Reason.NOT_FOUND, "there is no channel with phone_number_id " + phoneNumberId));
         byte[] request = body == null ? new byte[0] : body;
         if (key == null || key.isBlank()) {
-            Sends.Delivered delivered = sends.decide(caller, channel, request, done -> { });
+            Sends.Delivered delivered = sends.decide(caller, channel, request);
             sends.deliver(channel, delivered);
             return answer(delivered.response());
         }
@@ -59,21 +60,27 @@ class SendController {
             return ResponseEntity.status(kept.get().status()).contentType(MediaType.APPLICATION_JSON)
                     .body(kept.get().body());
         }
+        // The refusal's answer is kept with the refusal, in its transaction, and is the one the caller gets.
+        AtomicReference<ResponseEntity<Object>> refusedAnswer = new AtomicReference<>();
         Sends.Delivered delivered;
         try {
-            delivered = sends.decide(caller, channel, request, done -> keys.keep(caller.accountId(), key, 200,
-                    done.response()));
+            delivered = sends.decide(caller, channel, request,
+                    done -> keys.keep(caller.accountId(), key, 200, done.response()),
+                    refusal -> refusedAnswer.set(keep(caller, key, errors.cloudAnswer(refusal))));
         } catch (Refusal refusal) {
-            ResponseEntity<Object> answer = errors.cloudAnswer(refusal);
-            keys.keepRefusal(caller.accountId(), key, answer.getStatusCode().value(),
-                    json.writeValueAsString(answer.getBody()));
-            return answer;
+            return refusedAnswer.get();
         } catch (RuntimeException failure) {
             keys.release(caller.accountId(), key);
             throw failure;
         }
         sends.deliver(channel, delivered);
         return answer(delivered.response());
+    }
+
+    /** Keeps {@code answer} as the key's, in the caller's transaction; returns it. */
+    private ResponseEntity<Object> keep(Caller caller, String key, ResponseEntity<Object> answer) {
+        keys.keep(caller.accountId(), key, answer.getStatusCode().value(), json.writeValueAsString(answer.getBody()));
+        return answer;
     }
 
     private static ResponseEntity<Object> answer(String response) {

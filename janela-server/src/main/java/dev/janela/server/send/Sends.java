@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,35 +64,44 @@ public class Sends {
     }
 
     /**
-     * Decides and stores the send of {@code body}, a Cloud API request; {@code alsoInTransaction} runs in the same
-     * transaction (to keep an idempotency key's answer with the message it answers for).
+     * Decides and stores the send of {@code body}, a Cloud API request. What the caller keeps of the outcome commits
+     * with it: {@code alsoInTransaction} runs in the send's transaction (to keep an idempotency key's answer with the
+     * message it answers for); {@code alsoOnRefusal} runs, when the send is refused, in the transaction that records
+     * the refusal (to keep the key's answer with it), after the send's has rolled back.
+     *
+     * @throws Refusal in Meta's terms, when the send is refused; nothing of it is stored or charged
      */
-    public Delivered decide(Caller caller, Channel channel, byte[] body, Consumer<Delivered> alsoInTransaction) {
-        return decide(channel, () -> transaction.execute(status -> {
-            Delivered delivered = process(channel, body, caller);
-            alsoInTransaction.accept(delivered);
+    public Delivered decide(Caller caller, Channel channel, byte[] body, Consumer<Delivered> alsoInTransaction,
+            Consumer<Refusal> alsoOnRefusal) {
+        try {
+            Delivered delivered = transaction.execute(status -> {
+                Delivered decided = process(channel, body, caller);
+                alsoInTransaction.accept(decided);
+                return decided;
+            });
+            metrics.sendAccepted();
             return delivered;
-        }));
+        } catch (Refusal refusal) {
+            metrics.sendRefused(refusal.reason().metaCode());
+            transaction.executeWithoutResult(status -> {
+                if (refusal.reason() == Reason.REENGAGEMENT_MESSAGE) {
+                    refusedSends.record(channel.accountId(), channel.id(), refusal.reason().metaCode(),
+                            clock.instant());
+                }
+                alsoOnRefusal.accept(refusal);
+            });
+            throw refusal;
+        }
+    }
+
+    /** Decides and stores a send whose outcome the caller keeps nothing of. */
+    public Delivered decide(Caller caller, Channel channel, byte[] body) {
+        return decide(caller, channel, body, decided -> { }, refused -> { });
     }
 
     /** Hands a stored send to the connector, once its transaction has committed. */
     public void deliver(Channel channel, Delivered delivered) {
         connector.deliver(channel, delivered.sent().wamid(), delivered.waId());
-    }
-
-    /** Runs the send's transaction; a send refused for the window is counted once that has rolled back. */
-    private Delivered decide(Channel channel, Supplier<Delivered> send) {
-        try {
-            Delivered delivered = send.get();
-            metrics.sendAccepted();
-            return delivered;
-        } catch (Refusal refusal) {
-            metrics.sendRefused(refusal.reason().metaCode());
-            if (refusal.reason() == Reason.REENGAGEMENT_MESSAGE) {
-                refusedSends.record(channel.accountId(), channel.id(), refusal.reason().metaCode(), clock.instant());
-            }
-            throw refusal;
-        }
     }
 
     private Delivered process(Channel channel, byte[] body, Caller caller) {

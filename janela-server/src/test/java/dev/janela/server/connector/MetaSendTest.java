@@ -4,6 +4,7 @@ import static dev.janela.server.testfixtures.Webhooks.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.jdbc.Instants;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.GraphStandIn;
 import dev.janela.server.testfixtures.MetaServerTest;
@@ -12,7 +13,6 @@ import dev.janela.server.testfixtures.TestServer;
 import dev.janela.server.testfixtures.Webhooks;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -272,7 +272,7 @@ class MetaSendTest {
     void aSendWhoseProcessStoppedInFlight_becomesUnknown_andIsNotSentAgain() {
         String wamid = sendTemplate(CUSTOMER);
         jdbc.sql("update send_queue set claimed_at = :claimed where wamid = :wamid")
-                .param("claimed", clock.instant().atOffset(ZoneOffset.UTC)).param("wamid", wamid).update();
+                .param("claimed", Instants.param(clock.instant())).param("wamid", wamid).update();
 
         clock.advance(Duration.ofSeconds(30));
         dispatcher.keepHouse();

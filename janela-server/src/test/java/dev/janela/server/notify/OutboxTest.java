@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
+import dev.janela.server.testfixtures.TestDatabase;
 import dev.janela.server.testfixtures.TestServer;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +42,8 @@ class OutboxTest {
     private OutboxDelivery delivery;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private DataSource dataSource;
 
     private Api api;
     private String channel;
@@ -125,10 +129,9 @@ class OutboxTest {
 
     @Test
     void theOutbox_carriesTheAccountAndTheChannel_asEveryTableOfConversationDataDoes() {
-        List<String> columns = jdbc.sql("select column_name from information_schema.columns"
-                + " where lower(table_name) = 'webhook_deliveries'").query(String.class).list();
+        List<String> columns = TestDatabase.columns(dataSource, "webhook_deliveries");
 
-        assertThat(columns).extracting(String::toLowerCase).contains("account_id", "channel_id");
+        assertThat(columns).contains("account_id", "channel_id");
     }
 
     private static void customerWrites(Api account, String phoneNumberId, String wamid) {

@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,10 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The database the server's tests run on, chosen by the system property {@code janela.test.database}: {@code h2}
- * (a fresh file database per test run) or {@code postgresql} (the database {@code JANELA_TEST_PG_URL} names, a
- * JDBC URL with user and password). Without that variable the PostgreSQL tests are skipped with a message, except
- * under {@code CI=true}, where they fail.
+ * The database the server's tests run on, chosen by the system property {@code janela.test.database}:
+ * {@code sqlite} (the embedded store, in a fresh data directory per test run) or {@code postgresql} (the database
+ * {@code JANELA_TEST_PG_URL} names, a JDBC URL with user and password). Without that variable the PostgreSQL tests
+ * are skipped with a message, except under {@code CI=true}, where they fail.
  */
 public final class TestDatabase implements ExecutionCondition {
     static final String PG_URL_VARIABLE = "JANELA_TEST_PG_URL";
@@ -28,13 +35,13 @@ public final class TestDatabase implements ExecutionCondition {
 
     /** Whether this run is the PostgreSQL one. */
     public static boolean isPostgres() {
-        return "postgresql".equals(System.getProperty("janela.test.database", "h2"));
+        return "postgresql".equals(System.getProperty("janela.test.database", "sqlite"));
     }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (!isPostgres()) {
-            return ConditionEvaluationResult.enabled("runs on H2");
+            return ConditionEvaluationResult.enabled("runs on the embedded SQLite store");
         }
         if (postgresUrl().isPresent()) {
             return ConditionEvaluationResult.enabled("runs on PostgreSQL");
@@ -61,6 +68,20 @@ public final class TestDatabase implements ExecutionCondition {
         }
     }
 
+    /** The columns of {@code table}, in lower case, as the database's own catalogue lists them. */
+    public static List<String> columns(DataSource database, String table) {
+        try (Connection connection = database.getConnection();
+                ResultSet columns = connection.getMetaData().getColumns(null, null, table, null)) {
+            List<String> names = new ArrayList<>();
+            while (columns.next()) {
+                names.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Optional<String> postgresUrl() {
         return Optional.ofNullable(System.getenv(PG_URL_VARIABLE)).filter(url -> !url.isBlank());
     }
@@ -68,7 +89,7 @@ public final class TestDatabase implements ExecutionCondition {
     private static String freshDataDirectory() {
         try {
             Path parent = Files.createDirectories(Path.of("target", "test-data"));
-            return Files.createTempDirectory(parent, "h2-").toAbsolutePath().toString();
+            return Files.createTempDirectory(parent, "sqlite-").toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
