@@ -29,7 +29,7 @@ public class JanelaMetrics {
 
     /** What became of an item of a webhook. */
     public enum Outcome {
-        APPLIED, DUPLICATE, UNKNOWN_CHANNEL
+        APPLIED, DUPLICATE, UNKNOWN_CHANNEL, QUARANTINED
     }
 
     public void webhookReceived() {

@@ -31,6 +31,8 @@ public enum Reason {
     INTERNAL(131000, "Something went wrong"),
     /** Meta's Graph API refused or did not answer a call Janela made for the request. */
     UPSTREAM(131000, "Something went wrong"),
+    /** Janela cannot do it now, but may later, unchanged: asked again, it will (Meta delivers webhooks again). */
+    UNAVAILABLE(131000, "Something went wrong"),
     /** A send lacks a field Meta requires. */
     REQUIRED_PARAMETER_MISSING(131008, "Required parameter is missing"),
     /** A send has a field whose value Meta would not take. */

@@ -28,7 +28,9 @@ public enum ApiErrorCode {
     /** Something failed inside Janela; the log has the details. */
     INTERNAL(500),
     /** Meta's Graph API refused or did not answer a call Janela made for the request. */
-    UPSTREAM(502);
+    UPSTREAM(502),
+    /** Janela cannot do it now, but may later: the same request, made again, may succeed. */
+    UNAVAILABLE(503);
 
     private final int status;
     private final String wireName;

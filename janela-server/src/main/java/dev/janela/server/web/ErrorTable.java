@@ -33,6 +33,7 @@ public final class ErrorTable {
             Map.entry(Reason.PRICE_UNAVAILABLE, new Row(ApiErrorCode.PRICE_UNAVAILABLE, 400)),
             Map.entry(Reason.INTERNAL, new Row(ApiErrorCode.INTERNAL, 500)),
             Map.entry(Reason.UPSTREAM, new Row(ApiErrorCode.UPSTREAM, 500)),
+            Map.entry(Reason.UNAVAILABLE, new Row(ApiErrorCode.UNAVAILABLE, 503)),
             Map.entry(Reason.REQUIRED_PARAMETER_MISSING, new Row(ApiErrorCode.INVALID_REQUEST, 400)),
             Map.entry(Reason.PARAMETER_VALUE_INVALID, new Row(ApiErrorCode.INVALID_REQUEST, 400)),
             Map.entry(Reason.REENGAGEMENT_MESSAGE, new Row(ApiErrorCode.CONFLICT, 400)),

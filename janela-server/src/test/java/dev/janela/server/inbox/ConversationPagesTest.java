@@ -116,6 +116,7 @@ class ConversationPagesTest {
         new Select(browser.find(By.name("template"))).selectByVisibleText("order_update (en, utility)");
         browser.find(By.name("body.1")).sendKeys("Ana");
         browser.find(By.name("body.2")).sendKeys("A-17");
+        browser.waitForText(By.cssSelector("#preview .preview"), "Hello Ana, your order A-17 has shipped.");
 
         assertThat(admin.post("/api/templates/" + template + "/pause", "{}").status()).isEqualTo(200);
         browser.find(By.cssSelector("form.template-form button[type=submit]")).click();

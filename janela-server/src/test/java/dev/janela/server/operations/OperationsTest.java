@@ -62,14 +62,18 @@ class OperationsTest {
 
         api.webhook(delivery);
         api.webhook(delivery);
+        api.webhook(payload(channel, List.of(text("wamid." + "q".repeat(300), "5521987650901", START, "Oi")),
+                List.of()));
         api.sendText(channel, "5521987650901", "Hello");
         api.sendText(channel, "5521987650902", "Hello?");
 
         Map<String, Double> after = metrics();
-        assertThat(delta(before, after, "janela_webhooks_received_total")).isEqualTo(2);
+        assertThat(delta(before, after, "janela_webhooks_received_total")).isEqualTo(3);
         assertThat(delta(before, after, "janela_webhook_items_total{result=\"applied\",type=\"message\"}"))
                 .isEqualTo(1);
         assertThat(delta(before, after, "janela_webhook_items_total{result=\"duplicate\",type=\"message\"}"))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "janela_webhook_items_total{result=\"quarantined\",type=\"message\"}"))
                 .isEqualTo(1);
         assertThat(delta(before, after, "janela_sends_total{code=\"\",outcome=\"accepted\"}")).isEqualTo(1);
         assertThat(delta(before, after, "janela_sends_total{code=\"131047\",outcome=\"refused\"}")).isEqualTo(1);

@@ -8,9 +8,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Whatever JSON a webhook carries, reading it never fails: an item that cannot be read is skipped, and every item
- * read has what applying it needs, in lengths its columns hold; so are template changes read. In {@code mvn verify}
- * this replays the inputs under {@code WebhookPayloadFuzzTestInputs}; with {@code JAZZER_FUZZ=1} it fuzzes.
+ * Whatever JSON a webhook carries, reading it never fails: an item that cannot be stored is set apart with its
+ * reason, and every item read has what applying it needs, in lengths its columns hold; so are template changes read.
+ * In {@code mvn verify} this replays the inputs under {@code WebhookPayloadFuzzTestInputs}; with
+ * {@code JAZZER_FUZZ=1} it fuzzes.
  */
 class WebhookPayloadFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,14 +28,21 @@ class WebhookPayloadFuzzTest {
             return;
         }
 
-        for (WebhookPayload.ChannelItems items : WebhookPayload.read(tree)) {
-            assertThat(items.phoneNumberId()).isNotEmpty();
-            assertThat(items.messages()).allSatisfy(message -> {
-                assertThat(message.wamid()).isNotEmpty();
+        WebhookPayload.Contents contents = WebhookPayload.read(tree);
+        assertThat(contents.unattributed()).allSatisfy(WebhookPayloadFuzzTest::isExplained);
+        for (WebhookPayload.ChannelItems items : contents.channels()) {
+            assertThat(items.phoneNumberId()).isNotEmpty().doesNotContain("\u0000");
+            assertThat(items.unstorable()).allSatisfy(WebhookPayloadFuzzTest::isExplained);
+            assertThat(items.messages()).extracting(WebhookPayload.Item::value).allSatisfy(message -> {
+                assertThat(message.wamid()).isNotEmpty().hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_ID)
+                        .doesNotContain("\u0000");
+                assertThat(message.type()).hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_TYPE);
                 assertThat(message.waId()).matches("[1-9][0-9]{6,14}");
                 assertThat(message.at()).isNotNull();
+                message.body().ifPresent(text -> assertThat(text).doesNotContain("\u0000"));
             });
-            assertThat(items.statuses()).allSatisfy(status -> {
+            assertThat(items.statuses()).extracting(WebhookPayload.Item::value).allSatisfy(status -> {
+                assertThat(status.wamid()).hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_ID);
                 assertThat(status.wamid()).isNotEmpty();
                 assertThat(status.state()).isNotNull();
                 status.callbackData().ifPresent(data -> assertThat(data).isNotEmpty());
@@ -52,5 +60,10 @@ class WebhookPayloadFuzzTest {
             assertThat(change.wabaId()).isNotNull();
             assertThat(change.value().isObject()).isTrue();
         });
+    }
+
+    private static void isExplained(WebhookPayload.Unstorable item) {
+        assertThat(item.reason()).isNotBlank();
+        assertThat(item.raw()).isNotNull();
     }
 }

@@ -181,8 +181,8 @@ class WebhookTest {
         unpriced.uploadRates(BRAZIL_RATES);
         Response again = unpriced.webhook(delivery);
 
-        assertThat(first.status()).isEqualTo(422);
-        assertThat(first.errorCode()).isEqualTo("price_unavailable");
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(first.errorCode()).isEqualTo("unavailable");
         assertThat(again.status()).isEqualTo(200);
         assertThat(unpriced.get("/api/charges").json().path("charges")).hasSize(1);
     }
