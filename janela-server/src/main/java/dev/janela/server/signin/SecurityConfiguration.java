@@ -20,11 +20,19 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 /**
  * Two ways in. The API keeps its own authentication (bearer tokens, webhook signatures) and has no session or cookie,
  * so no CSRF token either. The web pages sign a person in with a form, within the limits of {@link SignInThrottle},
- * keep them in a session cookie, and ask a CSRF token of every form and htmx request that changes something.
+ * keep them in a session cookie, ask a CSRF token of every form and htmx request that changes something, and are sent
+ * with a Content-Security-Policy that lets them run Janela's own scripts only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
     static final String SIGN_IN = "/sign-in";
+    /**
+     * What the pages may load and do: their own scripts, styles, images and requests (htmx and Chart.js are served
+     * from Janela's own jar), no inline script or style, no plugin, no base other than the page's; forms post only to
+     * Janela, and no other site may frame a page (clickjacking).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * The API's chain does nothing but keep the pages' chain away: the API authenticates for itself, so the filters
@@ -54,6 +62,8 @@ class SecurityConfiguration {
         passwords.setPasswordEncoder(encoder);
         return http
                 .authenticationManager(new ProviderManager(new ThrottledSignIns(throttle, passwords)))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy
+                        .policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(SIGN_IN, "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error")
                         .permitAll()

@@ -5,28 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.testfixtures.AllAtOnce;
 import dev.janela.server.testfixtures.Api;
+import dev.janela.server.testfixtures.FormClient;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 /**
  * The sign-in form limits guessing: an address that failed too often waits, whatever the password, growing longer
@@ -44,8 +33,6 @@ class SignInLimitsTest {
     private TestServer server;
     @Autowired
     private TestClock clock;
-    @Autowired
-    private Environment environment;
 
     private Api admin;
 
@@ -180,35 +167,8 @@ class SignInLimitsTest {
         return answers;
     }
 
-    /** Signs in through the form from a new browser; returns where the answer leads, relative to the server. */
+    /** Signs in through the form from a new browser, as a guesser would; returns where the answer leads. */
     private String signIn(String address, String password) {
-        URI base = URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port"));
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = send(browser, HttpRequest.newBuilder(base.resolve("/sign-in")).GET()).body();
-        Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(form);
-        assertThat(token.find()).as("the form's CSRF token").isTrue();
-        String body = "email=" + encode(address) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
-        HttpResponse<String> answer = send(browser, HttpRequest.newBuilder(base.resolve("/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(answer.statusCode()).as("a redirect").isEqualTo(302);
-        URI location = URI.create(answer.headers().firstValue("Location").orElseThrow());
-        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<String> send(HttpClient browser, HttpRequest.Builder request) {
-        try {
-            return browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new FormClient(admin.base()).signIn(address, password);
     }
 }
