@@ -37,6 +37,14 @@
     }
   });
 
+  // A form that is written again and again (the sandbox's phone) is emptied once the server took what it sent.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form.matches && form.matches("form[data-reset-when-sent]")) {
+      form.reset();
+    }
+  });
+
   // Window badges count down from the seconds the server computed with its own clock, so a browser whose clock
   // differs from the server's still shows the server's truth.
   var loadedAt = new WeakMap();

@@ -183,6 +183,15 @@ class ReplayTest {
                         + "0.0300,USD");
     }
 
+    @Test
+    void csvRow_writesAnEventIdThatReadsAsAFormula_asText_andTheNumbersAsTheyAre() {
+        List<Charge> ledger = new ArrayList<>();
+        replay(line("=1+1", "2026-03-02T10:00:00Z", "in", "text"), ledger::add);
+
+        assertThat(LedgerCsv.row(ledger.get(0), 4))
+                .isEqualTo("'=1+1,2026-03-02T10:00:00Z,+5511999990000,+5521988887777,BR,user_initiated,0.0300,USD");
+    }
+
     private static String line(String id, String at, String direction, String type) {
         return "{\"id\":\"" + id.replace("\"", "\\\"") + "\",\"at\":\"" + at + "\",\"channel\":\"+5511999990000\","
                 + "\"customer\":\"+5521988887777\",\"direction\":\"" + direction + "\",\"type\":\"" + type + "\"}";

@@ -67,6 +67,11 @@ public class Accounts {
                 .query((row, number) -> Optional.ofNullable(row.getString("waba_id"))).single();
     }
 
+    /**
+     * Sets the account's WhatsApp Business Account.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException if another account has it (a unique index)
+     */
     public void setWabaId(long accountId, String wabaId) {
         jdbc.sql("update accounts set waba_id = :waba where id = :id").param("waba", wabaId).param("id", accountId)
                 .update();
@@ -74,7 +79,7 @@ public class Accounts {
 
     /** The account whose WhatsApp Business Account is {@code wabaId}, as Meta's template webhooks name it. */
     public Optional<Long> findByWabaId(String wabaId) {
-        return jdbc.sql("select id from accounts where waba_id = :waba order by id limit 1").param("waba", wabaId)
+        return jdbc.sql("select id from accounts where waba_id = :waba").param("waba", wabaId)
                 .query(Long.class).optional();
     }
 

@@ -27,4 +27,11 @@ public interface Connector {
      * @param waId the recipient, digits only
      */
     void deliver(Channel channel, String wamid, String waId);
+
+    /**
+     * Takes up, once Janela has started, what an earlier run accepted but did not see through (it stopped or crashed
+     * between a send's commit and its delivery), in the background if it will; by default there is nothing to do.
+     */
+    default void resume() {
+    }
 }

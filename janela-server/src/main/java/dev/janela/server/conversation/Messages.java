@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +43,30 @@ public class Messages {
                 .param("now", Instants.param(clock.instant())).param("pricedModel", message.priced().model())
                 .param("pricedUnit", message.priced().unit().wireName())
                 .param("pricedCategory", message.priced().category().map(Category::wireName).orElse(null)).update();
+    }
+
+    /** An outbound message, as a connector that reports by itself needs it. */
+    public record Outgoing(long id, long channelId, String wamid) {
+    }
+
+    /** The id of the last message stored, in any account; 0 when there is none. */
+    public long lastId() {
+        return jdbc.sql("select coalesce(max(id), 0) from messages").query(Long.class).single();
+    }
+
+    /**
+     * Outbound messages in one of {@code states} that never reached Meta (Meta gave them no id), in any account, with
+     * ids after {@code after} up to {@code upTo}, in the order of their ids: at most {@code limit}, so that a caller
+     * reads them a page at a time.
+     */
+    public List<Outgoing> outgoingNeverAtMeta(Set<MessageState> states, long after, long upTo, int limit) {
+        return jdbc.sql("select id, channel_id, wamid from messages where state in (:states) and direction = :out"
+                + " and meta_wamid is null and id > :after and id <= :upTo order by id limit :limit")
+                .param("states", states.stream().map(MessageState::wireName).toList())
+                .param("out", Direction.OUT.wireName()).param("after", after).param("upTo", upTo)
+                .param("limit", limit)
+                .query((row, number) -> new Outgoing(row.getLong("id"), row.getLong("channel_id"),
+                        row.getString("wamid"))).list();
     }
 
     /** Notes that the customer's message {@code wamid} came from an ad or a Page button (a free entry point). */

@@ -6,7 +6,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A cost report as CSV, a group a line, as the API's CSV and the Billing page's download give it. */
+/**
+ * A cost report as CSV, a group a line, as the API's CSV and the Billing page's download give it. A group's markets
+ * and channels came from outside Janela, and are written so that a spreadsheet shows them and never runs them
+ * ({@link CsvField#text}); totals, negative when reversals outweigh charges, are written as they are.
+ */
 final class CostCsv {
     static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
     static final String DISPOSITION = "attachment; filename=\"costs.csv\"";
@@ -21,7 +25,7 @@ final class CostCsv {
         header.add(COUNTS);
         out.write(String.join(",", header) + "\n");
         for (CostReports.Group group : groups) {
-            List<String> cells = new ArrayList<>(group.key().stream().map(CsvField::of).toList());
+            List<String> cells = new ArrayList<>(group.key().stream().map(CsvField::text).toList());
             CostView.Sums sums = CostView.Sums.of(List.of(group));
             cells.add(sums.total());
             cells.add(sums.currency() == null ? "" : sums.currency());

@@ -2,12 +2,10 @@ package dev.janela.server.template;
 
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
-import dev.janela.server.account.Accounts;
-import dev.janela.server.refusal.Refusal;
+import dev.janela.server.account.BusinessAccounts;
 import dev.janela.server.web.Allowed;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -25,16 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class TemplateController {
-    private static final Pattern WABA_ID = Pattern.compile("[0-9]{1,64}");
-
     private final TemplateReviews reviews;
     private final Templates templates;
-    private final Accounts accounts;
+    private final BusinessAccounts businessAccounts;
 
-    TemplateController(TemplateReviews reviews, Templates templates, Accounts accounts) {
+    TemplateController(TemplateReviews reviews, Templates templates, BusinessAccounts businessAccounts) {
         this.reviews = reviews;
         this.templates = templates;
-        this.accounts = accounts;
+        this.businessAccounts = businessAccounts;
     }
 
     /** The account's WhatsApp Business Account at Meta, where its templates are submitted. */
@@ -68,18 +64,13 @@ class TemplateController {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/api/whatsapp-business-account")
     BusinessAccount businessAccount(Caller caller) {
-        return new BusinessAccount(accounts.wabaId(caller.accountId()).orElse(null));
+        return new BusinessAccount(businessAccounts.find(caller.accountId()).orElse(null));
     }
 
     @Allowed({Role.ADMIN})
     @PutMapping("/api/whatsapp-business-account")
     BusinessAccount setBusinessAccount(@RequestBody BusinessAccount request, Caller caller) {
-        if (request.wabaId() == null || !WABA_ID.matcher(request.wabaId()).matches()) {
-            throw Refusal.invalid("waba_id", "is required: the WhatsApp Business Account's id at Meta, digits"
-                    + " only");
-        }
-        accounts.setWabaId(caller.accountId(), request.wabaId());
-        return request;
+        return new BusinessAccount(businessAccounts.set(caller.accountId(), request.wabaId()));
     }
 
     /** Submits a template to Meta for review ({@code JANELA_CONNECTOR=meta}); Meta's verdict comes later. */

@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The sandbox, reporting each delivery before the send answers; or, after {@link #holdReports()}, reporting nothing,
- * so that a test can play Meta's status webhooks itself. Remembers what it was given to deliver.
+ * so that a test can play Meta's status webhooks itself. Remembers what it was given to deliver. It takes nothing up
+ * when the server starts ({@link Connector#resume} does nothing): a test restarts a sandbox of its own.
  */
 public final class TestConnector implements Connector {
     private final Connector sandbox;

@@ -4,8 +4,10 @@ import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.access.Role;
 import dev.janela.server.account.Accounts;
 import dev.janela.server.account.ApiTokens;
+import dev.janela.server.channel.Channels;
 import dev.janela.server.connector.SynchronousSandbox;
 import dev.janela.server.conversation.ConversationService;
+import dev.janela.server.conversation.Messages;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,8 +106,9 @@ public final class TestServer {
         @Bean
         @Primary
         @ConditionalOnProperty(name = "janela.connector", havingValue = "sandbox", matchIfMissing = true)
-        TestConnector testConnector(ConversationService conversations, Clock clock) {
-            return new TestConnector(SynchronousSandbox.create(conversations, clock));
+        TestConnector testConnector(ConversationService conversations, Messages messages, Channels channels,
+                Clock clock) {
+            return new TestConnector(SynchronousSandbox.create(conversations, messages, channels, clock));
         }
 
         @Bean

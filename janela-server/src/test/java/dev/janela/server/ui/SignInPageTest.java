@@ -46,6 +46,22 @@ class SignInPageTest {
     }
 
     @Test
+    void anAddressThatFailedTooOften_isToldToWait_whateverThePassword(Browser browser) {
+        Api admin = server.newAccount();
+        admin.addUser("paused@example.com", "admin", PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            attempt(browser, "paused@example.com", "not the password");
+            browser.waitUntil(page -> page.getCurrentUrl().contains("/sign-in?failed"));
+        }
+
+        attempt(browser, "paused@example.com", PASSWORD);
+
+        assertThat(browser.waitForText(By.cssSelector(".notice.error"), "Wait 5 minutes").getText())
+                .isEqualTo("Too many failed attempts to sign in with this address. Wait 5 minutes, then try again.");
+        assertThat(browser.driver().getCurrentUrl()).contains("/sign-in?paused=5");
+    }
+
+    @Test
     void signingIn_showsTheAccountTheUserAndTheirRole_andSigningOutEndsIt(Browser browser) {
         Api admin = server.newAccount();
         admin.addUser("agent.layout@example.com", "agent", PASSWORD);
@@ -113,5 +129,12 @@ class SignInPageTest {
         browser.open("/inbox");
         assertThat(browser.find(By.tagName("h1")).getText()).as("remembered").isEqualTo("Caixa de entrada");
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("pt-BR");
+    }
+
+    private static void attempt(Browser browser, String email, String password) {
+        browser.open("/sign-in");
+        browser.find(By.name("email")).sendKeys(email);
+        browser.find(By.name("password")).sendKeys(password);
+        browser.find(By.cssSelector("main.sign-in button[type=submit]")).click();
     }
 }
