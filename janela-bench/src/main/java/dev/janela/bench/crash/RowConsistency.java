@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * What every store must hold after a crash, in SQL that H2, PostgreSQL and SQLite all read: nothing twice that is
- * unique (a charge's cause, a message's id, an applied event, a key), no row whose parent is gone, and no half of a
- * decision without its other half (a charge without its message, a message priced as charged without its charge, an
- * event marked applied without the message it stored, a session opened by no message, a key answered with a message
- * that is not there, a session started without its charge or a charge that started none, as the {@code session}
- * model makes them). And the rows are those the server showed before it died for the last time.
+ * unique (a charge's cause, a message's id, an applied event, a key), no row whose parent is gone, no conversation
+ * with two sessions that have not ended, and no half of a decision without its other half (a charge without its
+ * message, a message priced as charged without its charge, an event marked applied without the message it stored, a
+ * session opened by no message, a key answered with a message that is not there, a session started without its
+ * charge or a charge that started none, as the {@code session} model makes them). And the rows are those the server
+ * showed before it died for the last time.
  */
 final class RowConsistency implements StoreCheck {
     private static final int SAMPLES = 10;
@@ -60,6 +61,8 @@ final class RowConsistency implements StoreCheck {
             new Query("charge of a message not priced as charged", "select c.cause, m.priced_unit from charges c"
                     + " join messages m on m.channel_id = c.channel_id and m.wamid = c.event_id"
                     + " where c.kind = 'charge' and (m.priced_unit is null or m.priced_unit <> 'charged')"),
+            new Query("conversation with more than one session not ended", "select conversation_id, count(*)"
+                    + " from sessions where status <> 'ENDED' group by conversation_id having count(*) > 1"),
             new Query("session started without its charge", "select s.opened_by, s.conversation_id from sessions s"
                     + " left join charges c on c.account_id = s.account_id and c.cause = s.opened_by || ':charge'"
                     + " where c.id is null"),

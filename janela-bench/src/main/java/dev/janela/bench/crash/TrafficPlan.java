@@ -45,8 +45,8 @@ final class TrafficPlan {
     private final List<Habit> habits = new ArrayList<>();
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
     private final List<KeyedSend> sends = new ArrayList<>();
-    private int messages;
     private final int[] drawn = new int[Draw.values().length];
+    private int messages;
 
     TrafficPlan(long seed, int customerCount, String phoneNumberId, String template, Clock clock) {
         this.random = new SplittableRandom(seed);
