@@ -1,0 +1,98 @@
+package dev.janela.bench.crash;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One delivery of Meta's webhooks: its body (the same bytes at every attempt, as Meta redelivers it), the customers'
+ * messages it carries, and what each attempt got. Thread-safe.
+ */
+final class WebhookDelivery {
+    /** A customer's text message: its id, the customer's {@code wa_id}, and the time the webhook gives it. */
+    record Message(String wamid, String waId, Instant at) {
+    }
+
+    private final int number;
+    private final byte[] body;
+    private final List<Message> messages;
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
+    private int attempts;
+    private int unanswered;
+    private Instant acknowledgedAt;
+
+    private WebhookDelivery(int number, byte[] body, List<Message> messages) {
+        this.number = number;
+        this.body = body;
+        this.messages = List.copyOf(messages);
+    }
+
+    /** The delivery numbered {@code number} of {@code messages} to the channel {@code phoneNumberId}. */
+    static WebhookDelivery of(int number, String phoneNumberId, List<Message> messages) {
+        StringBuilder contacts = new StringBuilder();
+        StringBuilder items = new StringBuilder();
+        for (Message message : messages) {
+            String separator = items.length() == 0 ? "" : ",";
+            contacts.append(separator).append("{\"profile\":{\"name\":\"Customer ").append(message.waId())
+                    .append("\"},\"wa_id\":\"").append(message.waId()).append("\"}");
+            items.append(separator).append("{\"from\":\"").append(message.waId()).append("\",\"id\":\"")
+                    .append(message.wamid()).append("\",\"timestamp\":\"").append(message.at().getEpochSecond())
+                    .append("\",\"type\":\"text\",\"text\":{\"body\":\"Message ").append(message.wamid())
+                    .append("\"}}");
+        }
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
+                + phoneNumberId + "\"},\"contacts\":[" + contacts + "],\"messages\":[" + items + "]}}]}]}";
+        return new WebhookDelivery(number, body.getBytes(StandardCharsets.UTF_8), messages);
+    }
+
+    int number() {
+        return number;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    List<Message> messages() {
+        return messages;
+    }
+
+    synchronized void answered(int status, Instant at) {
+        attempts++;
+        statuses.merge(status, 1, Integer::sum);
+        if (status == 200 && acknowledgedAt == null) {
+            acknowledgedAt = at;
+        }
+    }
+
+    synchronized void unanswered() {
+        attempts++;
+        unanswered++;
+    }
+
+    synchronized boolean isAcknowledged() {
+        return acknowledgedAt != null;
+    }
+
+    /** When the suite first read a 200 for it. */
+    synchronized Optional<Instant> acknowledgedAt() {
+        return Optional.ofNullable(acknowledgedAt);
+    }
+
+    synchronized int attempts() {
+        return attempts;
+    }
+
+    synchronized int unansweredAttempts() {
+        return unanswered;
+    }
+
+    /** How many attempts got each status. */
+    synchronized Map<Integer, Integer> statuses() {
+        return new TreeMap<>(statuses);
+    }
+}
