@@ -65,6 +65,6 @@ final class PostgresStore implements Store {
 
     @Override
     public List<StoreCheck> engineChecks() {
-        return List.of(new IndexCounts(IndexCounts.Dialect.POSTGRESQL));
+        return List.of(new IndexCounts());
     }
 }

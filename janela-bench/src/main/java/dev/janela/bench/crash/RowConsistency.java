@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What every store must hold after a crash, in SQL that H2, PostgreSQL and SQLite all read: nothing twice that is
+ * What every store must hold after a crash, in SQL that PostgreSQL and SQLite both read: nothing twice that is
  * unique (a charge's cause, a message's id, an applied event, a key), no row whose parent is gone, no conversation
  * with two sessions that have not ended, and no half of a decision without its other half (a charge without its
  * message, a message priced as charged without its charge, an event marked applied without the message it stored, a
