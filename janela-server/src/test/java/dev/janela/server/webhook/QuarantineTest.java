@@ -108,9 +108,10 @@ class QuarantineTest {
     void aChangeNamingNoChannel_isQuarantined_andTheAccountsListShowsOnlyItsOwn() {
         long before = quarantine.count();
 
+        // its wamid names this test's channel, so that a database kept from an earlier run does not hold it yet
+        Map<String, Object> message = text("wamid.q-lost-" + channel, CUSTOMER, START, "Hi");
         Response answer = api.webhook(payload(List.of(Map.of("field", "messages", "value",
-                Map.of("messaging_product", "whatsapp", "messages", List.of(text("wamid.q-lost", CUSTOMER, START,
-                        "Hi")))))));
+                Map.of("messaging_product", "whatsapp", "messages", List.of(message))))));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(quarantine.count()).as("an item no account can be told of is kept").isEqualTo(before + 1);
