@@ -5,6 +5,8 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.market.MarketBasis;
 import dev.janela.core.market.Markets;
+import dev.janela.core.meta.MetaSettings;
+import dev.janela.core.meta.Pmp2026Model;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
 import dev.janela.core.plan.PricingPlan;
@@ -69,8 +71,8 @@ final class ReplayCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = SessionModel.NAME,
-            description = "The pricing model: session (default), cbp-2022, cbp-2023 or pmp-2025 (Meta's, from"
-                + " those years).")
+            description = "The pricing model: session (default), cbp-2022, cbp-2023, pmp-2025 or pmp-2026 (Meta's,"
+                + " from those years).")
     private String model;
 
     @Option(names = "--compare", paramLabel = "MODEL,MODEL...", split = ",",
@@ -92,6 +94,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Volume tiers (market,category,from,to,price) for pmp-2025's utility and authentication"
                 + " messages. Default: none, every message at the rate card's price.")
     private Path tiers;
+
+    @Option(names = "--free-service", paramLabel = "N",
+            defaultValue = "" + Pmp2026Model.DEFAULT_FREE_SERVICE_MESSAGES,
+            description = "How many service messages each business number sends free in a calendar month under"
+                + " pmp-2026 (default 1000; Meta's pages do not say it).")
+    private long freeService;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "The account's billing time zone, in which months (free tiers, volume tiers) and a"
@@ -140,7 +148,8 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         Format output = format();
         SessionSettings settings = new SessionSettings(window, replyGrace, marketBasis());
-        PricingPlanAssembler plans = new PricingPlanAssembler(settings, zone(), markets(), channelCountries());
+        PricingPlanAssembler plans = new PricingPlanAssembler(settings, metaSettings(), zone(), markets(),
+                channelCountries());
         List<ConversationEngine> engines = engines(plans, output);
         ReplaySettings replaySettings = new ReplaySettings(engines.get(0), strict,
                 Runtime.getRuntime().availableProcessors());
@@ -338,6 +347,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** The markets file the options name; empty for each model's default. */
+    private MetaSettings metaSettings() {
+        if (freeService < 0) {
+            throw new UsageException("--free-service must be 0 or more, not " + freeService);
+        }
+        return new MetaSettings(freeService);
+    }
+
     private Optional<Markets> markets() {
         if (markets == null) {
             return Optional.empty();

@@ -203,6 +203,22 @@ class ReplayCommandTest {
         }
 
         @Test
+        void comparingPmp2025WithPmp2026_showsWhatServiceMessagesCostFromOctober2026() throws IOException {
+            String replies = event("s1", "2026-11-02T10:00:00Z", "\"direction\":\"in\",\"type\":\"text\"") + "\n"
+                    + event("s2", "2026-11-02T10:05:00Z", "\"direction\":\"out\",\"type\":\"text\"") + "\n"
+                    + event("s3", "2026-11-02T10:06:00Z", "\"direction\":\"out\",\"type\":\"text\"") + "\n";
+
+            Run run = run("replay", "--compare", "pmp-2025,pmp-2026", "--free-service", "1", "--format", "json",
+                    "--rates", RATES, write("replies.jsonl", replies).toString());
+
+            assertThat(run.status).isZero();
+            assertThat(run.out).contains("\"pmp-2025\":{\"charges\":0,\"total\":\"0.0000\",\"difference\":\"0.0000\","
+                    + "\"free\":{\"service\":2}}").contains("\"pmp-2026\":{\"charges\":1,\"total\":\"0.0068\","
+                    + "\"difference\":\"0.0068\",\"free\":{\"service\":1}}")
+                    .contains("\"byCategory\":{\"service\":{\"pmp-2026\":{\"charges\":1,\"total\":\"0.0068\"}}}");
+        }
+
+        @Test
         void tiers_lowerThePriceOfTheMonthsLaterUtilityMessages() throws IOException {
             Path tiers = write("tiers.csv", "market,category,from,to,price\nBR,utility,1,,0.0050\n");
 
@@ -236,6 +252,7 @@ class ReplayCommandTest {
             "--tiers nowhere.csv                  | cannot read nowhere.csv: no such file",
             "--market-by sender                   | --market-by must be business or recipient, not 'sender'",
             "--window 0h                          | '0h' is not a positive duration",
+            "--free-service -1                    | --free-service must be 0 or more, not -1",
             "--reply-grace soon                   | 'soon' is not a duration such as 24h",
             "--markets nowhere.csv                | cannot read nowhere.csv: no such file",
             "--channel-country +1=US              | --channel-country: the number has 1 digits",

@@ -150,7 +150,11 @@ public final class ConversationEngine {
         if (unit.allowance().isPresent()) {
             MonthlyAllowance allowance = unit.allowance().get();
             long number = usage.count(new UsageKey(YearMonth.from(at.atZone(plan.zone())), allowance.counter(),
-                    allowance.perMarket() ? market : ""));
+                    switch (allowance.scope()) {
+                        case ACCOUNT -> "";
+                        case MARKET -> market;
+                        case BUSINESS_NUMBER -> event.conversation().channel();
+                    }));
             if (number <= allowance.freeUnits()) {
                 return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
             }

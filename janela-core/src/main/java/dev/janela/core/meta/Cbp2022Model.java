@@ -25,7 +25,7 @@ public final class Cbp2022Model extends MetaModel<Cbp2022Model.State> {
 
     private static final Duration LENGTH = Duration.ofHours(24);
     private static final MonthlyAllowance FREE_TIER =
-            new MonthlyAllowance("conversations", false, FREE_CONVERSATIONS, false);
+            new MonthlyAllowance("conversations", MonthlyAllowance.Scope.ACCOUNT, FREE_CONVERSATIONS, false);
 
     /**
      * What the model remembers of a conversation.

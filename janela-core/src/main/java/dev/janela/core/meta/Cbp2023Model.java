@@ -33,7 +33,7 @@ public final class Cbp2023Model extends MetaModel<Cbp2023Model.State> {
 
     private static final Duration LENGTH = Duration.ofHours(24);
     private static final MonthlyAllowance FREE_TIER =
-            new MonthlyAllowance("service", false, FREE_SERVICE_CONVERSATIONS, false);
+            new MonthlyAllowance("service", MonthlyAllowance.Scope.ACCOUNT, FREE_SERVICE_CONVERSATIONS, false);
 
     private final Instant serviceFreeFrom;
 

@@ -22,9 +22,12 @@ import java.util.List;
 public final class Pmp2025Model extends MetaModel<Pmp2025Model.State> {
     public static final String NAME = "pmp-2025";
 
-    private static final MonthlyAllowance UTILITY_TIERS = new MonthlyAllowance("utility", true, 0, true);
-    private static final MonthlyAllowance AUTHENTICATION_TIERS =
-            new MonthlyAllowance("authentication", true, 0, true);
+    /** Utility messages, counted per market for its volume tiers. */
+    static final MonthlyAllowance UTILITY_TIERS =
+            new MonthlyAllowance("utility", MonthlyAllowance.Scope.MARKET, 0, true);
+    /** Authentication messages, counted per market for its volume tiers. */
+    static final MonthlyAllowance AUTHENTICATION_TIERS =
+            new MonthlyAllowance("authentication", MonthlyAllowance.Scope.MARKET, 0, true);
 
     /**
      * What the model remembers of a conversation.

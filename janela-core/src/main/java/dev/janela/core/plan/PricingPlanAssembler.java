@@ -3,6 +3,7 @@ package dev.janela.core.plan;
 import dev.janela.core.market.MarketBasis;
 import dev.janela.core.market.MarketResolver;
 import dev.janela.core.market.Markets;
+import dev.janela.core.meta.MetaSettings;
 import dev.janela.core.pricing.PricingModel;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.VolumeTiers;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Assembles an account's pricing plans from periods that name their model: each period gets the model of that
- * name, made with the account's session settings and billing time zone, and the markets that model prices by. The
+ * name, made with the account's settings and billing time zone, and the markets that model prices by. The
  * {@code session} model prices by the basis of the session settings, taking the channels' registration countries
  * into account, with every country its own market; Meta's models price by the recipient's country in Meta's
  * regions, as Meta does. A markets file, when one is given, groups the countries of every model instead.
@@ -44,21 +45,24 @@ public final class PricingPlanAssembler {
     }
 
     private final SessionSettings settings;
+    private final MetaSettings meta;
     private final ZoneId zone;
     private final MarketResolver sessionMarkets;
     private final MarketResolver metaMarkets;
 
     /**
      * @param settings the {@code session} model's settings, including whose country it prices by
+     * @param meta the settings of Meta's models
      * @param zone the account's billing time zone, in which months and Meta's dated rules are reckoned
      * @param markets the markets file that groups countries into regions for every model; empty for each model's
      *     own: none for the {@code session} model, Meta's regions for Meta's
      * @param channelCountries the registration country of channels (E.164 with {@code +}) whose country is not
      *     their number's, for the {@code session} model
      */
-    public PricingPlanAssembler(SessionSettings settings, ZoneId zone, Optional<Markets> markets,
+    public PricingPlanAssembler(SessionSettings settings, MetaSettings meta, ZoneId zone, Optional<Markets> markets,
             Map<String, String> channelCountries) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.meta = Objects.requireNonNull(meta, "meta");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.sessionMarkets = new MarketResolver(markets.orElseGet(Markets::none), settings.marketBasis(),
                 channelCountries);
@@ -91,7 +95,7 @@ public final class PricingPlanAssembler {
     }
 
     private PricingPlan.Period period(NamedPeriod named) {
-        PricingModel<?> model = PricingModels.named(named.model(), settings, zone).orElseThrow(() ->
+        PricingModel<?> model = PricingModels.named(named.model(), settings, meta, zone).orElseThrow(() ->
                 new IllegalArgumentException("no pricing model '" + named.model() + "'; expected one of "
                         + String.join(", ", PricingModels.NAMES)));
         return new PricingPlan.Period(named.from(), model, named.prices(), named.tiers(), marketsOf(model));

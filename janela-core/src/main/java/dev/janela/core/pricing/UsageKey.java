@@ -8,12 +8,13 @@ import java.util.Objects;
  *
  * @param month the calendar month, in the account's billing time zone
  * @param counter what is counted ({@link MonthlyAllowance#counter()})
- * @param market the market counted apart, or empty when all markets count together
+ * @param part the market or the business number counted apart ({@link MonthlyAllowance#scope()}), or empty when the
+ *     whole account counts together
  */
-public record UsageKey(YearMonth month, String counter, String market) {
+public record UsageKey(YearMonth month, String counter, String part) {
     public UsageKey {
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(counter, "counter");
-        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(part, "part");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.market.MarketBasis;
 import dev.janela.core.market.Markets;
+import dev.janela.core.meta.MetaSettings;
 import dev.janela.core.meta.Pmp2025Model;
 import dev.janela.core.plan.PricingPlanAssembler.NamedPeriod;
 import dev.janela.core.ratecard.VolumeTiers;
@@ -62,8 +63,8 @@ class PricingPlanAssemblerTest {
     void plan_makesEachPeriodsNamedModel_inTheBillingZone() {
         ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
 
-        PricingPlan plan = new PricingPlanAssembler(SessionSettings.DEFAULTS, saoPaulo, Optional.empty(), Map.of())
-                .plan(periods());
+        PricingPlan plan = new PricingPlanAssembler(SessionSettings.DEFAULTS, MetaSettings.DEFAULTS, saoPaulo,
+                Optional.empty(), Map.of()).plan(periods());
 
         assertThat(plan.periods()).extracting(period -> period.model().name())
                 .containsExactly(SessionModel.NAME, Pmp2025Model.NAME);
@@ -76,12 +77,13 @@ class PricingPlanAssemblerTest {
 
         assertThatThrownBy(() -> plans.plan("cbp-2019", TestRates.priceBook(), VolumeTiers.none()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no pricing model 'cbp-2019'; expected one of session, cbp-2022, cbp-2023, pmp-2025");
+                .hasMessage("no pricing model 'cbp-2019'; expected one of session, cbp-2022, cbp-2023, pmp-2025,"
+                        + " pmp-2026");
     }
 
     private static PricingPlanAssembler assembler(SessionSettings settings, Optional<Markets> markets,
             Map<String, String> channelCountries) {
-        return new PricingPlanAssembler(settings, ZoneOffset.UTC, markets, channelCountries);
+        return new PricingPlanAssembler(settings, MetaSettings.DEFAULTS, ZoneOffset.UTC, markets, channelCountries);
     }
 
     /** The session model, then pmp-2025 from 1 July 2025. */

@@ -2,6 +2,7 @@ package dev.janela.core.testfixtures;
 
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.meta.MetaSettings;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.plan.PricingPlanAssembler;
 import dev.janela.core.plan.PricingPlanAssembler.NamedPeriod;
@@ -90,11 +91,31 @@ public final class MetaLog {
     }
 
     public MetaLog text(String id, Instant at, String customer) {
-        return line(id, at, customer, "\"direction\":\"out\",\"type\":\"text\"");
+        return text(id, at, CHANNEL, customer);
+    }
+
+    /** A customer of the business number {@code channel} writes at {@code at}. */
+    public MetaLog in(String id, Instant at, String channel, String customer) {
+        return line(id, at, channel, customer, "\"direction\":\"in\",\"type\":\"text\"");
+    }
+
+    /** The business number {@code channel} sends free-form text at {@code at}. */
+    public MetaLog text(String id, Instant at, String channel, String customer) {
+        return line(id, at, channel, customer, "\"direction\":\"out\",\"type\":\"text\"");
+    }
+
+    /** The business sends free-form text at {@code hours}, which the platform reports as failed. */
+    public MetaLog failedText(String id, double hours) {
+        return line(id, hour(hours), CUSTOMER, "\"direction\":\"out\",\"type\":\"text\",\"status\":\"failed\"");
     }
 
     private MetaLog line(String id, Instant at, String customer, String rest) {
-        lines.add("{\"id\":\"" + id + "\",\"at\":\"" + at + "\",\"channel\":\"" + CHANNEL + "\",\"customer\":\""
+        return line(id, at, CHANNEL, customer, rest);
+    }
+
+    /** Any event of the log: {@code rest} holds its fields after the customer's ({@code "direction":"in",...}). */
+    public MetaLog line(String id, Instant at, String channel, String customer, String rest) {
+        lines.add("{\"id\":\"" + id + "\",\"at\":\"" + at + "\",\"channel\":\"" + channel + "\",\"customer\":\""
                 + customer + "\"," + rest + "}");
         return this;
     }
@@ -123,7 +144,12 @@ public final class MetaLog {
 
     /** A plan of {@code periods}, as the CLI assembles it: Meta's models by the recipient's market. */
     public static PricingPlan plan(ZoneId zone, NamedPeriod... periods) {
-        return new PricingPlanAssembler(SessionSettings.DEFAULTS, zone, Optional.empty(), Map.of())
+        return plan(MetaSettings.DEFAULTS, zone, periods);
+    }
+
+    /** A plan of {@code periods} whose {@code pmp-2026} lets each business number send {@code meta}'s free. */
+    public static PricingPlan plan(MetaSettings meta, ZoneId zone, NamedPeriod... periods) {
+        return new PricingPlanAssembler(SessionSettings.DEFAULTS, meta, zone, Optional.empty(), Map.of())
                 .plan(List.of(periods));
     }
 

@@ -1,5 +1,6 @@
 package dev.janela.server.plan;
 
+import dev.janela.core.meta.MetaSettings;
 import dev.janela.core.plan.PricingModels;
 import dev.janela.core.plan.PricingPlanFile;
 import dev.janela.core.ratecard.VolumeTiersParser;
@@ -21,13 +22,15 @@ import java.util.Set;
  * @param timeZone an IANA time zone, {@code UTC} by default
  * @param periods the periods, in any order
  * @param volumeTiers the volume tiers as CSV, or null for none
+ * @param freeServiceMessages how many service messages each business number sends free in a calendar month under
+ *     {@code pmp-2026}; null for the default, 1,000
  */
-record PlanView(String timeZone, List<PeriodView> periods, String volumeTiers) {
+record PlanView(String timeZone, List<PeriodView> periods, String volumeTiers, Long freeServiceMessages) {
     /**
      * A period: from a day (midnight in the time zone) or an instant, the model named.
      *
      * @param from {@code 2025-07-01} or {@code 2025-07-01T03:00:00Z}
-     * @param model {@code session}, {@code cbp-2022}, {@code cbp-2023} or {@code pmp-2025}
+     * @param model {@code session}, {@code cbp-2022}, {@code cbp-2023}, {@code pmp-2025} or {@code pmp-2026}
      */
     record PeriodView(String from, String model) {
     }
@@ -35,7 +38,7 @@ record PlanView(String timeZone, List<PeriodView> periods, String volumeTiers) {
     static PlanView of(PricingPlans.Stored stored) {
         return new PlanView(stored.zone().getId(), stored.periods().stream()
                 .map(period -> new PeriodView(period.from().toString(), period.model())).toList(),
-                stored.tiersCsv().orElse(null));
+                stored.tiersCsv().orElse(null), stored.meta().freeServiceMessages());
     }
 
     /**
@@ -66,11 +69,15 @@ record PlanView(String timeZone, List<PeriodView> periods, String volumeTiers) {
             }
         }
         Optional<String> tiers = Optional.ofNullable(volumeTiers).filter(csv -> !csv.isBlank());
+        if (freeServiceMessages != null && freeServiceMessages < 0) {
+            problems.add(new FieldError("free_service_messages", "must be 0 or more"));
+        }
         if (!problems.isEmpty()) {
             throw new Refusal(Reason.INVALID_REQUEST, "the pricing plan is not valid", problems);
         }
         tiers.ifPresent(csv -> VolumeTiersParser.parse("volume tiers", csv));
-        return new PricingPlans.Change(zone, checked, tiers);
+        return new PricingPlans.Change(zone, checked, tiers, freeServiceMessages == null ? MetaSettings.DEFAULTS
+                : new MetaSettings(freeServiceMessages));
     }
 
     private static ZoneId zone(String name, List<FieldError> problems) {

@@ -1,6 +1,7 @@
 package dev.janela.server.plan;
 
 import dev.janela.core.market.MarketBasis;
+import dev.janela.core.meta.MetaSettings;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.plan.PricingPlanAssembler;
 import dev.janela.core.ratecard.PriceBook;
@@ -54,17 +55,19 @@ public class PricingPlans {
      * @param marketBasis whose country the session model prices by
      * @param periods the periods, earliest first; empty when the session model prices everything
      * @param tiersCsv the volume tiers as uploaded, if any
+     * @param meta the settings of Meta's models: each business number's free service messages a month
      */
     public record Stored(long version, ZoneId zone, MarketBasis marketBasis, List<StoredPeriod> periods,
-            Optional<String> tiersCsv, VolumeTiers tiers) {
+            Optional<String> tiersCsv, VolumeTiers tiers, MetaSettings meta) {
     }
 
     /** The account's plan as stored. */
     public Stored stored(long accountId) {
-        Settings settings = jdbc.sql("select plan_version, time_zone, market_basis from accounts where id = :id")
+        Settings settings = jdbc.sql("select plan_version, time_zone, market_basis, free_service_messages"
+                + " from accounts where id = :id")
                 .param("id", accountId)
                 .query((row, number) -> new Settings(row.getLong("plan_version"), row.getString("time_zone"),
-                        row.getString("market_basis")))
+                        row.getString("market_basis"), row.getLong("free_service_messages")))
                 .single();
         Stored cached = cache.get(accountId);
         if (cached != null && cached.version() == settings.version) {
@@ -79,12 +82,13 @@ public class PricingPlans {
                 .param("id", accountId).query(String.class).optional();
         Stored loaded = new Stored(settings.version, ZoneId.of(settings.zone),
                 MarketBasis.fromWireName(settings.basis).orElse(MarketBasis.BUSINESS), periods, tiersCsv,
-                tiersCsv.map(csv -> VolumeTiersParser.parse("volume tiers", csv)).orElse(VolumeTiers.none()));
+                tiersCsv.map(csv -> VolumeTiersParser.parse("volume tiers", csv)).orElse(VolumeTiers.none()),
+                new MetaSettings(settings.freeServiceMessages));
         cache.put(accountId, loaded);
         return loaded;
     }
 
-    private record Settings(long version, String zone, String basis) {
+    private record Settings(long version, String zone, String basis, long freeServiceMessages) {
     }
 
     /** The plan that prices the traffic of {@code channel}, under its account's stored plan. */
@@ -104,7 +108,8 @@ public class PricingPlans {
     private PricingPlan plan(Channel channel, Stored stored, List<StoredPeriod> periods) {
         PriceBook prices = rateCards.priceBook(channel.accountId());
         PricingPlanAssembler plans = new PricingPlanAssembler(
-                SessionSettings.DEFAULTS.withMarketBasis(stored.marketBasis()), stored.zone(), Optional.empty(),
+                SessionSettings.DEFAULTS.withMarketBasis(stored.marketBasis()), stored.meta(), stored.zone(),
+                Optional.empty(),
                 Map.of(channel.number(), channel.country()));
         List<StoredPeriod> all = new ArrayList<>();
         if (periods.isEmpty() || !periods.get(0).from().equals(Instant.MIN)) {
@@ -120,8 +125,9 @@ public class PricingPlans {
      *
      * @param periods the periods, from which model prices from when
      * @param tiersCsv the volume tiers, as uploaded
+     * @param meta the settings of Meta's models
      */
-    public record Change(ZoneId zone, List<StoredPeriod> periods, Optional<String> tiersCsv) {
+    public record Change(ZoneId zone, List<StoredPeriod> periods, Optional<String> tiersCsv, MetaSettings meta) {
     }
 
     /**
@@ -139,9 +145,9 @@ public class PricingPlans {
                     .param("account", accountId).param("from", Instants.param(period.from()))
                     .param("model", period.model()).param("now", Instants.param(now)).param("by", by).update();
         }
-        jdbc.sql("update accounts set time_zone = :zone, volume_tiers = :tiers, plan_version = plan_version + 1"
-                + " where id = :id")
+        jdbc.sql("update accounts set time_zone = :zone, volume_tiers = :tiers,"
+                + " free_service_messages = :freeService, plan_version = plan_version + 1 where id = :id")
                 .param("zone", change.zone().getId()).param("tiers", change.tiersCsv().orElse(null))
-                .param("id", accountId).update();
+                .param("freeService", change.meta().freeServiceMessages()).param("id", accountId).update();
     }
 }

@@ -21,15 +21,15 @@ public class UsageCounts {
     /** The account's counts for a decision: each unit counted is stored with the decision's transaction. */
     public Usage counting(long accountId) {
         return key -> {
-            jdbc.sql("insert into usage_counts (account_id, usage_month, counter, market, units)"
-                    + " values (:account, :month, :counter, :market, 0)"
-                    + " on conflict (account_id, usage_month, counter, market) do nothing")
+            jdbc.sql("insert into usage_counts (account_id, usage_month, counter, part, units)"
+                    + " values (:account, :month, :counter, :part, 0)"
+                    + " on conflict (account_id, usage_month, counter, part) do nothing")
                     .param("account", accountId).param("month", key.month().toString())
-                    .param("counter", key.counter()).param("market", key.market()).update();
+                    .param("counter", key.counter()).param("part", key.part()).update();
             jdbc.sql("update usage_counts set units = units + 1 where account_id = :account"
-                    + " and usage_month = :month and counter = :counter and market = :market")
+                    + " and usage_month = :month and counter = :counter and part = :part")
                     .param("account", accountId).param("month", key.month().toString())
-                    .param("counter", key.counter()).param("market", key.market()).update();
+                    .param("counter", key.counter()).param("part", key.part()).update();
             return counted(accountId, key);
         };
     }
@@ -41,9 +41,9 @@ public class UsageCounts {
 
     private long counted(long accountId, UsageKey key) {
         return jdbc.sql("select units from usage_counts where account_id = :account and usage_month = :month"
-                + " and counter = :counter and market = :market")
+                + " and counter = :counter and part = :part")
                 .param("account", accountId).param("month", key.month().toString())
-                .param("counter", key.counter()).param("market", key.market())
+                .param("counter", key.counter()).param("part", key.part())
                 .query(Long.class).optional().orElse(0L);
     }
 }

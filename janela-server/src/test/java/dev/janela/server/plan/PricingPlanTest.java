@@ -57,6 +57,24 @@ class PricingPlanTest {
     }
 
     @Test
+    void theOctober2026Plan_chargesServiceMessagesPastEachNumbersFreeAllowance_andUtilityInsideTheWindow() {
+        // the test clock stands in March 2026, so the plan starts the model then
+        Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2026-03-01",
+                "model", "pmp-2026")), "free_service_messages", 1)), 200);
+        String otherChannel = api.addChannel("+55 11 98765-4322");
+        api.webhook(payload(channel, List.of(text("wamid.in1", CUSTOMER, clock.instant(), "Oi")), List.of()));
+        api.webhook(payload(otherChannel, List.of(text("wamid.in2", CUSTOMER, clock.instant(), "Oi")), List.of()));
+
+        api.sendText(channel, CUSTOMER, "Free: the number's first this month");
+        api.sendText(otherChannel, CUSTOMER, "Free: the other number's first");
+        api.sendText(channel, CUSTOMER, "Charged");
+        api.sendTemplate(channel, CUSTOMER, "receipt", "en");
+
+        assertThat(charges()).containsExactly("service 0.0068", "utility 0.0068");
+        assertThat(api.get("/api/pricing-plan").json().path("free_service_messages").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void volumeTiers_priceTheMonthsUtilityMessagesPastTheThreshold_countedInTheDatabase() {
         Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2025-07-01",
                 "model", "pmp-2025")), "volume_tiers", "market,category,from,to,price\nBR,utility,3,,0.0050\n")),
@@ -104,11 +122,12 @@ class PricingPlanTest {
     @Test
     void aPlanNamingAnUnknownModelOrABadDay_isRefusedField_byField() {
         var refused = api.put("/api/pricing-plan", Map.of("time_zone", "Mars/Olympus", "periods", List.of(
-                Map.of("from", "July", "model", "pmp-2025"), Map.of("from", "2025-07-01", "model", "pmp-2099"))));
+                Map.of("from", "July", "model", "pmp-2025"), Map.of("from", "2025-07-01", "model", "pmp-2099")),
+                "free_service_messages", -1));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("fields").valueStream().map(field -> field.path("field").asString()))
-                .containsExactly("time_zone", "periods[0].from", "periods[1].model");
+                .containsExactly("time_zone", "periods[0].from", "periods[1].model", "free_service_messages");
         assertThat(api.get("/api/pricing-plan").json().path("periods")).isEmpty();
     }
 

@@ -161,8 +161,13 @@ public record Api(URI base, String token, long accountId, Optional<String> phone
 
     /** Adds a channel registered in Brazil under a new {@code phone_number_id}, and returns that id. */
     public String addChannel() {
+        return addChannel("+55 11 98765-4321");
+    }
+
+    /** Adds a channel for the business number {@code number}; returns its phone number id. */
+    public String addChannel(String number) {
         String phoneNumberId = "10" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L);
-        Response added = post("/api/channels", Map.of("phone_number_id", phoneNumberId, "number", "+55 11 98765-4321"));
+        Response added = post("/api/channels", Map.of("phone_number_id", phoneNumberId, "number", number));
         expect(added, 201);
         return phoneNumberId;
     }

@@ -53,6 +53,7 @@ public final class TestServer {
             BR,marketing,0.0625,USD
             BR,utility,0.0068,USD
             BR,authentication,0.0068,USD
+            BR,service,0.0068,USD
             """;
 
     private final Accounts accounts;
