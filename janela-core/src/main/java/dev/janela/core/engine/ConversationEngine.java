@@ -63,7 +63,7 @@ public final class ConversationEngine {
      * country counts and how countries are grouped.
      */
     public String marketOf(ConversationKey conversation, Instant at) {
-        return plan.at(at).markets().marketOf(conversation);
+        return plan.at(at).markets().marketOf(conversation, at);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class ConversationEngine {
             return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
         }
         Instant at = event.at();
-        String market = period.markets().marketOf(event.conversation());
+        String market = period.markets().marketOf(event.conversation(), at);
         Price price;
         if (unit.allowance().isPresent()) {
             MonthlyAllowance allowance = unit.allowance().get();

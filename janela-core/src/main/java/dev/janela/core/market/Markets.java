@@ -3,38 +3,51 @@ package dev.janela.core.market;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
+import dev.janela.core.internal.Days;
 import dev.janela.core.phone.PhoneCountries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * A markets file: which countries are grouped into which named region. The market of a country is its region
- * where the file maps it, else the country code itself. Immutable and thread-safe.
+ * A markets file: which countries are grouped into which named region, and from when. The market of a country at an
+ * instant is the region the file maps it to then, else the country code itself. A row with a {@code from} (a day,
+ * which begins at midnight UTC as a rate card's version does, or an instant) applies from then on, until a later row
+ * of the same country; a row without one applies from the start. A row whose market is the country's own code says
+ * the country is priced on its own from then. Immutable and thread-safe.
  *
  * <pre>
- * market,country
- * North America,US
- * Rest of Latin America,DO
+ * market,country,from
+ * North America,US,
+ * Rest of Asia Pacific,SG,
+ * SG,SG,2026-07-01
  * </pre>
  */
 public final class Markets {
     private static final String META_REGIONS_RESOURCE = "meta-markets.csv";
-    private static final List<String> COLUMNS = List.of("market", "country");
+    private static final List<String> COLUMNS = List.of("market", "country", "from");
     private static final Markets NONE = new Markets("no markets file", Map.of());
 
-    private final String source;
-    private final Map<String, String> regionOfCountry;
+    /** A country's market from an instant on. */
+    private record Version(Instant from, String market) {
+    }
 
-    private Markets(String source, Map<String, String> regionOfCountry) {
+    private final String source;
+    /** Each mapped country's versions, earliest first. */
+    private final Map<String, Version[]> versionsOfCountry;
+
+    private Markets(String source, Map<String, Version[]> versionsOfCountry) {
         this.source = source;
-        this.regionOfCountry = Map.copyOf(regionOfCountry);
+        this.versionsOfCountry = Map.copyOf(versionsOfCountry);
     }
 
     /** No regions: every country is its own market. */
@@ -82,34 +95,58 @@ public final class Markets {
             throw error(source, e.line(), null, e.getMessage());
         }
         if (rows.isEmpty()) {
-            throw error(source, 0, null, "is empty; expected a header line \"market,country\"");
+            throw error(source, 0, null, "is empty; expected a header line \"market,country\" or"
+                    + " \"market,country,from\"");
         }
         int[] columnOf = header(source, rows.get(0));
-        Map<String, String> regionOfCountry = new HashMap<>();
-        Map<String, Integer> lineOfCountry = new HashMap<>();
+        Map<String, Map<Instant, Version>> versions = new HashMap<>();
+        Map<String, Integer> lineOfVersion = new HashMap<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
-            if (row.fields().size() != COLUMNS.size()) {
-                throw error(source, row.line(), null, "has " + row.fields().size() + " fields; expected 2 (market,"
-                        + "country)");
+            if (row.fields().size() != columnOf.length) {
+                throw error(source, row.line(), null, "has " + row.fields().size() + " fields; expected "
+                        + columnOf.length + " (" + String.join(",", COLUMNS.subList(0, columnOf.length)) + ")");
             }
-            String region = region(source, row, row.fields().get(columnOf[0]));
             String country = country(source, row, row.fields().get(columnOf[1]));
-            Integer earlier = lineOfCountry.putIfAbsent(country, row.line());
+            String market = market(source, row, row.fields().get(columnOf[0]), country);
+            Instant from = columnOf.length == 3 ? from(source, row, row.fields().get(columnOf[2])) : Instant.MIN;
+            String key = country + " " + from;
+            Integer earlier = lineOfVersion.putIfAbsent(key, row.line());
             if (earlier != null) {
-                throw error(source, row.line(), "country", country + " is mapped twice (lines " + earlier + " and "
-                        + row.line() + "); a country belongs to one market");
+                throw error(source, row.line(), "country", country + " is mapped twice "
+                        + (from.equals(Instant.MIN) ? "" : "from " + from + " ") + "(lines " + earlier + " and "
+                        + row.line() + "); a country belongs to one market at a time");
             }
-            regionOfCountry.put(country, region);
+            versions.computeIfAbsent(country, none -> new TreeMap<>()).put(from, new Version(from, market));
         }
-        if (regionOfCountry.isEmpty()) {
+        if (versions.isEmpty()) {
             throw error(source, rows.get(0).line(), null, "has a header but no countries");
         }
-        return new Markets(source, regionOfCountry);
+        Map<String, Version[]> versionsOfCountry = new HashMap<>();
+        versions.forEach((country, byStart) -> versionsOfCountry.put(country, byStart.values()
+                .toArray(Version[]::new)));
+        return new Markets(source, versionsOfCountry);
     }
 
-    /** The market of {@code country} (ISO 3166-1 alpha-2): its region, else the country code itself. */
-    public String marketOf(String country) {
-        return regionOfCountry.getOrDefault(country, country);
+    /**
+     * The market of {@code country} (ISO 3166-1 alpha-2) at {@code at}: its region then, else the country code
+     * itself.
+     */
+    public String marketOf(String country, Instant at) {
+        Version[] versions = versionsOfCountry.get(country);
+        if (versions != null) {
+            for (int index = versions.length - 1; index >= 0; index--) {
+                if (!versions[index].from().isAfter(at)) {
+                    return versions[index].market();
+                }
+            }
+        }
+        return country;
+    }
+
+    /** Whether a country's market changes over time in this file, so that a caller may not keep it for good. */
+    public boolean changesOverTime() {
+        return versionsOfCountry.values().stream().anyMatch(versions -> versions.length > 1
+                || !versions[0].from().equals(Instant.MIN));
     }
 
     /** Where these markets came from, for messages. */
@@ -117,29 +154,45 @@ public final class Markets {
         return source;
     }
 
-    /** Each mapped country and its region. */
-    public Map<String, String> regionOfCountry() {
-        return regionOfCountry;
+    /** The countries the file maps, each to its market at {@code at}. */
+    public Map<String, String> regionOfCountry(Instant at) {
+        Map<String, String> regions = new HashMap<>();
+        versionsOfCountry.keySet().forEach(country -> regions.put(country, marketOf(country, at)));
+        return regions;
     }
 
+    /** The column of market, country and (if the file has it) from, by the header's names. */
     private static int[] header(String source, Csv.Row header) {
         List<String> names = header.fields().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
-        if (names.size() != 2 || !names.containsAll(COLUMNS)) {
+        boolean plain = names.size() == 2 && names.containsAll(COLUMNS.subList(0, 2));
+        if (!plain && !(names.size() == 3 && names.containsAll(COLUMNS))) {
             throw error(source, header.line(), null, "the header is \"" + String.join(",", header.fields())
-                    + "\"; expected \"market,country\"");
+                    + "\"; expected \"market,country\" or \"market,country,from\"");
         }
-        return new int[] {names.indexOf("market"), names.indexOf("country")};
+        return plain ? new int[] {names.indexOf("market"), names.indexOf("country")}
+                : new int[] {names.indexOf("market"), names.indexOf("country"), names.indexOf("from")};
     }
 
-    private static String region(String source, Csv.Row row, String region) {
-        if (region.isEmpty()) {
+    private static String market(String source, Csv.Row row, String market, String country) {
+        if (market.isEmpty()) {
             throw error(source, row.line(), "market", "is empty; expected a region name such as North America");
         }
-        if (region.equals("*") || (region.length() == 2 && region.chars().allMatch(Character::isLetter))) {
-            throw error(source, row.line(), "market", "\"" + region + "\" would be confused with a country code or"
-                    + " with *; region names are longer");
+        if (market.equalsIgnoreCase(country)) {
+            return country;
         }
-        return region;
+        if (market.equals("*") || (market.length() == 2 && market.chars().allMatch(Character::isLetter))) {
+            throw error(source, row.line(), "market", "\"" + market + "\" would be confused with a country code or"
+                    + " with *; region names are longer, and a country priced on its own is named by its own code");
+        }
+        return market;
+    }
+
+    private static Instant from(String source, Csv.Row row, String text) {
+        if (text.isEmpty()) {
+            return Instant.MIN;
+        }
+        return Days.dayOrInstant(text, ZoneOffset.UTC).orElseThrow(() -> error(source, row.line(), "from", "\""
+                + text + "\" is not a day (2026-07-01, from midnight UTC) or an instant (2026-07-01T03:00:00Z)"));
     }
 
     private static String country(String source, Csv.Row row, String code) {

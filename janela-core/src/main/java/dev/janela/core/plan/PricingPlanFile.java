@@ -3,9 +3,8 @@ package dev.janela.core.plan;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
-import java.time.DateTimeException;
+import dev.janela.core.internal.Days;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,12 +117,7 @@ public final class PricingPlanFile {
      * ISO-8601 instant ({@code 2025-07-01T03:00:00Z}). Empty when it is neither.
      */
     public static Optional<Instant> dayOrInstant(String text, ZoneId zone) {
-        try {
-            return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
-                    : Instant.parse(text));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return Days.dayOrInstant(text, zone);
     }
 
     private static FileFormatException error(String source, int line, String field, String problem) {

@@ -150,6 +150,20 @@ class Pmp2026Test {
     }
 
     @Test
+    void aMarketMadeStandaloneMidLog_pricesEachChargeByTheMarketInForceAtItsTime() {
+        String singapore = "+6581234567";
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        MetaLog log = new MetaLog(july);
+        log.template("before", july.minusSeconds(1), singapore, "marketing")
+                .template("after", july, singapore, "marketing");
+
+        Replayed replayed = log.replay(plan(0, ZoneOffset.UTC));
+
+        assertThat(replayed.ledger()).extracting(charge -> charge.eventId() + " " + charge.market())
+                .containsExactly("before Rest of Asia Pacific", "after SG");
+    }
+
+    @Test
     void aNegativeAllowanceIsRefused() {
         assertThatThrownBy(() -> new MetaSettings(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not be negative");

@@ -31,8 +31,9 @@ class PricingPlanAssemblerTest {
     void sessionModel_pricesByTheBusinessesCountry_metaModelsByTheRecipientsRegion() {
         PricingPlan plan = assembler(SessionSettings.DEFAULTS, Optional.empty(), Map.of()).plan(periods());
 
-        assertThat(plan.at(SWITCH.minusSeconds(1)).markets().marketOf(TO_THE_US)).isEqualTo("BR");
-        assertThat(plan.at(SWITCH).markets().marketOf(TO_THE_US)).isEqualTo("North America");
+        Instant before = SWITCH.minusSeconds(1);
+        assertThat(plan.at(before).markets().marketOf(TO_THE_US, before)).isEqualTo("BR");
+        assertThat(plan.at(SWITCH).markets().marketOf(TO_THE_US, SWITCH)).isEqualTo("North America");
     }
 
     @Test
@@ -42,8 +43,9 @@ class PricingPlanAssemblerTest {
         PricingPlanAssembler registeredInMexico = assembler(SessionSettings.DEFAULTS, Optional.empty(),
                 Map.of(BRAZILIAN_CHANNEL, "MX"));
 
-        String recipients = byRecipient.plan(periods()).at(Instant.EPOCH).markets().marketOf(TO_THE_US);
-        String registered = registeredInMexico.plan(periods()).at(Instant.EPOCH).markets().marketOf(TO_THE_US);
+        String recipients = byRecipient.plan(periods()).at(Instant.EPOCH).markets().marketOf(TO_THE_US, Instant.EPOCH);
+        String registered = registeredInMexico.plan(periods()).at(Instant.EPOCH).markets()
+                .marketOf(TO_THE_US, Instant.EPOCH);
 
         assertThat(recipients).isEqualTo("US");
         assertThat(registered).isEqualTo("MX");
@@ -55,8 +57,8 @@ class PricingPlanAssemblerTest {
 
         PricingPlan plan = assembler(SessionSettings.DEFAULTS, Optional.of(americas), Map.of()).plan(periods());
 
-        assertThat(plan.at(Instant.EPOCH).markets().marketOf(TO_THE_US)).isEqualTo("Americas");
-        assertThat(plan.at(SWITCH).markets().marketOf(TO_THE_US)).isEqualTo("Americas");
+        assertThat(plan.at(Instant.EPOCH).markets().marketOf(TO_THE_US, Instant.EPOCH)).isEqualTo("Americas");
+        assertThat(plan.at(SWITCH).markets().marketOf(TO_THE_US, SWITCH)).isEqualTo("Americas");
     }
 
     @Test
