@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code janela} command. */
 @Command(name = "janela", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class,
         description = "Janela: a self-hosted WhatsApp Business session and billing gateway.",
-        subcommands = {ServeCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ReplayCommand.class, RatesCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Janela {
     /** Exit status for bad arguments, unreadable files and invalid input. */
     static final int USAGE = 2;

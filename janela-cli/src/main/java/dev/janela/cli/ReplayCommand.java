@@ -346,7 +346,6 @@ final class ReplayCommand implements Callable<Integer> {
                 "--rates: '" + text + "' after @ is not a date (2026-07-01) or an instant (2026-07-01T03:00:00Z)"));
     }
 
-    /** The markets file the options name; empty for each model's default. */
     private MetaSettings metaSettings() {
         if (freeService < 0) {
             throw new UsageException("--free-service must be 0 or more, not " + freeService);
@@ -354,6 +353,7 @@ final class ReplayCommand implements Callable<Integer> {
         return new MetaSettings(freeService);
     }
 
+    /** The markets file the options name; empty for each model's default. */
     private Optional<Markets> markets() {
         if (markets == null) {
             return Optional.empty();
