@@ -3,6 +3,7 @@ package dev.janela.server.plan;
 import dev.janela.core.meta.MetaSettings;
 import dev.janela.core.plan.PricingModels;
 import dev.janela.core.plan.PricingPlanFile;
+import dev.janela.core.ratecard.MetaRateFiles;
 import dev.janela.core.ratecard.VolumeTiersParser;
 import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Reason;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,8 @@ import java.util.Set;
  *
  * @param timeZone an IANA time zone, {@code UTC} by default
  * @param periods the periods, in any order
- * @param volumeTiers the volume tiers as CSV, or null for none
+ * @param volumeTiers the volume tiers as CSV (Janela's format, or Meta's Tier Pricing.csv as Meta publishes it),
+ *     or null for none
  * @param freeServiceMessages how many service messages each business number sends free in a calendar month under
  *     {@code pmp-2026}; null for the default, 1,000
  */
@@ -75,9 +78,22 @@ record PlanView(String timeZone, List<PeriodView> periods, String volumeTiers, L
         if (!problems.isEmpty()) {
             throw new Refusal(Reason.INVALID_REQUEST, "the pricing plan is not valid", problems);
         }
-        tiers.ifPresent(csv -> VolumeTiersParser.parse("volume tiers", csv));
-        return new PricingPlans.Change(zone, checked, tiers, freeServiceMessages == null ? MetaSettings.DEFAULTS
+        Optional<String> janelas = tiers.map(PlanView::inJanelasFormat);
+        janelas.ifPresent(csv -> VolumeTiersParser.parse("volume tiers", csv));
+        return new PricingPlans.Change(zone, checked, janelas, freeServiceMessages == null ? MetaSettings.DEFAULTS
                 : new MetaSettings(freeServiceMessages));
+    }
+
+    /** The tiers as given, or Meta's volume tiers file (its first line says so) in Janela's format. */
+    private static String inJanelasFormat(String csv) {
+        if (!csv.strip().lines().findFirst().orElse("").toLowerCase(Locale.ROOT).contains("volume tier")) {
+            return csv;
+        }
+        MetaRateFiles.Converted converted = MetaRateFiles.convert("Meta's volume tiers", csv);
+        if (converted.kind() != MetaRateFiles.Kind.VOLUME_TIERS) {
+            throw Refusal.invalid("volume_tiers", "this is a rate card; upload it to /api/rate-cards");
+        }
+        return converted.csv();
     }
 
     private static ZoneId zone(String name, List<FieldError> problems) {

@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/rate-cards}: upload a rate card version (the CSV body, {@code market,category,price,currency}) in force
- * from {@code effective_from}, and list the versions. Without {@code effective_from}, a new version applies from now,
- * and an account's first version from the beginning: otherwise events stamped a moment before the upload (a webhook
- * is always a little late) could not be priced at all.
+ * {@code /api/rate-cards}: upload a rate card version (the CSV body, {@code market,category,price,currency}, or with
+ * {@code format=meta} Meta's own Pricing.csv) in force from {@code effective_from}, and list the versions. Without
+ * {@code effective_from}, a new version applies from now, and an account's first version from the beginning:
+ * otherwise events stamped a moment before the upload (a webhook is always a little late) could not be priced at
+ * all.
  */
 @RestController
 class RateCardController {
@@ -41,8 +42,8 @@ class RateCardController {
     @PostMapping(path = "/api/rate-cards", consumes = {"text/csv", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
     RateCardView upload(@RequestBody String csv, @RequestParam(name = "effective_from", required = false) String from,
-            Caller caller) {
-        return uploads.upload(caller, csv, from);
+            @RequestParam(required = false) String format, Caller caller) {
+        return uploads.upload(caller, csv, from, format);
     }
 
     @Allowed({Role.ADMIN, Role.ANALYST})

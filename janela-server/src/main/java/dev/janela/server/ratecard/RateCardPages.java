@@ -67,10 +67,13 @@ class RateCardPages {
     @Allowed({Role.ADMIN})
     @PostMapping("/rate-cards")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
-            @RequestParam(defaultValue = "") String effectiveFrom, Caller caller, Model model) throws IOException {
+            @RequestParam(defaultValue = "") String effectiveFrom,
+            @RequestParam(defaultValue = RateCardUploads.JANELA_FORMAT) String format, Caller caller, Model model)
+            throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+        model.addAttribute("format", format);
         try {
-            model.addAttribute("uploaded", uploads.upload(caller, text, instant(effectiveFrom)));
+            model.addAttribute("uploaded", uploads.upload(caller, text, instant(effectiveFrom), format));
         } catch (Refusal refusal) {
             refused(refusal, text, effectiveFrom, model);
         } catch (JanelaException refusal) {

@@ -1,5 +1,6 @@
 package dev.janela.server.ratecard;
 
+import dev.janela.core.ratecard.MetaRateFiles;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCard;
 import dev.janela.core.ratecard.RateCardParser;
@@ -23,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class RateCardUploads {
+    static final String JANELA_FORMAT = "janela";
+    static final String META_FORMAT = "meta";
+
     private final RateCards rateCards;
     private final Clock clock;
 
@@ -32,15 +36,19 @@ class RateCardUploads {
     }
 
     /**
-     * Uploads {@code csv} ({@code market,category,price,currency}) as the account's next version.
+     * Uploads {@code text} as the account's next version: a rate card in Janela's format
+     * ({@code market,category,price,currency}), or Meta's own rate card file, stored in Janela's.
      *
      * @param from when it takes effect, an ISO-8601 instant; null for now (the beginning, for the first)
+     * @param format {@code janela} (or null) or {@code meta}
      * @return the version stored
-     * @throws Refusal if {@code from} cannot be read, another version takes effect then, or its currency differs
-     * @throws dev.janela.core.JanelaException naming the line at fault, if {@code csv} is not a rate card
+     * @throws Refusal if {@code from} or {@code format} cannot be read, another version takes effect then, its
+     *     currency differs, or Meta's file holds volume tiers
+     * @throws dev.janela.core.JanelaException naming the line at fault, if {@code text} is not a rate card
      */
     @Transactional
-    public RateCardView upload(Caller caller, String csv, String from) {
+    public RateCardView upload(Caller caller, String text, String from, String format) {
+        String csv = inJanelasFormat(text, format);
         long account = caller.accountId();
         List<RateCards.Version> existing = rateCards.versions(account);
         Instant effectiveFrom = effectiveFrom(from, existing.isEmpty());
@@ -63,6 +71,22 @@ class RateCardUploads {
         rateCards.add(account, card, csv, caller.author());
         return new RateCardView(version, effectiveFrom, card.currency().getCurrencyCode(), card.markets().size(),
                 clock.instant(), caller.author());
+    }
+
+    private static String inJanelasFormat(String text, String format) {
+        if (format == null || format.isBlank() || format.equals(JANELA_FORMAT)) {
+            return text;
+        }
+        if (!format.equals(META_FORMAT)) {
+            throw Refusal.invalid("format", "must be janela (market,category,price,currency) or meta (Meta's"
+                    + " Pricing.csv), not '" + format + "'");
+        }
+        MetaRateFiles.Converted converted = MetaRateFiles.convert("Meta's rate card", text);
+        if (converted.kind() != MetaRateFiles.Kind.RATE_CARD) {
+            throw Refusal.invalid("format", "this is Meta's volume tiers file; give it as the pricing plan's"
+                    + " volume_tiers");
+        }
+        return converted.csv();
     }
 
     private Instant effectiveFrom(String from, boolean first) {
