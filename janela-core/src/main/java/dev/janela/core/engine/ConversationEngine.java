@@ -147,25 +147,29 @@ public final class ConversationEngine {
         Instant at = event.at();
         String market = period.markets().marketOf(event.conversation(), at);
         Price price;
+        Optional<AllowanceUse> counted = Optional.empty();
         if (unit.allowance().isPresent()) {
             MonthlyAllowance allowance = unit.allowance().get();
-            long number = usage.count(new UsageKey(YearMonth.from(at.atZone(plan.zone())), allowance.counter(),
+            UsageKey key = new UsageKey(YearMonth.from(at.atZone(plan.zone())), allowance.counter(),
                     switch (allowance.scope()) {
                         case ACCOUNT -> "";
                         case MARKET -> market;
                         case BUSINESS_NUMBER -> event.conversation().channel();
-                    }));
-            if (number <= allowance.freeUnits()) {
-                return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
+                    });
+            AllowanceUse use = new AllowanceUse(key, usage.count(key), allowance.freeUnits());
+            counted = Optional.of(use);
+            if (use.free()) {
+                return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category), counted);
             }
             Optional<Price> tier = allowance.tiered()
-                    ? period.tiers().price(market, category, number, period.prices().currency()) : Optional.empty();
+                    ? period.tiers().price(market, category, use.number(), period.prices().currency())
+                    : Optional.empty();
             price = tier.isPresent() ? tier.get() : period.prices().price(market, category, at);
         } else {
             price = period.prices().price(market, category, at);
         }
         Charge charge = new Charge(event.id(), at, event.conversation(), market, category, price.amount(),
                 price.rateCardVersion(), ChargeKind.CHARGE);
-        return new Decision(next, Outcome.ACCEPTED, Optional.of(charge), Optional.empty());
+        return new Decision(next, Outcome.ACCEPTED, Optional.of(charge), Optional.empty(), counted);
     }
 }

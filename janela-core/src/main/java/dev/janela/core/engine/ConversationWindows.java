@@ -1,7 +1,9 @@
 package dev.janela.core.engine;
 
 import dev.janela.core.JanelaException;
+import dev.janela.core.conversation.BusinessMessage;
 import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.ledger.Charge;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Answers what the inbox and the API ask before sending: is this conversation's window open now, until when, and
@@ -19,7 +22,7 @@ import java.util.Objects;
  * charge. Thread-safe.
  */
 public final class ConversationWindows {
-    /** The id of the template a preview decides; it is never recorded anywhere. */
+    /** The id of the message a preview decides; it is never recorded anywhere. */
     private static final String PREVIEW_ID = "janela.preview";
 
     private final ConversationEngine engine;
@@ -41,14 +44,21 @@ public final class ConversationWindows {
         Instant now = clock.instant();
         boolean open = state.isWindowOpenAt(now);
         Duration left = open ? Duration.between(now, state.windowExpiresAt().orElseThrow()) : Duration.ZERO;
-        TemplateMessage preview = new TemplateMessage(PREVIEW_ID, now, conversation, category, false);
-        TemplateCost cost;
+        ReplyCost template = cost(state, new TemplateMessage(PREVIEW_ID, now, conversation, category, false), usage);
+        Optional<ReplyCost> reply = open
+                ? Optional.of(cost(state, new FreeFormMessage(PREVIEW_ID, now, conversation, false), usage))
+                : Optional.empty();
+        return new WindowStatus(now, open, state.windowExpiresAt(), left, template.cost(), reply);
+    }
+
+    /** What {@code preview} would cost if sent now, decided by the engine and recorded nowhere. */
+    private ReplyCost cost(ConversationState state, BusinessMessage preview, Usage usage) {
         try {
-            cost = TemplateCost.of(engine.decide(state, preview, usage).charge().map(Charge::amount)
-                    .orElse(Money.zero(engine.plan().currency())));
+            Decision decision = engine.decide(state, preview, usage);
+            return new ReplyCost(TemplateCost.of(decision.charge().map(Charge::amount)
+                    .orElse(Money.zero(engine.plan().currency()))), decision.counted());
         } catch (JanelaException unpriced) {
-            cost = TemplateCost.unpriced(unpriced.getMessage());
+            return new ReplyCost(TemplateCost.unpriced(unpriced.getMessage()), Optional.empty());
         }
-        return new WindowStatus(now, open, state.windowExpiresAt(), left, cost);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a template sent now would cost.
+ * What a template (or a free-form reply) sent now would cost.
  *
  * @param charged whether it would be charged
  * @param amount the charge, or zero when free; empty when it would be charged but no price is found

@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param expiresAt when the window closes (or closed); empty if the customer never wrote
  * @param left how long the window stays open; zero when it is closed
  * @param templateCost what a template sent at {@code at} would cost
+ * @param replyCost what a free-form reply sent at {@code at} would cost; empty when the window is closed, since it
+ *     would be refused
  */
 public record WindowStatus(Instant at, boolean open, Optional<Instant> expiresAt, Duration left,
-        TemplateCost templateCost) {
+        TemplateCost templateCost, Optional<ReplyCost> replyCost) {
     public WindowStatus {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(templateCost, "templateCost");
+        Objects.requireNonNull(replyCost, "replyCost");
     }
 }

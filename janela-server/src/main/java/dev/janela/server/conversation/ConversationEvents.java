@@ -1,5 +1,6 @@
 package dev.janela.server.conversation;
 
+import dev.janela.core.engine.AllowanceUse;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.session.Session;
@@ -78,6 +79,16 @@ class ConversationEvents {
      */
     record ChargeRecorded(String channel, String waId, String eventId, String kind, String category, String market,
             String amount, String currency, String rateCardVersion, Instant at) {
+    }
+
+    record FreeServiceThreshold(String channel, String number, String month, long used, long of, int percent) {
+    }
+
+    /** The service message {@code use} reached 80% or all of its business number's free ones this month. */
+    void freeServiceThreshold(Channel channel, AllowanceUse use) {
+        publish(channel, EventType.FREE_SERVICE_THRESHOLD, new FreeServiceThreshold(channel.phoneNumberId(),
+                channel.number(), use.key().month().toString(), use.used(), use.freeUnits(),
+                use.number() >= use.freeUnits() ? 100 : 80));
     }
 
     void messageReceived(StoredConversation conversation, Inbound message) {

@@ -5,11 +5,13 @@ import dev.janela.core.conversation.CustomerMessage;
 import dev.janela.core.conversation.Event;
 import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.engine.AllowanceUse;
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.engine.Outcome;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.pricing.Usage;
+import dev.janela.core.pricing.UsageKey;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.ledger.Ledger;
 import dev.janela.server.operations.JanelaMetrics;
@@ -151,6 +153,8 @@ public class ConversationService {
             Optional<Charge> charge = ledger.chargeOf(channel.accountId(), conversation.key(), message.wamid());
             Decision decision = engines.engineFor(channel)
                     .onFailedAfterAcceptance(conversation.state(), message.wamid(), report.at(), charge);
+            // Meta counts what it delivers: the failed message's unit goes back to its month's count
+            message.counted().ifPresent(counted -> usageCounts.giveBack(channel.accountId(), counted));
             store.save(conversation, decision.next(), report.at());
             record(conversation, decision);
         }
@@ -168,10 +172,13 @@ public class ConversationService {
         Usage usage = usageCounts.counting(conversation.accountId());
         Decision decision = metrics.decision(() -> engine.decide(conversation.state(), event, usage));
         String model = engine.plan().at(event.at()).model().name();
+        Optional<UsageKey> counted = decision.counted().map(AllowanceUse::key);
         Priced priced = decision.charge()
-                .map(charge -> new Priced(model, Priced.Unit.CHARGED, Optional.of(charge.category())))
-                .or(() -> decision.free().map(free -> new Priced(model, Priced.Unit.FREE, Optional.of(free))))
-                .orElseGet(() -> new Priced(model, Priced.Unit.NONE, Optional.empty()));
+                .map(charge -> new Priced(model, Priced.Unit.CHARGED, Optional.of(charge.category()), counted))
+                .or(() -> decision.free().map(free -> new Priced(model, Priced.Unit.FREE, Optional.of(free), counted)))
+                .orElseGet(() -> new Priced(model, Priced.Unit.NONE, Optional.empty(), counted));
+        decision.counted().filter(FreeServiceThresholds::reached)
+                .ifPresent(use -> events.freeServiceThreshold(conversation.channel(), use));
         return new Decided(decision, priced);
     }
 

@@ -1,7 +1,9 @@
 package dev.janela.server.conversation;
 
 import dev.janela.core.pricing.Category;
+import dev.janela.core.pricing.UsageKey;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.plan.UsageCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,16 +25,18 @@ public class Messages {
     }
 
     /** A message as a status report needs it: Janela's id ({@code wamid}) whichever id the report named. */
+    /** @param counted the monthly count the message used, if it used one */
     public record Tracked(long id, String wamid, long conversationId, String customerWaId, MessageState state,
-            Optional<String> metaWamid, Optional<String> callbackData) {
+            Optional<String> metaWamid, Optional<String> callbackData, Optional<UsageKey> counted) {
     }
 
     /** Records a message of the conversation. */
     void add(StoredConversation conversation, NewMessage message) {
         jdbc.sql("insert into messages (account_id, channel_id, conversation_id, wamid, direction, type, template_id,"
                 + " category, body, state, author, at, state_at, created_at, priced_model, priced_unit,"
-                + " priced_category) values (:account, :channel, :conversation, :wamid, :direction, :type, :template,"
-                + " :category, :body, :state, :author, :at, :at, :now, :pricedModel, :pricedUnit, :pricedCategory)")
+                + " priced_category, counted_in) values (:account, :channel, :conversation, :wamid, :direction, :type,"
+                + " :template, :category, :body, :state, :author, :at, :at, :now, :pricedModel, :pricedUnit,"
+                + " :pricedCategory, :countedIn)")
                 .param("account", conversation.accountId()).param("channel", conversation.channel().id())
                 .param("conversation", conversation.id()).param("wamid", message.wamid())
                 .param("direction", message.direction().wireName()).param("type", message.type())
@@ -42,7 +46,8 @@ public class Messages {
                 .param("author", message.author().orElse(null)).param("at", Instants.param(message.at()))
                 .param("now", Instants.param(clock.instant())).param("pricedModel", message.priced().model())
                 .param("pricedUnit", message.priced().unit().wireName())
-                .param("pricedCategory", message.priced().category().map(Category::wireName).orElse(null)).update();
+                .param("pricedCategory", message.priced().category().map(Category::wireName).orElse(null))
+                .param("countedIn", message.priced().counted().map(UsageCounts::encode).orElse(null)).update();
     }
 
     /** An outbound message, as a connector that reports by itself needs it. */
@@ -81,8 +86,8 @@ public class Messages {
     }
 
     private Optional<Tracked> find(String idColumn, long channelId, String id) {
-        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state, c.wa_id"
-                + " from messages m"
+        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state, c.wa_id,"
+                + " m.counted_in from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
                 + " where m.channel_id = :channel and " + idColumn + " = :id")
                 .param("channel", channelId).param("id", id)
@@ -90,7 +95,8 @@ public class Messages {
                         row.getLong("conversation_id"), row.getString("wa_id"),
                         MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                         Optional.ofNullable(row.getString("meta_wamid")),
-                        Optional.ofNullable(row.getString("callback_data"))))
+                        Optional.ofNullable(row.getString("callback_data")),
+                        Optional.ofNullable(row.getString("counted_in")).map(UsageCounts::decode)))
                 .optional();
     }
 

@@ -1,6 +1,7 @@
 package dev.janela.server.conversation;
 
 import dev.janela.core.pricing.Category;
+import dev.janela.core.pricing.UsageKey;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,12 +12,14 @@ import java.util.Optional;
  * @param model the pricing model in force ({@code session}, {@code pmp-2025}...)
  * @param unit whether it was charged, free, or neither
  * @param category the category it was charged or free as; empty for {@link Unit#NONE}
+ * @param counted the monthly count it used, if it used one (an allowance, volume tiers)
  */
-public record Priced(String model, Unit unit, Optional<Category> category) {
+public record Priced(String model, Unit unit, Optional<Category> category, Optional<UsageKey> counted) {
     public Priced {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(counted, "counted");
     }
 
     /** What the model made of a message. */

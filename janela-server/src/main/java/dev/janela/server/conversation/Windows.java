@@ -5,6 +5,7 @@ import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.ConversationWindows;
+import dev.janela.core.engine.ReplyCost;
 import dev.janela.core.engine.TemplateCost;
 import dev.janela.core.engine.WindowStatus;
 import dev.janela.core.session.SessionModel;
@@ -47,8 +48,28 @@ public class Windows {
     public record CostView(boolean charged, String amount, String currency, String problem) {
     }
 
+    /**
+     * What a free-form reply would cost now, as a template's cost says, and, where the pricing model gives each
+     * business number free service messages a month, how many of them are used.
+     */
+    public record ReplyCostView(boolean charged, String amount, String currency, String problem,
+            FreeAllowanceView freeAllowance) {
+    }
+
+    /** A business number's free service messages this month: {@code used} of {@code of}. */
+    public record FreeAllowanceView(long used, long of) {
+        /** Whether none are left. */
+        public boolean usedUp() {
+            return used >= of;
+        }
+    }
+
+    /**
+     * @param replyCost what a free-form reply would cost now; null when the window is closed, since it would be
+     *     refused
+     */
     public record WindowView(String channel, String waId, boolean open, Instant windowExpiresAt, long secondsLeft,
-            SessionView session, List<String> maySend, CostView templateCost, Instant at) {
+            SessionView session, List<String> maySend, CostView templateCost, ReplyCostView replyCost, Instant at) {
     }
 
     /** The window of the customer {@code waId} (digits of a valid number) on {@code channel}. */
@@ -63,7 +84,7 @@ public class Windows {
         return new WindowView(channel.phoneNumberId(), waId, window.open(), window.expiresAt().orElse(null),
                 window.left().toSeconds(), session(state, now, window.open()),
                 window.open() ? List.of("template", "free_form") : List.of("template"), cost(window.templateCost()),
-                now);
+                window.replyCost().map(Windows::replyCost).orElse(null), now);
     }
 
     /** The market a send to {@code waId} on {@code channel} is priced in now. */
@@ -76,6 +97,14 @@ public class Windows {
                 current.type().name().toLowerCase(Locale.ROOT),
                 engines.sessionModel().statusAt(current, now, windowOpen).wireName(), current.openedAt(),
                 current.openedBy())).orElse(null);
+    }
+
+    private static ReplyCostView replyCost(ReplyCost reply) {
+        CostView cost = cost(reply.cost());
+        // the preview's number is the next one's, so the month's free ones used so far are one fewer
+        return new ReplyCostView(cost.charged(), cost.amount(), cost.currency(), cost.problem(), reply.allowance()
+                .map(use -> new FreeAllowanceView(Math.min(use.number() - 1, use.freeUnits()), use.freeUnits()))
+                .orElse(null));
     }
 
     private static CostView cost(TemplateCost cost) {

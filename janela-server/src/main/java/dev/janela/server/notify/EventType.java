@@ -15,7 +15,9 @@ public enum EventType {
     /** A session ended: replaced by the next, or ended by a failed send. */
     SESSION_ENDED("session.ended"),
     /** A ledger row was written: a charge, or the reversal of one. */
-    CHARGE_RECORDED("charge.recorded");
+    CHARGE_RECORDED("charge.recorded"),
+    /** A business number used 80%, then all, of its free service messages of the month ({@code pmp-2026}). */
+    FREE_SERVICE_THRESHOLD("free_service.threshold");
 
     /** Every type's name, in the order above. */
     public static final List<String> NAMES = Arrays.stream(values()).map(EventType::wireName).toList();

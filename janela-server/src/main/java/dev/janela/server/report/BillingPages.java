@@ -2,7 +2,9 @@ package dev.janela.server.report;
 
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
+import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.plan.FreeServiceMessages;
 import dev.janela.server.ratecard.RateCards;
 import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
@@ -43,10 +45,13 @@ class BillingPages {
     private final MessageSource messages;
     private final Clock clock;
     private final Reconciliation reconciliation;
+    private final FreeServiceMessages freeServiceMessages;
 
     BillingPages(Reports reports, RateCards rateCards, Channels channels, Templates templates,
-            JsonMapper json, MessageSource messages, Clock clock, Reconciliation reconciliation) {
+            JsonMapper json, MessageSource messages, Clock clock, Reconciliation reconciliation,
+            FreeServiceMessages freeServiceMessages) {
         this.reconciliation = reconciliation;
+        this.freeServiceMessages = freeServiceMessages;
         this.reports = reports;
         this.rateCards = rateCards;
         this.channels = channels;
@@ -86,7 +91,9 @@ class BillingPages {
                 Instant.parse(period.end()), Optional.empty(), RECONCILIATION_ROWS));
         List<RateCards.Version> versions = rateCards.versions(account);
         model.addAttribute("rateCard", inForce(versions, clock.instant()).orElse(null));
-        model.addAttribute("channels", channels.list(account));
+        List<Channel> accountChannels = channels.list(account);
+        model.addAttribute("channels", accountChannels);
+        model.addAttribute("freeService", freeServiceMessages.thisMonth(account, accountChannels));
         model.addAttribute("templates", templates.list(account).stream()
                 .filter(template -> template.status() == TemplateStatus.APPROVED).toList());
         return "billing";
@@ -109,7 +116,7 @@ class BillingPages {
     /** The period's costs from the ledger, grouped by {@code dimension}. */
     private CostView costs(long account, Period period, String dimension) {
         Reports.Query query = reports.query(period.start(), period.end(), dimension, null);
-        return CostView.of(query, reports.costs(account, query));
+        return CostView.of(query, reports.costs(account, query), List.of());
     }
 
     private List<Slice> slices(CostView view, String dimension, Locale locale) {

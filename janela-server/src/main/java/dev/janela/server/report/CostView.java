@@ -1,6 +1,7 @@
 package dev.janela.server.report;
 
 import dev.janela.server.ledger.Ledger;
+import dev.janela.server.plan.FreeServiceMessages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.Map;
  * A cost report as the API and the Billing page show it: each group's key, by the dimension it is grouped by, with
  * its sums; and the sums of the whole period.
  */
-record CostView(Instant from, Instant to, List<String> groupBy, List<Map<String, Object>> groups, Sums totals) {
+record CostView(Instant from, Instant to, List<String> groupBy, List<Map<String, Object>> groups, Sums totals,
+        List<FreeServiceMessages.Use> freeServiceMessages) {
     /** The sums of a whole report, or of one group; {@code total} is a decimal string. */
     record Sums(String total, String currency, long charges, long reversals, long sessions) {
         static Sums of(List<CostReports.Group> groups) {
@@ -31,7 +33,8 @@ record CostView(Instant from, Instant to, List<String> groupBy, List<Map<String,
         }
     }
 
-    static CostView of(Reports.Query query, List<CostReports.Group> groups) {
+    /** @param freeService each business number's free service messages used in each month of the period */
+    static CostView of(Reports.Query query, List<CostReports.Group> groups, List<FreeServiceMessages.Use> freeService) {
         List<Map<String, Object>> shown = new ArrayList<>();
         for (CostReports.Group group : groups) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -47,6 +50,6 @@ record CostView(Instant from, Instant to, List<String> groupBy, List<Map<String,
             shown.add(entry);
         }
         return new CostView(query.from(), query.to(), query.groupBy().stream().map(Dimension::wireName).toList(),
-                shown, Sums.of(groups));
+                shown, Sums.of(groups), freeService);
     }
 }

@@ -35,7 +35,8 @@ class ReportController {
             @RequestParam(name = "groupBy", required = false) String groupBy,
             @RequestParam(required = false) String model, Caller caller) {
         Reports.Query query = reports.query(from, to, groupBy, model);
-        return CostView.of(query, reports.costs(caller.accountId(), query));
+        return CostView.of(query, reports.costs(caller.accountId(), query),
+                reports.freeServiceMessages(caller.accountId(), query));
     }
 
     @Allowed({Role.ADMIN, Role.ANALYST})

@@ -1,6 +1,8 @@
 package dev.janela.server.report;
 
 import dev.janela.core.plan.PricingModels;
+import dev.janela.server.channel.Channels;
+import dev.janela.server.plan.FreeServiceMessages;
 import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
@@ -19,12 +21,28 @@ import org.springframework.stereotype.Service;
 class Reports {
     private final CostReports reports;
     private final Repricing repricing;
+    private final Channels channels;
+    private final FreeServiceMessages freeServiceMessages;
     private final Clock clock;
 
-    Reports(CostReports reports, Repricing repricing, Clock clock) {
+    Reports(CostReports reports, Repricing repricing, Channels channels, FreeServiceMessages freeServiceMessages,
+            Clock clock) {
         this.reports = reports;
         this.repricing = repricing;
+        this.channels = channels;
+        this.freeServiceMessages = freeServiceMessages;
         this.clock = clock;
+    }
+
+    /**
+     * The free service messages each business number used in each month of the query's period, from the ledger's
+     * decisions; none for traffic priced again under another model, which counts no allowance.
+     */
+    List<FreeServiceMessages.Use> freeServiceMessages(long accountId, Query query) {
+        if (query.model().isPresent()) {
+            return List.of();
+        }
+        return freeServiceMessages.between(accountId, channels.list(accountId), query.from(), query.to());
     }
 
     /**
