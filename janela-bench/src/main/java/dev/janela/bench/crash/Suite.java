@@ -243,10 +243,15 @@ public final class Suite {
 
     private int finish(Path work, ServerProcess server) throws IOException {
         server.killIfRunning();
-        errorsLogged(work.resolve("server.log"));
+        Path log = work.resolve("server.log");
+        long errors = errorsLogged(log);
         if (violations.count() == 0) {
             out.println("no violations; took " + elapsed());
-            delete(work);
+            if (errors == 0) {
+                delete(work);
+            } else {
+                out.println("the server's log is kept: " + log);
+            }
             return 0;
         }
         out.println(violations.count() + " violations; took " + elapsed() + "; the server's log and data are kept"
@@ -255,10 +260,14 @@ public final class Suite {
         return 1;
     }
 
-    /** How many errors the server logged, and the first: not violations by themselves, but where to look. */
-    private void errorsLogged(Path log) throws IOException {
+    /**
+     * Prints how many errors the server logged, and the first: not violations by themselves, but where to look.
+     *
+     * @return how many
+     */
+    private long errorsLogged(Path log) throws IOException {
         if (!Files.exists(log)) {
-            return;
+            return 0;
         }
         List<String> errors;
         try (Stream<String> lines = Files.lines(log)) {
@@ -266,6 +275,7 @@ public final class Suite {
         }
         out.println("server log: " + errors.size() + " errors" + (errors.isEmpty() ? "" : "; the first: "
                 + Json.abbreviated(errors.get(0))));
+        return errors.size();
     }
 
     private String elapsed() {

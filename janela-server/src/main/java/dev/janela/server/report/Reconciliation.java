@@ -175,7 +175,7 @@ class Reconciliation {
     /** What Meta and Janela disagree on for one message; empty when they agree. */
     static List<String> differences(Janela janela, Meta meta) {
         boolean sameModel = switch (meta.pricingModel() == null ? "" : meta.pricingModel()) {
-            case "PMP" -> "pmp-2025".equals(janela.model());
+            case "PMP" -> "pmp-2025".equals(janela.model()) || "pmp-2026".equals(janela.model());
             case "CBP" -> janela.model() != null && janela.model().startsWith("cbp-");
             default -> false;
         };
@@ -198,10 +198,16 @@ class Reconciliation {
         return List.copyOf(differences);
     }
 
-    /** The type Meta would give a message Janela decided so, under per-message pricing. */
+    /**
+     * The type Meta would give a message Janela decided so, under per-message pricing; null where Meta's is not
+     * known: how Meta marks a service message its monthly allowance made free ({@code pmp-2026}) is not published.
+     */
     private static String expectedType(Janela janela) {
         if ("charged".equals(janela.unit())) {
             return "regular";
+        }
+        if ("free".equals(janela.unit()) && "pmp-2026".equals(janela.model()) && "service".equals(janela.category())) {
+            return null;
         }
         if ("free".equals(janela.unit())) {
             return "referral_conversion".equals(janela.category()) ? "free_entry_point" : "free_customer_service";
