@@ -12,18 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * The market a conversation is priced in: the country of the business's number or of the customer's
  * ({@link MarketBasis}), mapped to its region by a markets file as it stood at the event's time. A channel may be
  * registered in another country than its number's; such channels are given their country explicitly. Thread-safe;
- * it remembers the countries it found, and the markets too where the file never changes them.
+ * it remembers each number's markets over time once found.
  */
 public final class MarketResolver {
     private final Markets markets;
     private final MarketBasis basis;
     private final Map<String, String> channelCountries;
-    /**
-     * Markets already found, by {@link #pricingNumber}, where the file never changes a country's; else countries:
-     * finding a number's country is the costly part.
-     */
-    private final Map<String, String> foundOfNumber = new ConcurrentHashMap<>();
-    private final boolean fixed;
+    /** Markets over time already found, by {@link #pricingNumber}: finding a number's country is the costly part. */
+    private final Map<String, MarketTimeline> timelineOfNumber = new ConcurrentHashMap<>();
 
     /**
      * @param markets the regions countries are grouped into; {@link Markets#none()} for none
@@ -35,7 +31,6 @@ public final class MarketResolver {
         this.markets = Objects.requireNonNull(markets, "markets");
         this.basis = Objects.requireNonNull(basis, "basis");
         this.channelCountries = Map.copyOf(channelCountries);
-        this.fixed = !markets.changesOverTime();
     }
 
     public MarketBasis basis() {
@@ -44,12 +39,8 @@ public final class MarketResolver {
 
     /** The market {@code conversation} is priced in at {@code at}. */
     public String marketOf(ConversationKey conversation, Instant at) {
-        if (fixed) {
-            return foundOfNumber.computeIfAbsent(pricingNumber(conversation),
-                    unused -> markets.marketOf(countryOf(conversation), at));
-        }
-        return markets.marketOf(foundOfNumber.computeIfAbsent(pricingNumber(conversation),
-                unused -> countryOf(conversation)), at);
+        return timelineOfNumber.computeIfAbsent(pricingNumber(conversation),
+                unused -> markets.timelineOf(countryOf(conversation))).marketAt(at);
     }
 
     /**

@@ -37,17 +37,13 @@ public final class Markets {
     private static final List<String> COLUMNS = List.of("market", "country", "from");
     private static final Markets NONE = new Markets("no markets file", Map.of());
 
-    /** A country's market from an instant on. */
-    private record Version(Instant from, String market) {
-    }
-
     private final String source;
-    /** Each mapped country's versions, earliest first. */
-    private final Map<String, Version[]> versionsOfCountry;
+    /** Each mapped country's markets over time. */
+    private final Map<String, MarketTimeline> timelineOfCountry;
 
-    private Markets(String source, Map<String, Version[]> versionsOfCountry) {
+    private Markets(String source, Map<String, MarketTimeline> timelineOfCountry) {
         this.source = source;
-        this.versionsOfCountry = Map.copyOf(versionsOfCountry);
+        this.timelineOfCountry = Map.copyOf(timelineOfCountry);
     }
 
     /** No regions: every country is its own market. */
@@ -99,7 +95,7 @@ public final class Markets {
                     + " \"market,country,from\"");
         }
         int[] columnOf = header(source, rows.get(0));
-        Map<String, Map<Instant, Version>> versions = new HashMap<>();
+        Map<String, Map<Instant, String>> versions = new HashMap<>();
         Map<String, Integer> lineOfVersion = new HashMap<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
             if (row.fields().size() != columnOf.length) {
@@ -116,15 +112,14 @@ public final class Markets {
                         + (from.equals(Instant.MIN) ? "" : "from " + from + " ") + "(lines " + earlier + " and "
                         + row.line() + "); a country belongs to one market at a time");
             }
-            versions.computeIfAbsent(country, none -> new TreeMap<>()).put(from, new Version(from, market));
+            versions.computeIfAbsent(country, none -> new TreeMap<>()).put(from, market);
         }
         if (versions.isEmpty()) {
             throw error(source, rows.get(0).line(), null, "has a header but no countries");
         }
-        Map<String, Version[]> versionsOfCountry = new HashMap<>();
-        versions.forEach((country, byStart) -> versionsOfCountry.put(country, byStart.values()
-                .toArray(Version[]::new)));
-        return new Markets(source, versionsOfCountry);
+        Map<String, MarketTimeline> timelineOfCountry = new HashMap<>();
+        versions.forEach((country, byStart) -> timelineOfCountry.put(country, new MarketTimeline(country, byStart)));
+        return new Markets(source, timelineOfCountry);
     }
 
     /**
@@ -132,21 +127,13 @@ public final class Markets {
      * itself.
      */
     public String marketOf(String country, Instant at) {
-        Version[] versions = versionsOfCountry.get(country);
-        if (versions != null) {
-            for (int index = versions.length - 1; index >= 0; index--) {
-                if (!versions[index].from().isAfter(at)) {
-                    return versions[index].market();
-                }
-            }
-        }
-        return country;
+        return timelineOf(country).marketAt(at);
     }
 
-    /** Whether a country's market changes over time in this file, so that a caller may not keep it for good. */
-    public boolean changesOverTime() {
-        return versionsOfCountry.values().stream().anyMatch(versions -> versions.length > 1
-                || !versions[0].from().equals(Instant.MIN));
+    /** The markets of {@code country} over time, for a caller that asks often for the same country. */
+    public MarketTimeline timelineOf(String country) {
+        MarketTimeline timeline = timelineOfCountry.get(country);
+        return timeline != null ? timeline : MarketTimeline.always(country);
     }
 
     /** Where these markets came from, for messages. */
@@ -157,7 +144,7 @@ public final class Markets {
     /** The countries the file maps, each to its market at {@code at}. */
     public Map<String, String> regionOfCountry(Instant at) {
         Map<String, String> regions = new HashMap<>();
-        versionsOfCountry.keySet().forEach(country -> regions.put(country, marketOf(country, at)));
+        timelineOfCountry.keySet().forEach(country -> regions.put(country, marketOf(country, at)));
         return regions;
     }
 
