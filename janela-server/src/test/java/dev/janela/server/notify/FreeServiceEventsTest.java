@@ -9,7 +9,6 @@ import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.TestServer;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,11 +31,8 @@ class FreeServiceEventsTest {
 
     @Test
     void theEightyPercentAndTheLastFreeServiceMessage_eachMakeOneEvent() {
-        Api api = server.newAccount();
-        api.uploadRates(TestServer.BRAZIL_RATES_EVERY_MODEL);
-        String channel = api.addChannel();
-        Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2026-03-01",
-                "model", "pmp-2026")), "free_service_messages", 5)), 200);
+        Api api = server.anAccount().pricedAsOctober2026(5).build();
+        String channel = api.channel();
         subscribers.subscribe(api, "free_service.threshold");
         api.webhook(payload(channel, List.of(text("wamid.fe-in", CUSTOMER, clock.instant(), "Oi")), List.of()));
 

@@ -12,7 +12,6 @@ import dev.janela.server.testfixtures.TestConnector;
 import dev.janela.server.testfixtures.TestServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +34,8 @@ class FreeServiceMessagesTest {
 
     @BeforeEach
     void anAccountPricedAsMetaPricesToday_withTwoFreeServiceMessagesANumber() {
-        api = server.newAccount();
-        api.uploadRates(TestServer.BRAZIL_RATES_EVERY_MODEL);
-        channel = api.addChannel();
-        // the test clock stands in March 2026, so the plan starts the model then
-        Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2026-03-01",
-                "model", "pmp-2026")), "free_service_messages", 2)), 200);
+        api = server.anAccount().pricedAsOctober2026(2).build();
+        channel = api.channel();
         api.webhook(payload(channel, List.of(text("wamid.fs-in", CUSTOMER, clock.instant(), "Oi")), List.of()));
     }
 

@@ -10,7 +10,6 @@ import dev.janela.server.testfixtures.Browser;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.TestServer;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +40,8 @@ class FreeServicePagesTest {
 
     @BeforeEach
     void anAccountPricedAsMetaPricesToday_withOneFreeServiceMessageANumber() {
-        api = server.newAccount();
-        api.uploadRates(TestServer.BRAZIL_RATES_EVERY_MODEL);
-        channel = api.addChannel();
-        Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from", "2026-03-01",
-                "model", "pmp-2026")), "free_service_messages", 1)), 200);
+        api = server.anAccount().pricedAsOctober2026(1).build();
+        channel = api.channel();
         api.webhook(payload(channel, List.of(text("wamid.fp-in", CUSTOMER, clock.instant(), "Oi")), List.of()));
         admin = "admin." + UUID.randomUUID() + "@example.com";
         api.addUser(admin, "admin", PASSWORD);

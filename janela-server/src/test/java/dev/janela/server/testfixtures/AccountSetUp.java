@@ -2,6 +2,7 @@ package dev.janela.server.testfixtures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,6 +47,17 @@ public final class AccountSetUp {
     /** With Meta's connector: a template submitted to the {@link GraphStandIn}, approved there and synced. */
     public AccountSetUp withTemplateApprovedAtMeta(String name, String language, String category, String body) {
         then.add(api -> api.approvedAtMeta(name, language, category, body));
+        return this;
+    }
+
+    /**
+     * Priced as Meta prices today ({@code pmp-2026}, from March 2026, where the test clock stands), each business
+     * number sending {@code freeServiceMessages} service messages free a month; the rates of every model.
+     */
+    public AccountSetUp pricedAsOctober2026(long freeServiceMessages) {
+        rates = Optional.of(TestServer.BRAZIL_RATES_EVERY_MODEL);
+        then.add(api -> Api.expect(api.put("/api/pricing-plan", Map.of("periods", List.of(Map.of("from",
+                "2026-03-01", "model", "pmp-2026")), "free_service_messages", freeServiceMessages)), 200));
         return this;
     }
 
