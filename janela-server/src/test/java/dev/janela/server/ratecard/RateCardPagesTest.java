@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Rate cards in the browser: versions listed and downloaded; an upload refused by its line, or stored. */
@@ -56,6 +57,23 @@ class RateCardPagesTest {
         assertThat(api.get("/api/rate-cards").json().path("rate_cards").path(1).path("effective_from").asString())
                 .isEqualTo("2026-04-01T00:00:00Z");
         browser.screenshot("rate-cards");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void metasOwnRateCardFile_isStoredInJanelasFormat(Browser browser) {
+        String metas = "Rates effective October 1, 2026,,\nMarket,Currency,Marketing,Service\n"
+                + "Brazil,$US,0.0625,0.0068\nOther,$US,0.0604,0.0077\n";
+        browser.signIn(admin, PASSWORD).open("/rate-cards");
+
+        new Select(browser.find(By.name("format"))).selectByValue("meta");
+        browser.find(By.name("csv")).sendKeys(metas);
+        browser.script("arguments[0].value = '2026-10-01';", browser.find(By.name("effectiveFrom")));
+        browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
+
+        assertThat(browser.find(By.cssSelector(".notice.uploaded")).getText()).contains("v2", "2 markets", "USD");
+        assertThat(browser.fetchText("/rate-cards/v2.csv")).isEqualTo("market,category,price,currency\n"
+                + "BR,marketing,0.0625,USD\nBR,service,0.0068,USD\n*,marketing,0.0604,USD\n*,service,0.0077,USD\n");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
