@@ -22,6 +22,8 @@ public enum Reason {
     PAYLOAD_TOO_LARGE(100, "Request body too large"),
     /** The request body is not of a media type this endpoint reads. */
     UNSUPPORTED_MEDIA_TYPE(100, "Invalid parameter"),
+    /** The endpoint answers only in media types the request's {@code Accept} does not take. */
+    NOT_ACCEPTABLE(100, "Invalid parameter"),
     /**
      * The account cannot price what was asked: no rate card, or none with a price for it. Meta's code for a business
      * it cannot bill: like Meta's, it is fixed in the account's settings, not by retrying.

@@ -17,6 +17,8 @@ public enum ApiErrorCode {
     NOT_FOUND(404),
     /** The path exists, but not for this HTTP method. */
     METHOD_NOT_ALLOWED(405),
+    /** The endpoint answers only in media types the request's {@code Accept} does not take. */
+    NOT_ACCEPTABLE(406),
     /** The request conflicts with what exists: a duplicate, or a state that does not allow it. */
     CONFLICT(409),
     /** The request body is larger than Janela reads. */

@@ -5,12 +5,14 @@ import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -75,6 +77,14 @@ class ErrorHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> wrongMediaType(HttpMediaTypeNotSupportedException problem, HttpServletRequest request) {
         return errors.of(request, new Refusal(Reason.UNSUPPORTED_MEDIA_TYPE, problem.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException problem, HttpServletRequest request) {
+        return errors.of(request, new Refusal(Reason.NOT_ACCEPTABLE, "this resource is answered as "
+                + problem.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "))
+                + "; ask for it with Accept: " + problem.getSupportedMediaTypes().stream().findFirst()
+                .map(Object::toString).orElse("*/*")));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -30,6 +30,7 @@ public final class ErrorTable {
             Map.entry(Reason.CONFLICT, new Row(ApiErrorCode.CONFLICT, 400)),
             Map.entry(Reason.PAYLOAD_TOO_LARGE, new Row(ApiErrorCode.PAYLOAD_TOO_LARGE, 413)),
             Map.entry(Reason.UNSUPPORTED_MEDIA_TYPE, new Row(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 400)),
+            Map.entry(Reason.NOT_ACCEPTABLE, new Row(ApiErrorCode.NOT_ACCEPTABLE, 400)),
             Map.entry(Reason.PRICE_UNAVAILABLE, new Row(ApiErrorCode.PRICE_UNAVAILABLE, 400)),
             Map.entry(Reason.INTERNAL, new Row(ApiErrorCode.INTERNAL, 500)),
             Map.entry(Reason.UPSTREAM, new Row(ApiErrorCode.UPSTREAM, 500)),

@@ -193,6 +193,10 @@ class OperatorApiTest {
         assertThat(otherCurrency.status()).isEqualTo(400);
         assertThat(fields(otherCurrency)).containsExactly("currency");
         assertThat(api.get("/api/rate-cards").json().path("rate_cards")).hasSize(1);
+        Response asJson = api.get("/api/rate-cards/v1");
+        assertThat(asJson.status()).as("a version is CSV only").isEqualTo(406);
+        assertThat(asJson.errorCode()).isEqualTo("not_acceptable");
+        assertThat(asJson.json().path("message").asString()).contains("Accept: text/csv");
     }
 
     @Test
