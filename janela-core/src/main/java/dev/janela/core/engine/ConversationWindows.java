@@ -44,11 +44,23 @@ public final class ConversationWindows {
         Instant now = clock.instant();
         boolean open = state.isWindowOpenAt(now);
         Duration left = open ? Duration.between(now, state.windowExpiresAt().orElseThrow()) : Duration.ZERO;
-        ReplyCost template = cost(state, new TemplateMessage(PREVIEW_ID, now, conversation, category, false), usage);
         Optional<ReplyCost> reply = open
                 ? Optional.of(cost(state, new FreeFormMessage(PREVIEW_ID, now, conversation, false), usage))
                 : Optional.empty();
-        return new WindowStatus(now, open, state.windowExpiresAt(), left, template.cost(), reply);
+        return new WindowStatus(now, open, state.windowExpiresAt(), left,
+                templateCost(conversation, state, category, usage), reply);
+    }
+
+    /**
+     * What a template of {@code category} would cost if sent at the clock's instant, without the rest of the window:
+     * for estimates over many customers, which show no reply's cost.
+     *
+     * @param usage the account's monthly counts as they are, which the preview must not change
+     */
+    public TemplateCost templateCost(ConversationKey conversation, ConversationState state,
+            TemplateCategory category, Usage usage) {
+        return cost(state, new TemplateMessage(PREVIEW_ID, clock.instant(), conversation, category, false), usage)
+                .cost();
     }
 
     /** What {@code preview} would cost if sent now, decided by the engine and recorded nowhere. */

@@ -81,8 +81,12 @@ public final class MetaRateFiles {
     public static Converted convert(String source, String text) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(text, "text");
-        String firstLine = text.strip().lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
-        return firstLine.contains("volume tier") ? volumeTiers(source, text) : rateCard(source, text);
+        return isVolumeTiersFile(text) ? volumeTiers(source, text) : rateCard(source, text);
+    }
+
+    /** Whether {@code text} is Meta's volume tiers file, which its first line names; Janela's own tiers are not. */
+    public static boolean isVolumeTiersFile(String text) {
+        return text.strip().lines().findFirst().orElse("").toLowerCase(Locale.ROOT).contains("volume tier");
     }
 
     private static Converted rateCard(String source, String text) {

@@ -6,7 +6,6 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.ConversationWindows;
 import dev.janela.core.engine.TemplateCost;
-import dev.janela.core.engine.WindowStatus;
 import dev.janela.core.pricing.Usage;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.plan.UsageCounts;
@@ -56,9 +55,9 @@ public class TemplateEstimates {
         for (String waId : waIds) {
             ConversationKey key = ConversationStore.key(channel, waId);
             String market = engine.marketOf(key, now);
-            WindowStatus window = windows.now(key, states.getOrDefault(waId, engine.initialState()), category,
-                    usage);
-            estimates.add(new Estimate(waId, market, window.open(), window.templateCost()));
+            ConversationState state = states.getOrDefault(waId, engine.initialState());
+            estimates.add(new Estimate(waId, market, state.isWindowOpenAt(now),
+                    windows.templateCost(key, state, category, usage)));
         }
         return estimates;
     }

@@ -1,7 +1,6 @@
 package dev.janela.server.plan;
 
 import dev.janela.core.meta.Pmp2026Model;
-import dev.janela.core.pricing.PricingModel;
 import dev.janela.server.channel.Channel;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,9 +47,11 @@ public class FreeServiceMessages {
         Instant now = clock.instant();
         PricingPlans.Stored stored = plans.stored(accountId);
         YearMonth month = YearMonth.from(now.atZone(stored.zone()));
-        List<Channel> priced = channels.stream()
-                .filter(channel -> isPmp2026(plans.planOf(channel).at(now).model())).toList();
-        return uses(accountId, priced, List.of(month), stored.meta().freeServiceMessages());
+        // The plan's models are the account's; a channel only changes the markets, so one channel's plan says it.
+        if (channels.isEmpty() || !plans.planOf(channels.get(0)).at(now).model().name().equals(Pmp2026Model.NAME)) {
+            return List.of();
+        }
+        return uses(accountId, channels, List.of(month), stored.meta().freeServiceMessages());
     }
 
     /**
@@ -80,9 +81,5 @@ public class FreeServiceMessages {
             }
         }
         return uses;
-    }
-
-    private static boolean isPmp2026(PricingModel<?> model) {
-        return model.name().equals(Pmp2026Model.NAME);
     }
 }

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,14 +85,7 @@ record PlanView(String timeZone, List<PeriodView> periods, String volumeTiers, L
 
     /** The tiers as given, or Meta's volume tiers file (its first line says so) in Janela's format. */
     private static String inJanelasFormat(String csv) {
-        if (!csv.strip().lines().findFirst().orElse("").toLowerCase(Locale.ROOT).contains("volume tier")) {
-            return csv;
-        }
-        MetaRateFiles.Converted converted = MetaRateFiles.convert("Meta's volume tiers", csv);
-        if (converted.kind() != MetaRateFiles.Kind.VOLUME_TIERS) {
-            throw Refusal.invalid("volume_tiers", "this is a rate card; upload it to /api/rate-cards");
-        }
-        return converted.csv();
+        return MetaRateFiles.isVolumeTiersFile(csv) ? MetaRateFiles.convert("Meta's volume tiers", csv).csv() : csv;
     }
 
     private static ZoneId zone(String name, List<FieldError> problems) {
