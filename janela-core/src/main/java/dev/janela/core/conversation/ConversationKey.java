@@ -1,5 +1,6 @@
 package dev.janela.core.conversation;
 
+import dev.janela.core.customer.CustomerHandle;
 import dev.janela.core.phone.E164;
 import java.util.Objects;
 
@@ -7,12 +8,16 @@ import java.util.Objects;
  * One business number and one customer: the key of all session state.
  *
  * @param channel the business number, E.164 with {@code +}
- * @param customer the customer's number, E.164 with {@code +}
+ * @param customer the customer's {@link CustomerHandle handle}: the phone number, E.164 with {@code +}, or the
+ *     business-scoped user ID of a customer whose number is not known
  */
 public record ConversationKey(String channel, String customer) {
     public ConversationKey {
         requireE164(channel, "channel");
-        requireE164(customer, "customer");
+        Objects.requireNonNull(customer, "customer");
+        CustomerHandle.problem(customer).ifPresent(problem -> {
+            throw new IllegalArgumentException("customer " + problem + ", was " + mask(customer));
+        });
     }
 
     /** The key of two numbers given as digits. */

@@ -1,6 +1,7 @@
 package dev.janela.core.market;
 
 import dev.janela.core.conversation.ConversationKey;
+import dev.janela.core.customer.CustomerHandle;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.PhoneCountries;
 import java.time.Instant;
@@ -9,8 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The market a conversation is priced in: the country of the business's number or of the customer's
- * ({@link MarketBasis}), mapped to its region by a markets file as it stood at the event's time. A channel may be
+ * The market a conversation is priced in: the country of the business's number or of the customer's, from their
+ * number or a BSUID's prefix ({@link MarketBasis}), mapped to its region by a markets file as it stood at the event's
+ * time. A channel may be
  * registered in another country than its number's; such channels are given their country explicitly. Thread-safe;
  * it remembers each number's markets over time once found.
  */
@@ -57,7 +59,7 @@ public final class MarketResolver {
             String registered = channelCountries.get(conversation.channel());
             return registered != null ? registered : countryOfNumber(conversation.channel());
         }
-        return countryOfNumber(conversation.customer());
+        return CustomerHandle.countryOf(conversation.customer());
     }
 
     private static String countryOfNumber(String e164) {

@@ -6,6 +6,7 @@ import dev.janela.core.conversation.Event;
 import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.conversation.TemplateMessage;
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.phone.E164;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import java.util.List;
  * </pre>
  *
  * <p>Every input either parses or is rejected with an {@link InvalidEventException} that says what is wrong; the
- * parser never throws anything else. It reads bytes (UTF-8) directly and builds no strings for the plain ASCII
+ * parser never throws anything else. A customer is a phone number or, for one whose number is not known, a
+ * business-scoped user ID ({@code "customer":"BR.1502512345678901"}); a customer's call ({@code "type":"call"}) opens
+ * or refreshes the window as a message does. It reads bytes (UTF-8) directly and builds no strings for the plain ASCII
  * lines logs are made of, since a replay parses millions of lines a second. Fields it does not know are skipped, so
  * logs may carry more; JSON {@code null} is the same as an absent field.
  *
@@ -60,6 +63,7 @@ public final class EventLineParser extends JsonLine {
     private static final byte[] IN = {'i', 'n'};
     private static final byte[] OUT = {'o', 'u', 't'};
     private static final byte[] TYPE_TEMPLATE = "template".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE_CALL = "call".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] STATUS_FAILED = "failed".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] STATUS_DELIVERED = {
         "sent".getBytes(StandardCharsets.US_ASCII),
@@ -77,6 +81,7 @@ public final class EventLineParser extends JsonLine {
     private final long[] checkedNumbers = new long[1 << 14];
     private final int[] checkedDigitCounts = new int[1 << 14];
 
+    private final BsuidNumbers bsuids;
     private final byte[] id = new byte[MAX_ID_BYTES];
     private int idLength;
     private long atNanos;
@@ -86,8 +91,15 @@ public final class EventLineParser extends JsonLine {
     private int seen;
     private int present;
     private boolean categoryKnown;
+    private boolean call;
 
     public EventLineParser() {
+        this(new BsuidNumbers());
+    }
+
+    /** A parser whose customers known by a BSUID are numbered in {@code bsuids}, shared by a log's parsers. */
+    EventLineParser(BsuidNumbers bsuids) {
+        this.bsuids = bsuids;
         Arrays.fill(checkedNumbers, -1);
     }
 
@@ -117,6 +129,7 @@ public final class EventLineParser extends JsonLine {
         this.present = 0;
         this.flags = 0;
         this.categoryKnown = false;
+        this.call = false;
         object();
         check();
     }
@@ -139,6 +152,7 @@ public final class EventLineParser extends JsonLine {
         return channel;
     }
 
+    /** The customer: a phone number's digits, or a negative number that {@link BsuidNumbers} gave a BSUID. */
     long customer() {
         return customer;
     }
@@ -171,7 +185,7 @@ public final class EventLineParser extends JsonLine {
 
     private Event event() {
         return event(new String(id, 0, idLength, StandardCharsets.UTF_8), instant(atNanos),
-                ConversationKey.of(channel, customer), flags);
+                bsuids.key(channel, customer), flags);
     }
 
     private void object() {
@@ -274,7 +288,7 @@ public final class EventLineParser extends JsonLine {
             case ID -> id();
             case AT -> at();
             case CHANNEL -> channel = number("channel");
-            case CUSTOMER -> customer = number("customer");
+            case CUSTOMER -> customer = customerField();
             case DIRECTION -> direction();
             case TYPE -> type();
             case CATEGORY -> category();
@@ -335,6 +349,17 @@ public final class EventLineParser extends JsonLine {
         return digits;
     }
 
+    private long customerField() {
+        if (valueLength == 0 || !Bsuid.startsOne(value[valueStart])) {
+            return number("customer");
+        }
+        String bsuid = new String(value, valueStart, valueLength, StandardCharsets.ISO_8859_1);
+        Bsuid.problem(bsuid).ifPresent(problem -> {
+            throw InvalidEventException.field("customer", problem);
+        });
+        return bsuids.customerOf(bsuid);
+    }
+
     private void direction() {
         if (valueEquals(OUT)) {
             flags |= OUTBOUND;
@@ -350,6 +375,7 @@ public final class EventLineParser extends JsonLine {
         if (valueEquals(TYPE_TEMPLATE)) {
             flags |= TEMPLATE;
         }
+        call = valueEquals(TYPE_CALL);
     }
 
     private void category() {
@@ -392,6 +418,10 @@ public final class EventLineParser extends JsonLine {
         if (!outbound && template) {
             throw InvalidEventException.field("type", "a customer cannot send a template; direction \"in\" is the"
                     + " customer writing");
+        }
+        if (outbound && call) {
+            throw InvalidEventException.field("type", "a call by the business is not priced by Janela; only a"
+                    + " customer's call (direction \"in\") opens the window");
         }
         if (!outbound && (present & (1 << STATUS)) != 0) {
             throw InvalidEventException.field("status", "applies only to outbound messages");

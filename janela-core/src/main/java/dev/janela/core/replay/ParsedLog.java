@@ -44,6 +44,8 @@ final class ParsedLog {
     final long[] channel;
     final long[] customer;
     final byte[] flags;
+    /** The BSUIDs of customers whose number the log does not give. */
+    final BsuidNumbers bsuids = new BsuidNumbers();
     final int[] idStart;
     final short[] idLength;
     private final long[] idHash;
@@ -221,7 +223,7 @@ final class ParsedLog {
 
     /** Parses the lines of one chunk into their slots; used by one thread. */
     private final class ChunkParser {
-        private final EventLineParser parser = new EventLineParser();
+        private final EventLineParser parser = new EventLineParser(bsuids);
         private final int firstSlot;
         private final boolean strict;
         private final List<Problem> problems = new ArrayList<>();

@@ -244,7 +244,7 @@ public final class Replay {
         }
 
         private ConversationState firstEventOf(int conversation) {
-            ConversationKey key = ConversationKey.of(job.conversations.channel(conversation),
+            ConversationKey key = job.log.bsuids.key(job.conversations.channel(conversation),
                     job.conversations.customer(conversation));
             job.keys[conversation] = key;
             return engine.initialState();

@@ -58,6 +58,21 @@ class EventLineParserTest {
                     .isEqualTo(new CustomerMessage("m1", AT, KEY, true));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"BR.1502512345678901", "DO.ENT.8819021733", "US.13491208655302741918abcXYZ"})
+        void customerKnownOnlyByABusinessScopedUserId_isKeyedOnIt(String bsuid) {
+            Event event = parser.parse(IN.replace("+5521988887777", bsuid));
+
+            assertThat(event).isEqualTo(
+                    new CustomerMessage("m1", AT, new ConversationKey("+5511999990000", bsuid), false));
+        }
+
+        @Test
+        void customersCall_isACustomerMessage() {
+            assertThat(parser.parse(IN.replace("\"type\":\"text\"", "\"type\":\"call\"")))
+                    .isEqualTo(new CustomerMessage("m1", AT, KEY, false));
+        }
+
         @Test
         void numbersWithoutPlus_fieldsInAnyOrder_whitespace_unknownFieldsOfEveryKind_andNulls() {
             String line = " { \"extra\" : {\"a\":[1,-2.5e-3,true,false,null,{\"b\":\"\\u00e9\"}],\"c\":{}} ,"
@@ -148,6 +163,13 @@ class EventLineParserTest {
             "\"channel\":\"+5511999990000\" | \"channel\":\"+80012345678\"         | no country calling code",
             "\"customer\":\"+5521988887777\" | \"customer\":\"+\"                  | customer: has no digits",
             "\"customer\":\"+5521988887777\" | \"customer\":5521988887777          | customer: must be a string",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"B.1502512345\"      | customer: must be a phone number",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"br.1502512345\"     | customer: must be a phone number",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"XX.1502512345\"     | XX, which is not an ISO 3166",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"BR.150-2512345\"    | only letters and digits after",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"BR.\"               | customer: must be a phone number",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"BR.ENT.\"           | has 0 characters after the country",
+            "\"customer\":\"+5521988887777\" | \"customer\":\"BR.\u00e91502\"     | only letters and digits after",
             "\"direction\":\"in\"           | \"direction\":\"IN\"                 | direction: must be \"in\"",
             "\"direction\":\"in\"           | \"direction\":\"inbound\"            | direction: must be \"in\"",
             "\"type\":\"text\"              | \"type\":\"\"                        | type: is empty",
@@ -165,6 +187,7 @@ class EventLineParserTest {
             "\"type\":\"template\",\"category\":\"promo\"    | category: must be marketing, utility or authentication",
             "\"type\":\"template\",\"category\":7            | category: must be a string",
             "\"type\":\"text\",\"status\":\"lost\"           | status: must be failed, or sent, delivered or read",
+            "\"type\":\"call\"                              | type: a call by the business is not priced",
         })
         void outboundFields(String replacement, String expected) {
             assertInvalid(IN.replace("\"direction\":\"in\",\"type\":\"text\"", "\"direction\":\"out\"," + replacement),

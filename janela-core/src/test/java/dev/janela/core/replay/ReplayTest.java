@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.JanelaException;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.market.MarketBasis;
 import dev.janela.core.ratecard.MissingPriceException;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.RateCardParser;
 import dev.janela.core.report.LedgerCsv;
 import dev.janela.core.report.ReplayReport;
+import dev.janela.core.session.SessionSettings;
 import dev.janela.core.testfixtures.TestEngines;
 import dev.janela.core.testfixtures.TestRates;
 import java.nio.charset.StandardCharsets;
@@ -190,6 +192,45 @@ class ReplayTest {
 
         assertThat(LedgerCsv.row(ledger.get(0), 4))
                 .isEqualTo("'=1+1,2026-03-02T10:00:00Z,+5511999990000,+5521988887777,BR,user_initiated,0.0300,USD");
+    }
+
+    @Test
+    void customerKnownOnlyByABusinessScopedUserId_isPricedInTheCountryItsPrefixNames() {
+        List<Charge> ledger = new ArrayList<>();
+        String log = String.join("\n",
+                line("m1", "2026-03-02T10:00:00Z", "in", "text").replace("+5521988887777", "DO.1502512345678901"),
+                line("m2", "2026-03-02T10:00:00Z", "in", "text").replace("+5521988887777", "MX.ENT.77120931"),
+                line("m3", "2026-03-02T10:01:00Z", "in", "text").replace("+5521988887777", "DO.1502512345678901"));
+
+        ReplayResult result = replayByRecipient(log, ledger::add);
+
+        assertThat(result.conversations()).isEqualTo(2);
+        assertThat(ledger).extracting(charge -> charge.conversation().customer() + " " + charge.market())
+                .containsExactly("DO.1502512345678901 DO", "MX.ENT.77120931 MX");
+        assertThat(LedgerCsv.row(ledger.get(0), 4)).isEqualTo(
+                "m1,2026-03-02T10:00:00Z,+5511999990000,DO.1502512345678901,DO,user_initiated,0.0100,USD");
+    }
+
+    @Test
+    void customersCall_reopensAClosedWindow_asAMessageDoes() {
+        List<Charge> ledger = new ArrayList<>();
+        String log = String.join("\n",
+                line("m1", "2026-03-02T10:00:00Z", "in", "text"),
+                line("m2", "2026-03-04T10:00:00Z", "out", "text"),
+                line("c1", "2026-03-04T11:00:00Z", "in", "call"),
+                line("m3", "2026-03-04T11:05:00Z", "out", "text"));
+
+        ReplayResult result = replay(log, ledger::add);
+
+        assertThat(result.rejected()).isEqualTo(1);
+        assertThat(ledger).extracting(Charge::eventId).containsExactly("m1", "c1");
+    }
+
+    private static ReplayResult replayByRecipient(String log, Consumer<Charge> ledger) {
+        ReplaySettings settings = new ReplaySettings(TestEngines.session(
+                SessionSettings.DEFAULTS.withMarketBasis(MarketBasis.RECIPIENT), TestRates.priceBook()), false, 2);
+        EventSource source = EventSource.of("traffic.jsonl", log.getBytes(StandardCharsets.UTF_8));
+        return new Replay(settings, 64).run(source, ledger, ReplayListener.NONE);
     }
 
     private static String line(String id, String at, String direction, String type) {
