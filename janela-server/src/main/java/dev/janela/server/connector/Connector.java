@@ -14,19 +14,19 @@ public interface Connector {
      * nothing is stored or charged.
      *
      * @param wamid the message's id
-     * @param waId the recipient, digits only
+     * @param customer the recipient's handle: the phone number's digits, or a BSUID
      * @param request the send as the client wrote it, in Meta's Cloud API shape
      */
-    default void accept(Channel channel, String wamid, String waId, JsonNode request) {
+    default void accept(Channel channel, String wamid, String customer, JsonNode request) {
     }
 
     /**
      * Delivers a message Janela accepted and stored, once the transaction that stored it has committed.
      *
      * @param wamid the message's id
-     * @param waId the recipient, digits only
+     * @param customer the recipient's handle: the phone number's digits, or a BSUID
      */
-    void deliver(Channel channel, String wamid, String waId);
+    void deliver(Channel channel, String wamid, String customer);
 
     /**
      * Takes up, once Janela has started, what an earlier run accepted but did not see through (it stopped or crashed

@@ -1,5 +1,6 @@
 package dev.janela.server.connector;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.config.JanelaProperties;
 import dev.janela.server.config.WithMetaConnector;
@@ -37,8 +38,8 @@ class MetaConnector implements Connector {
     }
 
     @Override
-    public void accept(Channel channel, String wamid, String waId, JsonNode request) {
-        SendQueue.Waiting waiting = queue.waiting(channel.id(), waId);
+    public void accept(Channel channel, String wamid, String customer, JsonNode request) {
+        SendQueue.Waiting waiting = queue.waiting(channel.id(), customer);
         long forCustomer = waiting.forCustomer();
         if (settings.pairInterval().multipliedBy(Math.max(0, forCustomer + 1 - settings.pairBurst()))
                 .compareTo(settings.maxQueueWait()) > 0) {
@@ -50,23 +51,30 @@ class MetaConnector implements Connector {
             throw new Refusal(Reason.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
                     + " throughput of " + channel.throughput() + " a second already; try again later");
         }
-        queue.add(channel, wamid, waId, json.writeValueAsString(forMeta(request, wamid, waId)), clock.instant());
+        queue.add(channel, wamid, customer, json.writeValueAsString(forMeta(request, wamid, customer)),
+                clock.instant());
     }
 
     /**
-     * The request as Meta gets it: to the customer's number as Janela read it, and with Janela's id for Meta to echo
+     * The request as Meta gets it: to the customer's number as Janela read it, or to the BSUID the client addressed
+     * ({@code recipient}) when it gave no number, and with Janela's id for Meta to echo
      * in every status, which is how a message whose answer was lost is still recognised. A
      * {@code biz_opaque_callback_data} the client set is kept with the message, and Janela's status events echo it.
      */
-    private static JsonNode forMeta(JsonNode request, String wamid, String waId) {
+    private static JsonNode forMeta(JsonNode request, String wamid, String customer) {
         ObjectNode copy = ((ObjectNode) request).deepCopy();
-        copy.put("to", waId);
+        if (Bsuid.looksLikeOne(customer)) {
+            copy.remove("to");
+            copy.put("recipient", customer);
+        } else {
+            copy.put("to", customer);
+        }
         copy.put("biz_opaque_callback_data", wamid);
         return copy;
     }
 
     @Override
-    public void deliver(Channel channel, String wamid, String waId) {
+    public void deliver(Channel channel, String wamid, String customer) {
         dispatcher.wake();
     }
 }

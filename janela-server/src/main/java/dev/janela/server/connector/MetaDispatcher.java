@@ -110,12 +110,12 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         List<SendQueue.Queued> allowed = new ArrayList<>();
         List<SendQueue.Queued> due = queue.due(now, PASS_SIZE);
         for (SendQueue.Queued send : due) {
-            String pair = send.channelId() + "/" + send.waId();
+            String pair = send.channelId() + "/" + send.customer();
             Optional<Channel> channel = channelsById.computeIfAbsent(send.channelId(), channels::findById);
             if (channel.isEmpty() || held.contains(pair)) {
                 continue;
             }
-            Optional<Instant> wait = pacing.take(send.channelId(), channel.get().throughput(), send.waId(), now);
+            Optional<Instant> wait = pacing.take(send.channelId(), channel.get().throughput(), send.customer(), now);
             if (wait.isPresent()) {
                 held.add(pair);
                 earliestHeld = earliestHeld == null || wait.get().isBefore(earliestHeld) ? wait.get() : earliestHeld;

@@ -32,7 +32,7 @@ final class Pacing {
     private final Map<Long, Instant> channelDue = new HashMap<>();
     private final Map<Pair, Instant> pairDue = new HashMap<>();
 
-    private record Pair(long channelId, String waId) {
+    private record Pair(long channelId, String customer) {
     }
 
     Pacing(Duration pairInterval, int pairBurst) {
@@ -41,13 +41,13 @@ final class Pacing {
     }
 
     /**
-     * Takes a place for one message to {@code waId} on the channel at {@code now}, if both limits allow it.
+     * Takes a place for one message to {@code customer} on the channel at {@code now}, if both limits allow it.
      *
      * @param throughput the channel's messages a second
      * @return empty when the message may go now; else, taking nothing, when to try again: the earliest time it
      *     might go, or, when only the spreading holds it, the time all the spreading allows at once may go
      */
-    synchronized Optional<Instant> take(long channelId, int throughput, String waId, Instant now) {
+    synchronized Optional<Instant> take(long channelId, int throughput, String customer, Instant now) {
         Deque<Instant> sent = lastSecond.computeIfAbsent(channelId, id -> new ArrayDeque<>());
         while (!sent.isEmpty() && !sent.peekFirst().plus(SECOND).isAfter(now)) {
             sent.removeFirst();
@@ -56,7 +56,7 @@ final class Pacing {
                 .skip(sent.size() - (long) throughput).findFirst().orElseThrow().plus(SECOND);
         Duration channelInterval = SECOND.dividedBy(throughput);
         Instant channelNext = channelDue.getOrDefault(channelId, now);
-        Pair pair = new Pair(channelId, waId);
+        Pair pair = new Pair(channelId, customer);
         Instant pairNext = pairDue.getOrDefault(pair, now);
         Instant spreadAllowed = earliest(channelNext, channelInterval, Math.max(1, throughput / SPREAD));
         Instant allowed = latest(windowAllowed, spreadAllowed, earliest(pairNext, pairInterval, pairBurst));

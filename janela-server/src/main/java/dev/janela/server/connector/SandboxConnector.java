@@ -78,7 +78,7 @@ class SandboxConnector implements Connector, DisposableBean {
     }
 
     @Override
-    public void deliver(Channel channel, String wamid, String waId) {
+    public void deliver(Channel channel, String wamid, String customer) {
         reporter.execute(() -> report(channel, wamid));
     }
 

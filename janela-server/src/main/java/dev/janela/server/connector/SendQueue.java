@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class SendQueue {
-    private static final String COLUMNS = "message_id, channel_id, wamid, wa_id, request, attempts";
+    private static final String COLUMNS = "message_id, channel_id, wamid, customer, request, attempts";
 
     private final JdbcClient jdbc;
 
@@ -25,16 +25,21 @@ class SendQueue {
         this.jdbc = jdbc;
     }
 
-    /** A queued send: the request for Meta, and how often it was tried. */
-    record Queued(long messageId, long channelId, String wamid, String waId, String request, int attempts) {
+    /**
+     * A queued send: the request for Meta, and how often it was tried.
+     *
+     * @param customer the customer's handle: the phone number's digits, or the BSUID of a customer without one
+     */
+    record Queued(long messageId, long channelId, String wamid, String customer, String request, int attempts) {
     }
 
     /** Queues the send of the channel's message {@code wamid}, in the transaction that stored the message. */
-    void add(Channel channel, String wamid, String waId, String request, Instant now) {
-        jdbc.sql("insert into send_queue (message_id, account_id, channel_id, wamid, wa_id, request, attempts,"
-                + " not_before, created_at) select id, account_id, channel_id, wamid, :waId, :request, 0, :now, :now"
+    void add(Channel channel, String wamid, String customer, String request, Instant now) {
+        jdbc.sql("insert into send_queue (message_id, account_id, channel_id, wamid, customer, request, attempts,"
+                + " not_before, created_at)"
+                + " select id, account_id, channel_id, wamid, :customer, :request, 0, :now, :now"
                 + " from messages where channel_id = :channel and wamid = :wamid")
-                .param("waId", waId).param("request", request).param("now", Instants.param(now))
+                .param("customer", customer).param("request", request).param("now", Instants.param(now))
                 .param("channel", channel.id()).param("wamid", wamid).update();
     }
 
@@ -42,11 +47,12 @@ class SendQueue {
     record Waiting(long onChannel, long forCustomer) {
     }
 
-    /** How many sends wait on the channel, and to {@code waId}: one read for both limits a send must fit. */
-    Waiting waiting(long channelId, String waId) {
-        return jdbc.sql("select count(*) as on_channel, coalesce(sum(case when wa_id = :waId then 1 else 0 end), 0)"
+    /** How many sends wait on the channel, and to {@code customer}: one read for both limits a send must fit. */
+    Waiting waiting(long channelId, String customer) {
+        return jdbc.sql("select count(*) as on_channel,"
+                + " coalesce(sum(case when customer = :customer then 1 else 0 end), 0)"
                 + " as for_customer from send_queue where channel_id = :channel")
-                .param("channel", channelId).param("waId", waId)
+                .param("channel", channelId).param("customer", customer)
                 .query((row, number) -> new Waiting(row.getLong("on_channel"), row.getLong("for_customer"))).single();
     }
 
@@ -98,6 +104,6 @@ class SendQueue {
 
     private static Queued queued(ResultSet row, int number) throws SQLException {
         return new Queued(row.getLong("message_id"), row.getLong("channel_id"), row.getString("wamid"),
-                row.getString("wa_id"), row.getString("request"), row.getInt("attempts"));
+                row.getString("customer"), row.getString("request"), row.getInt("attempts"));
     }
 }

@@ -31,13 +31,14 @@ class ConversationEvents {
      * {@code message.received}.
      *
      * @param channel the channel's {@code phone_number_id}
-     * @param waId the customer's number, digits only
+     * @param waId the customer's number, digits only; null for a customer whose number the business does not know
+     * @param userId the customer's business-scoped user ID, once Meta gave it
      * @param text the message's text, if it has one
      * @param referral whether the customer came from an ad or a page button
      * @param profileName the name the customer's profile shows, if the webhook gave it
      */
-    record MessageReceived(String channel, String waId, String messageId, String type, String text, Instant at,
-            boolean referral, String profileName) {
+    record MessageReceived(String channel, String waId, String userId, String messageId, String type, String text,
+            Instant at, boolean referral, String profileName) {
     }
 
     /**
@@ -49,8 +50,8 @@ class ConversationEvents {
      * @param errorCode the platform's error code, when it gave one
      * @param bizOpaqueCallbackData what the send asked to have echoed, as Meta's statuses echo it
      */
-    record MessageStatusChanged(String channel, String waId, String messageId, String metaMessageId, String status,
-            Instant at, Integer errorCode, String bizOpaqueCallbackData) {
+    record MessageStatusChanged(String channel, String waId, String userId, String messageId, String metaMessageId,
+            String status, Instant at, Integer errorCode, String bizOpaqueCallbackData) {
     }
 
     /**
@@ -61,12 +62,12 @@ class ConversationEvents {
      * @param openedBy the id of the message that opened it, and was charged for it
      * @param windowExpiresAt until when the window is open, for an active session
      */
-    record SessionOpened(String channel, String waId, String type, String status, Instant openedAt, String openedBy,
-            Instant windowExpiresAt) {
+    record SessionOpened(String channel, String waId, String userId, String type, String status, Instant openedAt,
+            String openedBy, Instant windowExpiresAt) {
     }
 
     /** {@code session.ended}: replaced by the next session (at its window's end, if that came first), or failed. */
-    record SessionEnded(String channel, String waId, String type, Instant openedAt, String openedBy,
+    record SessionEnded(String channel, String waId, String userId, String type, Instant openedAt, String openedBy,
             Instant endedAt) {
     }
 
@@ -77,8 +78,8 @@ class ConversationEvents {
      * @param kind {@code charge}, or {@code reversal} for a charge cancelled by a failed send
      * @param amount a decimal string, negative for a reversal
      */
-    record ChargeRecorded(String channel, String waId, String eventId, String kind, String category, String market,
-            String amount, String currency, String rateCardVersion, Instant at) {
+    record ChargeRecorded(String channel, String waId, String userId, String eventId, String kind, String category,
+            String market, String amount, String currency, String rateCardVersion, Instant at) {
     }
 
     record FreeServiceThreshold(String channel, String number, String month, long used, long of, int percent) {
@@ -93,7 +94,8 @@ class ConversationEvents {
 
     void messageReceived(StoredConversation conversation, Inbound message) {
         publish(conversation.channel(), EventType.MESSAGE_RECEIVED, new MessageReceived(
-                conversation.channel().phoneNumberId(), message.waId(), message.wamid(), message.type(),
+                conversation.channel().phoneNumberId(), waId(conversation), userId(conversation), message.wamid(),
+                message.type(),
                 message.body().orElse(null), message.at(), message.referral(), message.profileName().orElse(null)));
     }
 
@@ -102,13 +104,14 @@ class ConversationEvents {
         String metaMessageId = message.metaWamid()
                 .orElse(report.wamid().equals(message.wamid()) ? null : report.wamid());
         publish(channel, EventType.MESSAGE_STATUS, new MessageStatusChanged(channel.phoneNumberId(),
-                message.customerWaId(), message.wamid(), metaMessageId, state.wireName(), report.at(),
+                message.customer().phone().orElse(null), message.customer().userId().orElse(null), message.wamid(),
+                metaMessageId, state.wireName(), report.at(),
                 report.errorCode().orElse(null), message.callbackData().orElse(null)));
     }
 
     void chargeRecorded(StoredConversation conversation, Charge charge) {
         publish(conversation.channel(), EventType.CHARGE_RECORDED, new ChargeRecorded(
-                conversation.channel().phoneNumberId(), waId(conversation), charge.eventId(),
+                conversation.channel().phoneNumberId(), waId(conversation), userId(conversation), charge.eventId(),
                 charge.kind().wireName(), charge.category().wireName(), charge.market(),
                 Ledger.decimal(charge.amount().micros(), 4), charge.amount().currency().getCurrencyCode(),
                 charge.rateCardVersion(), charge.at()));
@@ -138,13 +141,14 @@ class ConversationEvents {
         Instant windowExpiresAt = session.status() == SessionStatus.ACTIVE
                 ? after.windowExpiresAt().orElse(null) : null;
         publish(before.channel(), EventType.SESSION_OPENED, new SessionOpened(before.channel().phoneNumberId(),
-                waId(before), session.type().category().wireName(), session.status().wireName(),
+                waId(before), userId(before), session.type().category().wireName(), session.status().wireName(),
                 session.openedAt(), session.openedBy(), windowExpiresAt));
     }
 
     private void ended(StoredConversation conversation, Session session, Instant at) {
         publish(conversation.channel(), EventType.SESSION_ENDED, new SessionEnded(
-                conversation.channel().phoneNumberId(), waId(conversation), session.type().category().wireName(),
+                conversation.channel().phoneNumberId(), waId(conversation), userId(conversation),
+                session.type().category().wireName(),
                 session.openedAt(), session.openedBy(), at));
     }
 
@@ -152,8 +156,13 @@ class ConversationEvents {
         notifications.publish(channel.accountId(), channel.id(), type, data);
     }
 
-    /** The customer's number as WhatsApp writes it: digits, without the {@code +}. */
+    /** The customer's number as WhatsApp writes it (digits, without the {@code +}), or null when not known. */
     private static String waId(StoredConversation conversation) {
-        return conversation.key().customer().substring(1);
+        return conversation.customer().phone().orElse(null);
+    }
+
+    /** The customer's business-scoped user ID, or null when Meta has not given it. */
+    private static String userId(StoredConversation conversation) {
+        return conversation.customer().userId().orElse(null);
     }
 }

@@ -7,6 +7,7 @@ import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.conversation.TemplateMessage;
 import dev.janela.core.engine.AllowanceUse;
 import dev.janela.core.engine.ConversationEngine;
+import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.engine.Outcome;
 import dev.janela.core.ledger.Charge;
@@ -47,10 +48,14 @@ public class ConversationService {
     private final Clock clock;
     private final JanelaMetrics metrics;
     private final ConversationEvents events;
+    private final Customers customers;
+    private final IdentitySettings identitySettings;
 
     ConversationService(ConversationStore store, ProcessedEvents processed, Messages messages, Ledger ledger,
             Engines engines, UsageCounts usageCounts, MessageIds ids, Clock clock, JanelaMetrics metrics,
-            ConversationEvents events) {
+            ConversationEvents events, Customers customers, IdentitySettings identitySettings) {
+        this.customers = customers;
+        this.identitySettings = identitySettings;
         this.store = store;
         this.processed = processed;
         this.messages = messages;
@@ -74,7 +79,7 @@ public class ConversationService {
         if (!processed.firstTime(channel.accountId(), channel.id(), "message:" + message.wamid())) {
             return false;
         }
-        StoredConversation conversation = store.lock(channel, message.waId());
+        StoredConversation conversation = store.lock(channel, message.customer());
         message.profileName().ifPresent(name -> store.nameCustomer(conversation, name));
         CustomerMessage event = new CustomerMessage(message.wamid(), message.at(), conversation.key(),
                 message.referral());
@@ -92,6 +97,35 @@ public class ConversationService {
     }
 
     /**
+     * Applies Meta's report that a customer changed number or BSUID: the customer keeps its conversations and their
+     * history, now known by the new identifiers. Its open window carries on unless the account says a change ends
+     * it.
+     *
+     * @return whether it was applied; false when it had been already (R12)
+     */
+    @Transactional
+    public boolean changeIdentity(Channel channel, IdentityChange change) {
+        if (!processed.firstTime(channel.accountId(), channel.id(), "message:" + change.wamid())) {
+            return false;
+        }
+        StoredConversation conversation = store.lock(channel, change.previous());
+        Customer changed = customers.change(channel.accountId(), conversation.customer(), change.changed());
+        StoredConversation renamed = new StoredConversation(conversation.id(), channel, changed,
+                ConversationStore.key(channel, changed.handle()), conversation.state());
+        boolean windowOpen = conversation.state().windowExpiresAt().filter(change.at()::isBefore).isPresent();
+        if (windowOpen && !identitySettings.changeKeepsWindow(channel.accountId())) {
+            store.save(conversation, ConversationState.of(Optional.of(change.at()), conversation.state().pricing()),
+                    change.at());
+        }
+        String model = engines.engineFor(channel).plan().at(change.at()).model().name();
+        messages.add(renamed, new NewMessage(change.wamid(), Direction.IN, Inbound.SYSTEM, Optional.empty(),
+                change.body(),
+                MessageState.RECEIVED, Optional.empty(), change.at(),
+                new Priced(model, Priced.Unit.NONE, Optional.empty(), Optional.empty())));
+        return true;
+    }
+
+    /**
      * Decides a send now: a template is always accepted (and charged when it starts a session, R5-R6); a free-form
      * message only while the window is open (R7). Nothing is stored for a refused send.
      *
@@ -102,7 +136,7 @@ public class ConversationService {
     public Sent send(Channel channel, Outbound message, String author) {
         Instant at = clock.instant();
         String wamid = ids.next();
-        StoredConversation conversation = store.lock(channel, message.waId());
+        StoredConversation conversation = store.lock(channel, message.customer());
         BusinessMessage event = message.template().<BusinessMessage>map(template ->
                 new TemplateMessage(wamid, at, conversation.key(), template.category(), false))
                 .orElseGet(() -> new FreeFormMessage(wamid, at, conversation.key(), false));
@@ -116,7 +150,7 @@ public class ConversationService {
         store.messageAt(conversation, at);
         messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced()));
         record(conversation, decision);
-        return new Sent(wamid, at, decision.charge());
+        return new Sent(wamid, at, decision.charge(), conversation.customer());
     }
 
     /**
@@ -149,7 +183,7 @@ public class ConversationService {
             return false;
         }
         if (next == MessageState.FAILED) {
-            StoredConversation conversation = store.lock(channel, message.customerWaId());
+            StoredConversation conversation = store.lock(channel, message.customer());
             Optional<Charge> charge = ledger.chargeOf(channel.accountId(), conversation.key(), message.wamid());
             Decision decision = engines.engineFor(channel)
                     .onFailedAfterAcceptance(conversation.state(), message.wamid(), report.at(), charge);

@@ -3,7 +3,6 @@ package dev.janela.server.conversation;
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.meta.MetaPricingStates;
-import dev.janela.core.phone.E164;
 import dev.janela.core.pricing.PricingState;
 import dev.janela.core.session.NoSession;
 import dev.janela.core.session.Session;
@@ -42,93 +41,102 @@ class ConversationStore {
     private final Dialect dialect;
     private final Clock clock;
     private final ConversationEvents events;
+    private final Customers customers;
 
-    ConversationStore(JdbcClient jdbc, Dialect dialect, Clock clock, ConversationEvents events) {
+    ConversationStore(JdbcClient jdbc, Dialect dialect, Clock clock, ConversationEvents events, Customers customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.dialect = dialect;
         this.clock = clock;
         this.events = events;
     }
 
     /**
-     * The conversation of {@code channel} and the customer {@code waId} (digits), made if it is new, with its row
+     * The conversation of {@code channel} and the customer {@code ids} name, both made if they are new, with its row
      * locked for the rest of the transaction.
      */
-    StoredConversation lock(Channel channel, String waId) {
-        Instant now = clock.instant();
-        jdbc.sql("insert into customers (account_id, wa_id, created_at) values (:account, :waId, :now)"
-                + " on conflict (account_id, wa_id) do nothing")
-                .param("account", channel.accountId()).param("waId", waId).param("now", Instants.param(now)).update();
-        long customer = jdbc.sql("select id from customers where account_id = :account and wa_id = :waId")
-                .param("account", channel.accountId()).param("waId", waId).query(Long.class).single();
+    StoredConversation lock(Channel channel, CustomerIds ids) {
+        return lock(channel, customers.resolve(channel.accountId(), ids, clock.instant()));
+    }
+
+    /**
+     * The conversation of {@code channel} and the customer {@code identifier} names (a phone number's digits, a BSUID
+     * or a parent BSUID), both made if they are new, with its row locked for the rest of the transaction.
+     */
+    StoredConversation lock(Channel channel, String identifier) {
+        return lock(channel, customers.find(channel.accountId(), identifier)
+                .orElseGet(() -> customers.resolve(channel.accountId(), CustomerIds.of(identifier), clock.instant())));
+    }
+
+    /** The conversation of {@code channel} and {@code customer}, made if it is new, with its row locked. */
+    StoredConversation lock(Channel channel, Customer customer) {
         jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at)"
                 + " values (:account, :channel, :customer, :now) on conflict (channel_id, customer_id) do nothing")
-                .param("account", channel.accountId()).param("channel", channel.id()).param("customer", customer)
-                .param("now", Instants.param(now)).update();
+                .param("account", channel.accountId()).param("channel", channel.id()).param("customer", customer.id())
+                .param("now", Instants.param(clock.instant())).update();
         Locked row = jdbc.sql("select id, window_expires_at, current_session_id, pricing_state from conversations"
                 + " where channel_id = :channel and customer_id = :customer" + dialect.lockRows())
-                .param("channel", channel.id()).param("customer", customer)
+                .param("channel", channel.id()).param("customer", customer.id())
                 .query((result, number) -> new Locked(result.getLong("id"),
                         Instants.readOptional(result, "window_expires_at"),
                         Columns.optionalLong(result, "current_session_id"),
                         Optional.ofNullable(result.getString("pricing_state"))))
                 .single();
-        return new StoredConversation(row.id, channel, customer, key(channel, waId),
+        return new StoredConversation(row.id, channel, customer, key(channel, customer.handle()),
                 ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState)));
     }
 
     /**
-     * The conversation of {@code channel} and the customer {@code waId} as it is now, without locking or making it:
-     * for reading its window, not for deciding.
+     * The conversation of {@code channel} and the customer {@code identifier} names, as it is now, without locking
+     * or making it: for reading its window, not for deciding.
      */
-    Optional<StoredConversation> peek(Channel channel, String waId) {
-        return jdbc.sql("select v.id, v.customer_id, v.window_expires_at, v.current_session_id, v.pricing_state"
-                + " from conversations v join customers c on c.id = v.customer_id"
-                + " where v.channel_id = :channel and c.wa_id = :waId")
-                .param("channel", channel.id()).param("waId", waId)
-                .query((row, number) -> {
-                    Optional<Long> session = Columns.optionalLong(row, "current_session_id");
-                    return new Peeked(row.getLong("id"), row.getLong("customer_id"),
-                            Instants.readOptional(row, "window_expires_at"), session,
-                            Optional.ofNullable(row.getString("pricing_state")));
-                })
-                .optional()
-                .map(row -> new StoredConversation(row.id, channel, row.customerId, key(channel, waId),
-                        ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState))));
+    Optional<StoredConversation> peek(Channel channel, String identifier) {
+        return customers.find(channel.accountId(), identifier).flatMap(customer -> jdbc.sql(
+                "select id, window_expires_at, current_session_id, pricing_state from conversations"
+                + " where channel_id = :channel and customer_id = :customer")
+                .param("channel", channel.id()).param("customer", customer.id())
+                .query((row, number) -> new StoredConversation(row.getLong("id"), channel, customer,
+                        key(channel, customer.handle()), ConversationState.of(
+                                Instants.readOptional(row, "window_expires_at"),
+                                pricing(Columns.optionalLong(row, "current_session_id"),
+                                        Optional.ofNullable(row.getString("pricing_state"))))))
+                .optional());
     }
 
     /**
-     * The states of the conversations of {@code channel} with the customers {@code waIds} (digits), as they are
-     * now, without locking: for estimating many sends at once. A customer with no conversation is absent.
+     * The states of the conversations of {@code channel} with the customers {@code identifiers} name (phone numbers'
+     * digits or BSUIDs), as they are now, without locking: for estimating many sends at once. A customer with no
+     * conversation is absent.
      */
-    Map<String, ConversationState> peekAll(Channel channel, Collection<String> waIds) {
+    Map<String, ConversationState> peekAll(Channel channel, Collection<String> identifiers) {
         Map<String, ConversationState> states = new HashMap<>();
-        List<String> all = List.copyOf(waIds);
+        List<String> all = List.copyOf(identifiers);
         for (int start = 0; start < all.size(); start += PEEK_BATCH) {
             List<String> batch = all.subList(start, Math.min(all.size(), start + PEEK_BATCH));
-            jdbc.sql("select c.wa_id, v.window_expires_at, v.pricing_state, s.type, s.status, s.opened_at,"
-                    + " s.opened_by from conversations v join customers c on c.id = v.customer_id"
-                    + " left join sessions s on s.id = v.current_session_id"
-                    + " where v.channel_id = :channel and c.wa_id in (:waIds)")
-                    .param("channel", channel.id()).param("waIds", batch)
+            jdbc.sql("select c.handle, c.user_id, c.parent_user_id, v.window_expires_at, v.pricing_state,"
+                    + " s.type, s.status, s.opened_at, s.opened_by"
+                    + " from conversations v join customers c on c.id = v.customer_id"
+                    + " left join sessions s on s.id = v.current_session_id where v.channel_id = :channel"
+                    + " and (c.handle in (:ids) or c.user_id in (:ids) or c.parent_user_id in (:ids))")
+                    .param("channel", channel.id()).param("ids", batch)
                     .query(row -> {
                         String metaState = row.getString("pricing_state");
                         PricingState pricing = metaState != null ? MetaPricingStates.decode(metaState)
                                 : SessionRows.read(row).<PricingState>map(session -> session)
                                         .orElse(NoSession.INSTANCE);
-                        states.put(row.getString("wa_id"), ConversationState.of(
-                                Instants.readOptional(row, "window_expires_at"), pricing));
+                        ConversationState state = ConversationState.of(
+                                Instants.readOptional(row, "window_expires_at"), pricing);
+                        for (String column : List.of("handle", "user_id", "parent_user_id")) {
+                            Optional.ofNullable(row.getString(column)).ifPresent(id -> states.put(id, state));
+                        }
                     });
         }
         return states;
     }
 
-    private record Peeked(long id, long customerId, Optional<Instant> windowExpiresAt, Optional<Long> currentSession,
-            Optional<String> pricingState) {
-    }
-
-    static ConversationKey key(Channel channel, String waId) {
-        return new ConversationKey(channel.number(), E164.format(Long.parseLong(waId)));
+    /** The key of {@code channel} and the customer {@code handle} names: a phone number's digits, or a BSUID. */
+    static ConversationKey key(Channel channel, String handle) {
+        return new ConversationKey(channel.number(), CustomerIds.keyCustomer(handle));
     }
 
     /** What the pricing model remembers: a Meta model's state as written, else the current session, if any. */

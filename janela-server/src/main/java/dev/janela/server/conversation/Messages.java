@@ -26,7 +26,7 @@ public class Messages {
 
     /** A message as a status report needs it: Janela's id ({@code wamid}) whichever id the report named. */
     /** @param counted the monthly count the message used, if it used one */
-    public record Tracked(long id, String wamid, long conversationId, String customerWaId, MessageState state,
+    public record Tracked(long id, String wamid, long conversationId, Customer customer, MessageState state,
             Optional<String> metaWamid, Optional<String> callbackData, Optional<UsageKey> counted) {
     }
 
@@ -86,13 +86,14 @@ public class Messages {
     }
 
     private Optional<Tracked> find(String idColumn, long channelId, String id) {
-        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state, c.wa_id,"
-                + " m.counted_in from messages m"
+        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state,"
+                + " m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id, c.username"
+                + " from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
                 + " where m.channel_id = :channel and " + idColumn + " = :id")
                 .param("channel", channelId).param("id", id)
                 .query((row, number) -> new Tracked(row.getLong("id"), row.getString("wamid"),
-                        row.getLong("conversation_id"), row.getString("wa_id"),
+                        row.getLong("conversation_id"), Customers.customer(row, "customer_id"),
                         MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                         Optional.ofNullable(row.getString("meta_wamid")),
                         Optional.ofNullable(row.getString("callback_data")),
@@ -131,13 +132,13 @@ public class Messages {
 
     /** The account's messages whose outcome is unknown, oldest first. */
     public List<Unknown> unknown(long accountId) {
-        return jdbc.sql("select c.phone_number_id, m.wamid, u.wa_id, m.type, m.body, m.at, m.state_at, m.flagged_at"
+        return jdbc.sql("select c.phone_number_id, m.wamid, u.handle, m.type, m.body, m.at, m.state_at, m.flagged_at"
                 + " from messages m join channels c on c.id = m.channel_id join conversations v on"
                 + " v.id = m.conversation_id join customers u on u.id = v.customer_id"
                 + " where m.account_id = :account and m.state = :unknown order by m.id")
                 .param("account", accountId).param("unknown", MessageState.UNKNOWN.wireName())
                 .query((row, number) -> new Unknown(row.getString("phone_number_id"), row.getString("wamid"),
-                        row.getString("wa_id"), row.getString("type"), row.getString("body"),
+                        row.getString("handle"), row.getString("type"), row.getString("body"),
                         Instants.read(row, "at"), Instants.read(row, "state_at"),
                         Instants.readOptional(row, "flagged_at").orElse(null)))
                 .list();

@@ -4,6 +4,6 @@ import dev.janela.core.ledger.Charge;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a send was given: its id, and its charge if it started a session. */
-public record Sent(String wamid, Instant at, Optional<Charge> charge) {
+/** What a send was given: its id, its charge if it started a session, and the customer it went to. */
+public record Sent(String wamid, Instant at, Optional<Charge> charge, Customer customer) {
 }

@@ -10,16 +10,21 @@ import java.util.Objects;
  *
  * @param id the conversation's id
  * @param channel its channel
- * @param customerId the customer's id
- * @param key the numbers of channel and customer
+ * @param customer the customer, with every identifier it is known by
+ * @param key the channel's number and the customer's handle
  * @param state what the engine knows of it
  */
-public record StoredConversation(long id, Channel channel, long customerId, ConversationKey key,
+public record StoredConversation(long id, Channel channel, Customer customer, ConversationKey key,
         ConversationState state) {
     public StoredConversation {
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(state, "state");
+    }
+
+    public long customerId() {
+        return customer.id();
     }
 
     public long accountId() {

@@ -1,15 +1,12 @@
 package dev.janela.server.conversation;
 
 import dev.janela.core.conversation.TemplateCategory;
-import dev.janela.core.phone.E164;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
-import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Refusal;
 import dev.janela.server.web.Allowed;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,13 +32,9 @@ class WindowController {
             @RequestParam(name = "category", defaultValue = "utility") String category, Caller caller) {
         Channel channel = channels.find(caller.accountId(), phoneNumberId)
                 .orElseThrow(() -> Refusal.notFound("channel " + phoneNumberId));
-        E164.Parsed customer = E164.parse(waId);
-        TemplateCategory templateCategory = TemplateCategory.fromWireName(category).orElse(null);
-        if (!customer.isValid() || templateCategory == null) {
-            throw Refusal.invalid(!customer.isValid()
-                    ? List.of(new FieldError("wa_id", customer.problem()))
-                    : List.of(new FieldError("category", "must be marketing, utility or authentication")));
-        }
-        return windows.now(channel, Long.toString(customer.digits()), templateCategory);
+        String customer = CustomerIds.identifier("wa_id", waId);
+        TemplateCategory templateCategory = TemplateCategory.fromWireName(category).orElseThrow(() ->
+                Refusal.invalid("category", "must be marketing, utility or authentication"));
+        return windows.now(channel, customer, templateCategory);
     }
 }

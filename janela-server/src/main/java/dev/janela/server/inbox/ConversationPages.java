@@ -4,6 +4,7 @@ import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.account.Users;
+import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.conversation.UnknownMessages;
 import dev.janela.server.conversation.Windows;
 import dev.janela.server.layout.ChosenChannel;
@@ -151,6 +152,7 @@ class ConversationPages {
     private void thread(SharedInbox.Found found, Inbox.About about, Windows.WindowView window, Model model) {
         model.addAttribute("channel", found.channel());
         model.addAttribute("waId", found.waId());
+        model.addAttribute("shown", CustomerIds.shown(found.waId(), Optional.empty()));
         model.addAttribute("customerName", about.name());
         model.addAttribute("messages", store.latestMessages(found.id(), THREAD));
         model.addAttribute("window", window);
@@ -170,6 +172,7 @@ class ConversationPages {
             Model model) {
         model.addAttribute("channel", found.channel());
         model.addAttribute("waId", found.waId());
+        model.addAttribute("shown", CustomerIds.shown(found.waId(), Optional.empty()));
         model.addAttribute("composerWindow", window);
         model.addAttribute("composerState", badge(window).state());
         model.addAttribute("market", windows.marketOf(found.channel(), found.waId()));

@@ -1,8 +1,11 @@
 package dev.janela.server.inbox;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.session.SessionModel;
+import dev.janela.server.conversation.CustomerIds;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A conversation as the inbox lists it, in the API and on its page: the customer, whether the window is open and
@@ -10,7 +13,20 @@ import java.util.Locale;
  */
 record ConversationView(CustomerView customer, boolean open, Instant windowExpiresAt, SessionView session,
         Inbox.LastMessage lastMessage, AssigneeView assignedTo) {
-    record CustomerView(String waId, String name) {
+    /**
+     * The customer: the handle their conversation is found by (the number's digits, else the BSUID), their number
+     * ({@code wa_id}, absent for a customer who hides it behind a username), BSUID, username and profile name.
+     */
+    record CustomerView(String handle, String waId, String userId, String username, String name) {
+        static CustomerView of(String handle, Optional<String> userId, Optional<String> username, String name) {
+            return new CustomerView(handle, Bsuid.looksLikeOne(handle) ? null : handle,
+                    userId.orElse(null), username.orElse(null), name);
+        }
+
+        /** How a person reads who the customer is, beside their name: the number, else the username or BSUID. */
+        String shown() {
+            return CustomerIds.shown(handle, Optional.ofNullable(username));
+        }
     }
 
     record SessionView(String type, String status, Instant openedAt) {
@@ -27,7 +43,7 @@ record ConversationView(CustomerView customer, boolean open, Instant windowExpir
                 sessions.statusAt(current, now, open).wireName(), current.openedAt())).orElse(null);
         AssigneeView assignee = row.assignedUserId().map(id -> new AssigneeView(id, row.assignedEmail().orElse(null)))
                 .orElse(null);
-        return new ConversationView(new CustomerView(row.waId(), row.name()), open,
+        return new ConversationView(CustomerView.of(row.handle(), row.userId(), row.username(), row.name()), open,
                 row.windowExpiresAt().orElse(null), session, row.lastMessage().orElse(null), assignee);
     }
 }

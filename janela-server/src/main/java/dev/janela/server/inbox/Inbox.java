@@ -33,7 +33,8 @@ public class Inbox {
     }
 
     /** A conversation as the inbox lists it. */
-    record Row(long id, String waId, String name, Optional<Instant> windowExpiresAt, Optional<Session> session,
+    record Row(long id, String handle, Optional<String> userId, Optional<String> username, String name,
+            Optional<Instant> windowExpiresAt, Optional<Session> session,
             Instant lastMessageAt, Optional<LastMessage> lastMessage, Optional<Long> assignedUserId,
             Optional<String> assignedEmail) {
         /** Where a page that ends with this conversation ends, in the order newest first. */
@@ -59,7 +60,8 @@ public class Inbox {
     }
 
     List<Row> page(long channelId, Filter filter, Instant now, Optional<Cursor> after, int limit) {
-        StringBuilder sql = new StringBuilder("select v.id, c.wa_id, c.name, v.window_expires_at, v.last_message_at,"
+        StringBuilder sql = new StringBuilder("select v.id, c.handle, c.user_id, c.username, c.name,"
+                + " v.window_expires_at, v.last_message_at,"
                 + " s.type, s.status, s.opened_at, s.opened_by, v.assigned_user_id, u.email,"
                 + " m.direction, m.type as message_type, m.body, m.state, m.at"
                 + " from conversations v join customers c on c.id = v.customer_id"
@@ -74,8 +76,9 @@ public class Inbox {
         if (filter.unassignedOnly()) {
             sql.append(" and v.assigned_user_id is null");
         }
-        filter.search().ifPresent(text -> sql.append(" and (c.wa_id like :search escape '!'"
-                + " or lower(c.name) like :search escape '!')"));
+        filter.search().ifPresent(text -> sql.append(" and (c.handle like :search escape '!'"
+                + " or lower(c.name) like :search escape '!' or c.user_id like :search escape '!'"
+                + " or lower(c.username) like :search escape '!')"));
         after.ifPresent(position -> sql.append(" and (v.last_message_at < :at or (v.last_message_at = :at"
                 + " and v.id < :id))"));
         sql.append(" order by v.last_message_at desc, v.id desc limit :limit");
@@ -97,11 +100,19 @@ public class Inbox {
         return statement.query(Inbox::row).list();
     }
 
-    /** The conversation of {@code channelId} with the customer {@code waId}, if they have one. */
-    public Optional<Long> conversationId(long channelId, String waId) {
-        return jdbc.sql("select v.id from conversations v join customers c on c.id = v.customer_id"
-                + " where v.channel_id = :channel and c.wa_id = :waId")
-                .param("channel", channelId).param("waId", waId).query(Long.class).optional();
+    /** A conversation, and the handle its customer is named by now. */
+    public record Located(long id, String handle) {
+    }
+
+    /**
+     * The conversation of {@code channelId} with the customer {@code identifier} names (a number's digits, a BSUID or
+     * a parent BSUID), if they have one.
+     */
+    public Optional<Located> conversation(long channelId, String identifier) {
+        return jdbc.sql("select v.id, c.handle from conversations v join customers c on c.id = v.customer_id"
+                + " where v.channel_id = :channel and (c.handle = :id or c.user_id = :id or c.parent_user_id = :id)")
+                .param("channel", channelId).param("id", identifier)
+                .query((row, number) -> new Located(row.getLong("id"), row.getString("handle"))).optional();
     }
 
     /** The conversation's latest {@code limit} messages, in the order they were written, as a thread shows them. */
@@ -195,7 +206,8 @@ public class Inbox {
             last = Optional.of(new LastMessage(row.getString("direction"), row.getString("message_type"),
                     row.getString("body"), row.getString("state"), Instants.read(row, "at")));
         }
-        return new Row(row.getLong("id"), row.getString("wa_id"), row.getString("name"),
+        return new Row(row.getLong("id"), row.getString("handle"), Optional.ofNullable(row.getString("user_id")),
+                Optional.ofNullable(row.getString("username")), row.getString("name"),
                 Instants.readOptional(row, "window_expires_at"), SessionRows.read(row),
                 Instants.read(row, "last_message_at"), last,
                 Columns.optionalLong(row, "assigned_user_id"),

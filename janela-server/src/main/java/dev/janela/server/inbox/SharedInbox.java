@@ -1,11 +1,11 @@
 package dev.janela.server.inbox;
 
-import dev.janela.core.phone.E164;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.account.Users;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.jdbc.Page;
 import dev.janela.server.refusal.Fields;
@@ -72,14 +72,9 @@ class SharedInbox {
     /** The caller's account's conversation with {@code waId} on the channel; 404 when there is none. */
     public Found conversation(Caller caller, String phoneNumberId, String waId) {
         Channel channel = channel(caller, phoneNumberId);
-        E164.Parsed customer = E164.parse(waId);
-        if (!customer.isValid()) {
-            throw Refusal.invalid("wa_id", customer.problem());
-        }
-        String digits = Long.toString(customer.digits());
-        long id = inbox.conversationId(channel.id(), digits)
+        Inbox.Located located = inbox.conversation(channel.id(), CustomerIds.identifier("wa_id", waId))
                 .orElseThrow(() -> Refusal.notFound("conversation with " + waId));
-        return new Found(channel, id, digits);
+        return new Found(channel, located.id(), located.handle());
     }
 
     /**

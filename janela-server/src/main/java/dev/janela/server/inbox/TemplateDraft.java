@@ -1,5 +1,6 @@
 package dev.janela.server.inbox;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.server.template.Template;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ record TemplateDraft(Template template, Map<String, String> header, Map<String, 
         return String.join("\n", lines);
     }
 
-    /** The Cloud API's request to send this template to {@code waId}. */
-    Map<String, Object> request(String waId) {
+    /** The Cloud API's request to send this template to the customer {@code handle} names. */
+    Map<String, Object> request(String handle) {
         List<Object> components = new ArrayList<>();
         template.header().ifPresent(part -> components.add(component("header", part, header)));
         components.add(component("body", template.body(), body));
@@ -37,12 +38,19 @@ record TemplateDraft(Template template, Map<String, String> header, Map<String, 
         content.put("name", template.name());
         content.put("language", Map.of("code", template.language()));
         content.put("components", components);
-        return Map.of("messaging_product", "whatsapp", "to", waId, "type", "template", "template", content);
+        return Map.of("messaging_product", "whatsapp", addressField(handle), handle, "type", "template", "template",
+                content);
     }
 
-    /** The Cloud API's request to send {@code text} to {@code waId}. */
-    static Map<String, Object> textRequest(String waId, String text) {
-        return Map.of("messaging_product", "whatsapp", "to", waId, "type", "text", "text", Map.of("body", text));
+    /** The Cloud API's request to send {@code text} to the customer {@code handle} names. */
+    static Map<String, Object> textRequest(String handle, String text) {
+        return Map.of("messaging_product", "whatsapp", addressField(handle), handle, "type", "text", "text",
+                Map.of("body", text));
+    }
+
+    /** {@code to} for a phone number, {@code recipient} for a customer known only by a BSUID. */
+    private static String addressField(String handle) {
+        return Bsuid.looksLikeOne(handle) ? "recipient" : "to";
     }
 
     private static Map<String, String> values(String prefix, Optional<TemplateBody> part,

@@ -41,6 +41,12 @@ public enum Reason {
     PARAMETER_VALUE_INVALID(131009, "Parameter value is not valid"),
     /** A free-form message outside the customer service window (R8). */
     REENGAGEMENT_MESSAGE(131047, "Re-engagement message"),
+    /**
+     * A message sent to a business-scoped user ID that BSUIDs cannot receive: an authentication template, whose
+     * one-tap, zero-tap and copy-code buttons need the phone number.
+     */
+    BSUID_RECIPIENT_UNSUPPORTED(131062, "Business-scoped User ID (BSUID) recipients are not supported for this"
+            + " message"),
     /** The queue for the number's throughput would hold the message longer than it may wait. */
     THROUGHPUT_REACHED(130429, "Rate limit hit"),
     /** The queue for this customer would hold the message longer than it may wait. */

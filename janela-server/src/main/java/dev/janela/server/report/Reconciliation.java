@@ -7,6 +7,7 @@ import dev.janela.core.pricing.Category;
 import dev.janela.core.ratecard.Price;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.conversation.Engines;
 import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Instants;
@@ -101,7 +102,7 @@ class Reconciliation {
         Counter counter = new Counter(after.orElse(0L), limit, new MetaPrices());
         jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.at, m.state, m.priced_model, m.priced_unit,"
                 + " m.priced_category, m.meta_pricing_model, m.meta_billable, m.meta_pricing_type, m.meta_category,"
-                + " m.channel_id, c.phone_number_id, u.wa_id, t.name as template from messages m"
+                + " m.channel_id, c.phone_number_id, u.handle, t.name as template from messages m"
                 + " join channels c on c.id = m.channel_id join conversations v on v.id = m.conversation_id"
                 + " join customers u on u.id = v.customer_id left join templates t on t.id = m.template_id"
                 + " where m.account_id = :account and m.direction = 'out' and m.at >= :from and m.at < :to"
@@ -161,8 +162,7 @@ class Reconciliation {
             if (!engine.plan().periods().get(0).prices().versions().isEmpty()) {
                 currency = engine.plan().currency().getCurrencyCode();
             }
-            ConversationKey key = ConversationKey.of(Long.parseLong(priced.get().channel().number().substring(1)),
-                    Long.parseLong(waId));
+            ConversationKey key = new ConversationKey(priced.get().channel().number(), CustomerIds.keyCustomer(waId));
             try {
                 Price price = engine.plan().at(at).prices().price(engine.marketOf(key, at), category.get(), at);
                 micros += price.amount().micros();
@@ -250,7 +250,7 @@ class Reconciliation {
             Meta meta = new Meta(row.getString("meta_pricing_model"), Columns.nullableBoolean(row, "meta_billable"),
                     row.getString("meta_pricing_type"), row.getString("meta_category"));
             billableByMeta += meta.bills() ? 1 : 0;
-            prices.add(row.getLong("channel_id"), row.getString("wa_id"), Instants.read(row, "at"), meta);
+            prices.add(row.getLong("channel_id"), row.getString("handle"), Instants.read(row, "at"), meta);
             List<String> differences = differences(janela, meta);
             if (differences.isEmpty()) {
                 return;
@@ -260,7 +260,7 @@ class Reconciliation {
             long id = row.getLong("id");
             if (id > after && page.size() <= limit) {
                 page.add(new Disagreement(id, row.getString("wamid"), row.getString("meta_wamid"),
-                        Instants.read(row, "at"), row.getString("phone_number_id"), row.getString("wa_id"),
+                        Instants.read(row, "at"), row.getString("phone_number_id"), row.getString("handle"),
                         row.getString("template"), state, janela, meta, differences));
             }
         }

@@ -10,11 +10,12 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.ledger.Charge;
-import dev.janela.core.phone.E164;
 import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.conversation.Engines;
+import dev.janela.server.conversation.Inbound;
 import dev.janela.server.conversation.MessageState;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.plan.PricingPlans;
@@ -86,16 +87,18 @@ class Repricing {
         Map<Long, ConversationState> states = new HashMap<>();
         MonthlyUsage usage = new MonthlyUsage();
         jdbc.sql("select m.wamid, m.at, m.direction, m.type, m.category, m.state, m.referral, m.channel_id,"
-                + " m.conversation_id, c.wa_id from messages m join conversations v on v.id = m.conversation_id"
+                + " m.conversation_id, c.handle from messages m join conversations v on v.id = m.conversation_id"
                 + " join customers c on c.id = v.customer_id"
-                + " where m.account_id = :account and m.at >= :start and m.at < :to order by m.at, m.id")
+                + " where m.account_id = :account and m.at >= :start and m.at < :to and m.type <> :system"
+                + " order by m.at, m.id")
                 .param("account", accountId).param("start", Instants.param(start)).param("to", Instants.param(to))
+                .param("system", Inbound.SYSTEM)
                 .query(row -> {
                     Channel channel = byId.get(row.getLong("channel_id"));
                     ConversationEngine engine = engineOf.computeIfAbsent(channel.id(),
                             id -> engines.engineFor(channel, model));
                     ConversationKey key = new ConversationKey(channel.number(),
-                            E164.format(Long.parseLong(row.getString("wa_id"))));
+                            CustomerIds.keyCustomer(row.getString("handle")));
                     Event event = event(row.getString("wamid"), Instants.read(row, "at"), key,
                             row.getString("direction"), row.getString("type"), row.getString("category"),
                             row.getString("state"), row.getBoolean("referral"));

@@ -96,16 +96,18 @@ class DemoData {
         approved(account, "ofertas_semana", "pt_BR", TemplateCategory.MARKETING,
                 "Oi {{1}}! As ofertas da semana chegaram.");
         Instant now = clock.instant();
-        inbound.receive(CHANNEL, "5521988880001", "Ana Souza", "Hi! Where is my order?",
+        inbound.receive(CHANNEL, InboundMessages.Sender.phone("5521988880001", "Ana Souza"), "Hi! Where is my order?",
                 now.minus(Duration.ofHours(2)));
         send(channel, "5521988880001", Optional.empty(), "It ships today, Ana.");
-        inbound.receive(CHANNEL, "5521988880002", "Bruno Lima", "Do you deliver on Sundays?",
+        inbound.receive(CHANNEL, InboundMessages.Sender.phone("5521988880002", "Bruno Lima"),
+                "Do you deliver on Sundays?",
                 now.minus(Duration.ofHours(30)));
-        inbound.receive(CHANNEL, "5521988880005", "Elisa Rocha", "Obrigada!",
+        inbound.receive(CHANNEL, InboundMessages.Sender.phone("5521988880005", "Elisa Rocha"), "Obrigada!",
                 now.minus(Duration.ofHours(23)).minus(Duration.ofMinutes(40)));
         send(channel, "5521988880003", Optional.of(offers), "Hi Carla! This week's offers are in.");
         send(channel, "5521988880004", Optional.of(update), "Hello Diego, your order #1042 has shipped.");
-        inbound.receive(CHANNEL, "5521988880004", "Diego Alves", "Great, thanks!", now.plusSeconds(1));
+        inbound.receive(CHANNEL, InboundMessages.Sender.phone("5521988880004", "Diego Alves"), "Great, thanks!",
+                now.plusSeconds(1));
         LOG.info("Demo: channel {} has 5 customers; write as one with POST /api/sandbox/{}/inbound", CHANNEL,
                 CHANNEL);
     }

@@ -4,8 +4,10 @@ import dev.janela.server.webhook.Deliveries;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,19 +27,36 @@ public class InboundMessages {
     }
 
     /**
-     * A text from the customer {@code waId} (digits) to the channel, sent at {@code at}; returns its {@code wamid}.
-     *
-     * @param name the name the customer's profile shows
+     * Who writes, as Meta's webhook names them: a number (absent for a customer who hides it behind a username), a
+     * business-scoped user ID, a username and the profile's name.
      */
-    public String receive(String phoneNumberId, String waId, String name, String text, Instant at) {
+    public record Sender(Optional<String> waId, Optional<String> userId, Optional<String> username, String name) {
+        /** A customer known by their number {@code waId} (digits). */
+        public static Sender phone(String waId, String name) {
+            return new Sender(Optional.of(waId), Optional.empty(), Optional.empty(), name);
+        }
+    }
+
+    /** A text from {@code sender} to the channel, sent at {@code at}; returns its {@code wamid}. */
+    public String receive(String phoneNumberId, Sender sender, String text, Instant at) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String wamid = "wamid.sandbox." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Map<String, Object> message = Map.of("from", waId, "id", wamid, "timestamp",
-                Long.toString(at.getEpochSecond()), "type", "text", "text", Map.of("body", text));
+        Map<String, Object> message = new LinkedHashMap<>();
+        sender.waId().ifPresent(waId -> message.put("from", waId));
+        sender.userId().ifPresent(userId -> message.put("from_user_id", userId));
+        message.putAll(Map.of("id", wamid, "timestamp", Long.toString(at.getEpochSecond()), "type", "text", "text",
+                Map.of("body", text)));
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("name", sender.name());
+        sender.username().ifPresent(username -> profile.put("username", username));
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("profile", profile);
+        sender.waId().ifPresent(waId -> contact.put("wa_id", waId));
+        sender.userId().ifPresent(userId -> contact.put("user_id", userId));
         Map<String, Object> value = Map.of("messaging_product", "whatsapp",
                 "metadata", Map.of("phone_number_id", phoneNumberId),
-                "contacts", List.of(Map.of("profile", Map.of("name", name), "wa_id", waId)),
+                "contacts", List.of(contact),
                 "messages", List.of(message));
         Map<String, Object> payload = Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of(
                 "id", "sandbox", "changes", List.of(Map.of("field", "messages", "value", value)))));

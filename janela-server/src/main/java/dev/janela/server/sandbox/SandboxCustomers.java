@@ -1,5 +1,6 @@
 package dev.janela.server.sandbox;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.phone.E164;
 import dev.janela.core.phone.WrittenNumbers;
 import dev.janela.server.access.Caller;
@@ -9,12 +10,14 @@ import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Customers a person plays in the sandbox, writing to one of the account's channels now. */
 @Service
 class SandboxCustomers {
     private static final int MAX_TEXT = 4096;
+    private static final int MAX_USERNAME = 100;
 
     private final Channels channels;
     private final InboundMessages inbound;
@@ -29,14 +32,29 @@ class SandboxCustomers {
     /**
      * What the customer writes.
      *
-     * @param from their number, as people write it
-     * @param name the name their profile shows (default: their number)
+     * @param from their number, as people write it; or, for a customer who hides their number behind a username,
+     *     absent or their business-scoped user ID
+     * @param userId their business-scoped user ID, if Meta gives one ({@code BR.1502512345678901})
+     * @param username the username they adopted, if any
+     * @param name the name their profile shows (default: their number, else their username)
      */
-    record Written(String from, String text, String name) {
+    record Written(String from, String userId, String username, String text, String name) {
+        Written(String from, String text, String name) {
+            this(from, null, null, text, name);
+        }
     }
 
-    /** The message as it arrived: its id, and the customer's number, digits only. */
-    record Received(String wamid, String waId) {
+    /**
+     * The message as it arrived: its id, and what the webhook named the customer by.
+     *
+     * @param waId the customer's number, digits only; null when the webhook gave none
+     * @param userId the customer's BSUID; null when the webhook gave none
+     */
+    record Received(String wamid, String waId, String userId) {
+        /** What the customer's conversation is found by. */
+        String identifier() {
+            return waId != null ? waId : userId;
+        }
     }
 
     /** The customer writes to the channel {@code phoneNumberId}, as a signed webhook would bring it. */
@@ -44,17 +62,39 @@ class SandboxCustomers {
         channels.find(caller.accountId(), phoneNumberId)
                 .orElseThrow(() -> Refusal.notFound("channel " + phoneNumberId));
         List<FieldError> problems = new ArrayList<>();
-        E164.Parsed from = WrittenNumbers.parse(message.from());
-        if (!from.isValid()) {
-            problems.add(new FieldError("from", from.problem()));
+        String from = message.from() == null ? "" : message.from().strip();
+        String userId = message.userId() == null ? "" : message.userId().strip();
+        if (Bsuid.looksLikeOne(from) && userId.isEmpty()) {
+            userId = from;
+            from = "";
+        }
+        E164.Parsed number = WrittenNumbers.parse(from);
+        if (from.isEmpty() && userId.isEmpty()) {
+            problems.add(new FieldError("from", "is required: the customer's number, or their business-scoped user"
+                    + " ID (user_id) if they hide their number behind a username"));
+        } else if (!from.isEmpty() && !number.isValid()) {
+            problems.add(new FieldError("from", number.problem()));
+        }
+        Optional<String> bsuidProblem = userId.isEmpty() ? Optional.empty() : Bsuid.problem(userId);
+        bsuidProblem.ifPresent(problem -> problems.add(new FieldError("user_id", problem)));
+        String username = message.username() == null ? "" : message.username().strip();
+        if (username.length() > MAX_USERNAME) {
+            problems.add(new FieldError("username", "has " + username.length() + " characters; at most "
+                    + MAX_USERNAME));
         }
         String text = message.text() == null ? "" : message.text();
         if (text.isBlank() || text.length() > MAX_TEXT) {
             problems.add(new FieldError("text", "is required: up to " + MAX_TEXT + " characters"));
         }
         Refusal.requireNone(problems);
-        String waId = Long.toString(from.digits());
-        String name = message.name() == null || message.name().isBlank() ? "+" + waId : message.name().strip();
-        return new Received(inbound.receive(phoneNumberId, waId, name, text, clock.instant()), waId);
+        Optional<String> waId = from.isEmpty() ? Optional.empty() : Optional.of(Long.toString(number.digits()));
+        Optional<String> bsuid = Optional.of(userId).filter(id -> !id.isEmpty());
+        Optional<String> handle = Optional.of(username).filter(name -> !name.isEmpty());
+        String name = message.name() == null || message.name().isBlank()
+                ? waId.map(digits -> "+" + digits).or(() -> handle).orElseGet(bsuid::orElseThrow)
+                : message.name().strip();
+        String wamid = inbound.receive(phoneNumberId, new InboundMessages.Sender(waId, bsuid, handle, name), text,
+                clock.instant());
+        return new Received(wamid, waId.orElse(null), bsuid.orElse(null));
     }
 }

@@ -1,10 +1,11 @@
 package dev.janela.server.sandbox;
 
-import dev.janela.core.phone.E164;
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.phone.WrittenNumbers;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
+import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.inbox.Inbox;
 import dev.janela.server.layout.ChosenChannel;
 import dev.janela.server.refusal.Refusal;
@@ -41,15 +42,20 @@ class SandboxPages {
     @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/sandbox")
     String phone(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String name,
-            HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "") String username, HttpServletRequest request, Model model) {
         Optional<Channel> channel = chosen.find(request);
         model.addAttribute("from", from);
         model.addAttribute("name", name);
-        E164.Parsed customer = WrittenNumbers.parse(from);
-        model.addAttribute("problem", from.isBlank() || customer.isValid() ? null : customer.problem());
-        if (channel.isPresent() && customer.isValid()) {
-            model.addAttribute("waId", Long.toString(customer.digits()));
-            model.addAttribute("messages", thread(channel.get(), Long.toString(customer.digits())));
+        model.addAttribute("username", username);
+        String written = from.strip();
+        Optional<String> problem = Bsuid.looksLikeOne(written) ? Bsuid.problem(written)
+                : WrittenNumbers.parse(written).problemText();
+        model.addAttribute("problem", written.isEmpty() ? null : problem.orElse(null));
+        if (channel.isPresent() && !written.isEmpty() && problem.isEmpty()) {
+            String identifier = Bsuid.looksLikeOne(written) ? written
+                    : Long.toString(WrittenNumbers.parse(written).digits());
+            addCustomer(model, identifier, username);
+            model.addAttribute("messages", thread(channel.get(), identifier));
         }
         return Htmx.isHtmx(request) && model.containsAttribute("messages") ? "sandbox :: thread" : "sandbox";
     }
@@ -58,19 +64,28 @@ class SandboxPages {
     @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping("/sandbox/messages")
     String write(@RequestParam String from, @RequestParam(defaultValue = "") String name,
-            @RequestParam String text, Caller caller, HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "") String username, @RequestParam String text, Caller caller,
+            HttpServletRequest request, Model model) {
         Channel channel = chosen.find(request).orElseThrow(() -> Refusal.notFound("channel"));
         SandboxCustomers.Received received = customers.write(caller, channel.phoneNumberId(),
-                new SandboxCustomers.Written(from, text, name));
-        model.addAttribute("waId", received.waId());
+                new SandboxCustomers.Written(from, null, username, text, name));
+        addCustomer(model, received.identifier(), username);
         model.addAttribute("name", name);
-        model.addAttribute("messages", thread(channel, received.waId()));
+        model.addAttribute("messages", thread(channel, received.identifier()));
         return "sandbox :: thread";
     }
 
+    /** Who the phone plays: found by {@code identifier}, shown by its number, else its username or BSUID. */
+    private static void addCustomer(Model model, String identifier, String username) {
+        model.addAttribute("waId", identifier);
+        model.addAttribute("username", username);
+        model.addAttribute("shown", CustomerIds.shown(identifier,
+                Optional.of(username.strip()).filter(name -> !name.isEmpty())));
+    }
+
     /** The conversation as the customer's phone shows it, oldest first. */
-    private List<Inbox.Message> thread(Channel channel, String waId) {
-        return inbox.conversationId(channel.id(), waId).map(id -> inbox.latestMessages(id, THREAD))
+    private List<Inbox.Message> thread(Channel channel, String identifier) {
+        return inbox.conversation(channel.id(), identifier).map(found -> inbox.latestMessages(found.id(), THREAD))
                 .orElse(List.of());
     }
 }

@@ -44,7 +44,8 @@ class SendController {
     }
 
     @Allowed({Role.ADMIN, Role.AGENT})
-    @PostMapping(path = "/{version:v[0-9]+(?:\\.[0-9]+)?}/{phoneNumberId}/messages")
+    @PostMapping(path = {"/{version:v[0-9]+(?:\\.[0-9]+)?}/{phoneNumberId}/messages",
+        "/{phoneNumberId:[0-9]+}/messages"})
     ResponseEntity<Object> send(@PathVariable String phoneNumberId, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, Caller caller) {
         Channel channel = channels.find(caller.accountId(), phoneNumberId).orElseThrow(() ->

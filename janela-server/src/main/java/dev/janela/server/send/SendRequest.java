@@ -1,5 +1,6 @@
 package dev.janela.server.send;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.phone.E164;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
@@ -16,17 +17,21 @@ import tools.jackson.databind.JsonNode;
  * {"messaging_product":"whatsapp","to":"+5521988887777","type":"text","text":{"body":"Hello"}}
  * {"messaging_product":"whatsapp","to":"5521988887777","type":"template","template":{"name":"order_update",
  *  "language":{"code":"en"},"components":[{"type":"body","parameters":[{"type":"text","text":"#42"}]}]}}
+ * {"messaging_product":"whatsapp","recipient":"BR.1502512345678901","type":"text","text":{"body":"Hello"}}
  * </pre>
  *
- * @param to the recipient as the request wrote it
- * @param waId the recipient's number, digits only
+ * <p>A customer whose phone number the business does not know is addressed by their business-scoped user ID
+ * ({@code recipient}); when a request gives both, {@code to} wins, as at Meta.
+ *
+ * @param input the recipient as the request wrote it ({@code to}, else {@code recipient})
+ * @param customer the recipient's handle: the number's digits, or the BSUID
  * @param type the message's type
  * @param text a text message's body
  * @param template a template message's name, language and body parameters
  * @param callbackData what the client asks to have echoed in the message's statuses
  *     ({@code biz_opaque_callback_data})
  */
-record SendRequest(String to, String waId, String type, Optional<String> text, Optional<TemplatePart> template,
+record SendRequest(String input, String customer, String type, Optional<String> text, Optional<TemplatePart> template,
         Optional<String> callbackData) {
     /** The most characters a text message may have, as Meta allows. */
     static final int MAX_TEXT = 4096;
@@ -65,17 +70,13 @@ record SendRequest(String to, String waId, String type, Optional<String> text, O
         if (!product.equals("whatsapp")) {
             throw invalid("messaging_product must be whatsapp");
         }
-        String to = requiredText(body, "to");
-        E164.Parsed recipient = E164.parse(to);
-        if (!recipient.isValid()) {
-            throw new Refusal(Reason.INVALID_REQUEST, "to " + recipient.problem());
-        }
+        String input = recipientInput(body);
+        String customer = recipientHandle(body, input);
         String type = body.has("type") ? requiredText(body, "type") : "text";
-        String waId = Long.toString(recipient.digits());
         Optional<String> callbackData = callbackData(body);
         if (type.equals("template")) {
-            return new SendRequest(to, waId, type, Optional.empty(), Optional.of(template(object(body, "template"))),
-                    callbackData);
+            return new SendRequest(input, customer, type, Optional.empty(),
+                    Optional.of(template(object(body, "template"))), callbackData);
         }
         if (!FREE_FORM_TYPES.contains(type)) {
             throw invalid("type " + type + " is not a message type Janela sends; use text, image, audio, video,"
@@ -94,7 +95,43 @@ record SendRequest(String to, String waId, String type, Optional<String> text, O
         } else if (type.equals("location") && !(content.has("latitude") && content.has("longitude"))) {
             throw new Refusal(Reason.REQUIRED_PARAMETER_MISSING, "location needs latitude and longitude");
         }
-        return new SendRequest(to, waId, type, text, Optional.empty(), callbackData);
+        return new SendRequest(input, customer, type, text, Optional.empty(), callbackData);
+    }
+
+    /** Whether the request addresses the customer by a BSUID only, without a phone number. */
+    boolean toBsuid() {
+        return Bsuid.looksLikeOne(customer);
+    }
+
+    /** {@code to} when the request has one, else {@code recipient}. */
+    private static String recipientInput(JsonNode body) {
+        JsonNode to = body.get("to");
+        if (to != null && !to.isNull()) {
+            return requiredText(body, "to");
+        }
+        JsonNode recipient = body.get("recipient");
+        if (recipient == null || recipient.isNull()) {
+            throw new Refusal(Reason.REQUIRED_PARAMETER_MISSING, "to or recipient is required: the customer's phone"
+                    + " number, or their business-scoped user ID");
+        }
+        return requiredText(body, "recipient");
+    }
+
+    /** The handle of the customer {@code input} names: a number's digits, or a BSUID as it was written. */
+    private static String recipientHandle(JsonNode body, String input) {
+        boolean byNumber = body.hasNonNull("to");
+        if (byNumber || !Bsuid.looksLikeOne(input)) {
+            E164.Parsed number = E164.parse(input);
+            if (!number.isValid()) {
+                throw new Refusal(Reason.INVALID_REQUEST, (byNumber ? "to " : "recipient ") + number.problem());
+            }
+            return Long.toString(number.digits());
+        }
+        Optional<String> problem = Bsuid.problem(input);
+        if (problem.isPresent()) {
+            throw new Refusal(Reason.INVALID_REQUEST, "recipient " + problem.get());
+        }
+        return input;
     }
 
     /** {@code biz_opaque_callback_data}: text of at most 512 characters, as Meta takes it. */

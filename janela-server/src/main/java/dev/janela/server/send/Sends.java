@@ -1,5 +1,6 @@
 package dev.janela.server.send;
 
+import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.server.access.Caller;
 import dev.janela.server.channel.Channel;
@@ -60,7 +61,7 @@ public class Sends {
     }
 
     /** A send decided and stored, with Meta's answer to give. */
-    public record Delivered(Sent sent, String waId, String response) {
+    public record Delivered(Sent sent, String customer, String response) {
     }
 
     /**
@@ -101,20 +102,25 @@ public class Sends {
 
     /** Hands a stored send to the connector, once its transaction has committed. */
     public void deliver(Channel channel, Delivered delivered) {
-        connector.deliver(channel, delivered.sent().wamid(), delivered.waId());
+        connector.deliver(channel, delivered.sent().wamid(), delivered.customer());
     }
 
     private Delivered process(Channel channel, byte[] body, Caller caller) {
         JsonNode parsed = parse(body);
         SendRequest request = SendRequest.read(parsed);
         Optional<Template> template = request.template().map(part -> approvedTemplate(caller.accountId(), part));
+        if (request.toBsuid() && template.filter(found -> found.category() == TemplateCategory.AUTHENTICATION)
+                .isPresent()) {
+            throw new Refusal(Reason.BSUID_RECIPIENT_UNSUPPORTED, "an authentication template's one-tap, zero-tap"
+                    + " and copy-code buttons need the customer's phone number; send it with to");
+        }
         Optional<String> text = template.map(found -> render(found, request.template().get())).or(request::text);
-        Outbound outbound = new Outbound(request.waId(), request.type(),
+        Outbound outbound = new Outbound(request.customer(), request.type(),
                 template.map(found -> new TemplateRef(found.id(), found.category())), text);
         Sent sent = conversations.send(channel, outbound, caller.author());
         request.callbackData().ifPresent(data -> messages.recordCallbackData(channel.id(), sent.wamid(), data));
-        connector.accept(channel, sent.wamid(), request.waId(), parsed);
-        return new Delivered(sent, request.waId(), json.writeValueAsString(response(request, sent)));
+        connector.accept(channel, sent.wamid(), request.customer(), parsed);
+        return new Delivered(sent, request.customer(), json.writeValueAsString(response(request, sent)));
     }
 
     private Template approvedTemplate(long accountId, SendRequest.TemplatePart part) {
@@ -179,7 +185,11 @@ public class Sends {
         }
     }
 
-    /** Meta's answer to a send: the contact, and the message's id ({@code message_status} for templates). */
+    /**
+     * Meta's answer to a send: the contact as the request named it, with its number ({@code wa_id}) when the business
+     * knows it and its BSUID ({@code user_id}) when Janela does, and the message's id ({@code message_status} for
+     * templates).
+     */
     private static Map<String, Object> response(SendRequest request, Sent sent) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", sent.wamid());
@@ -188,7 +198,11 @@ public class Sends {
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("messaging_product", "whatsapp");
-        response.put("contacts", List.of(Map.of("input", request.to(), "wa_id", request.waId())));
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("input", request.input());
+        sent.customer().phone().ifPresent(phone -> contact.put("wa_id", phone));
+        sent.customer().userId().ifPresent(userId -> contact.put("user_id", userId));
+        response.put("contacts", List.of(contact));
         response.put("messages", List.of(message));
         return response;
     }

@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
  * the web pages, where a person signs in.
  */
 public final class ApiPaths {
-    /** Meta's send path, {@code /v1/{phone_number_id}/messages} or {@code /v23.0/...}. */
-    private static final Pattern SEND = Pattern.compile("/v[0-9]+(?:\\.[0-9]+)?/[^/]+/messages");
+    /**
+     * Meta's send path, {@code /v1/{phone_number_id}/messages} or {@code /v23.0/...}, or without the version, as some
+     * clients post ({@code /{phone_number_id}/messages}; Meta's ids are digits).
+     */
+    private static final Pattern SEND = Pattern.compile("/v[0-9]+(?:\\.[0-9]+)?/[^/]+/messages|/[0-9]+/messages");
 
     private ApiPaths() {
     }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ErrorResponses {
-    private static final Pattern CLOUD_API_PATH = Pattern.compile("/v[0-9][^/]*/.*");
+    private static final Pattern CLOUD_API_PATH = Pattern.compile("/v[0-9][^/]*/.*|/[0-9]+/messages");
 
     private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();

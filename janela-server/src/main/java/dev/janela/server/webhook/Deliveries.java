@@ -4,6 +4,7 @@ import dev.janela.core.JanelaException;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
+import dev.janela.server.conversation.IdentityChange;
 import dev.janela.server.conversation.Inbound;
 import dev.janela.server.conversation.StatusReport;
 import dev.janela.server.operations.JanelaMetrics;
@@ -83,10 +84,16 @@ public class Deliveries {
                 item.reason()));
         if (channel.isEmpty()) {
             items.messages().forEach(message -> metrics.webhookItem("message", Outcome.UNKNOWN_CHANNEL));
+            items.changes().forEach(change -> metrics.webhookItem("message", Outcome.UNKNOWN_CHANNEL));
             items.statuses().forEach(status -> metrics.webhookItem("status", Outcome.UNKNOWN_CHANNEL));
             LOG.warn("A webhook for phone_number_id {}, which no channel has, was ignored; add the channel with"
                     + " POST /api/channels", items.phoneNumberId());
             return;
+        }
+        // A change first, so that messages in the same delivery from the new number reach the same customer.
+        for (WebhookPayload.Item<IdentityChange> change : items.changes()) {
+            apply(channel.get(), "message", change.raw(), () -> conversations.changeIdentity(channel.get(),
+                    change.value()));
         }
         for (WebhookPayload.Item<Inbound> message : items.messages()) {
             apply(channel.get(), "message", message.raw(), () -> conversations.receive(channel.get(),

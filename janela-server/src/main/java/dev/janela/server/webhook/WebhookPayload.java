@@ -1,6 +1,9 @@
 package dev.janela.server.webhook;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.core.phone.E164;
+import dev.janela.server.conversation.CustomerIds;
+import dev.janela.server.conversation.IdentityChange;
 import dev.janela.server.conversation.Inbound;
 import dev.janela.server.conversation.MessageState;
 import dev.janela.server.conversation.MetaPricing;
@@ -14,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * What one delivery of Meta's {@code messages} webhook carries, per channel: customers' messages and delivery
@@ -36,12 +40,13 @@ final class WebhookPayload {
     }
 
     /**
-     * The items of one {@code phone_number_id}: customers' messages ({@code messages[]}, with the sender's profile
-     * name from {@code contacts[]}), delivery reports ({@code statuses[]}, with what the send asked Meta to echo and
+     * The items of one {@code phone_number_id}: customers' messages ({@code messages[]}) and calls ({@code calls[]}),
+     * each with what {@code contacts[]} says of the customer, the customers' changes of number or BSUID (system
+     * messages), delivery reports ({@code statuses[]}, with what the send asked Meta to echo and
      * Meta's pricing), and the items among them that can never be stored.
      */
-    record ChannelItems(String phoneNumberId, List<Item<Inbound>> messages, List<Item<StatusReport>> statuses,
-            List<Unstorable> unstorable) {
+    record ChannelItems(String phoneNumberId, List<Item<Inbound>> messages, List<Item<IdentityChange>> changes,
+            List<Item<StatusReport>> statuses, List<Unstorable> unstorable) {
     }
 
     /** An item read, and the JSON it came as. */
@@ -59,6 +64,13 @@ final class WebhookPayload {
     /** A change to one of a WhatsApp Business Account's templates. */
     record TemplateChange(String wabaId, String field, JsonNode value) {
     }
+
+    /** The fields of Meta's webhooks about one channel's customers: their messages, and their calls. */
+    private static final List<String> CHANNEL_FIELDS = List.of("messages", "calls");
+    /** The system messages that report a customer's new identifiers. */
+    private static final List<String> IDENTITY_CHANGES = List.of("user_changed_number", "user_changed_user_id");
+    /** The longest username the store keeps; WhatsApp's are far shorter. */
+    private static final int LONGEST_USERNAME = 100;
 
     /** The fields of Meta's template webhooks. */
     private static final List<String> TEMPLATE_FIELDS = List.of("message_template_status_update",
@@ -84,7 +96,7 @@ final class WebhookPayload {
         List<Unstorable> unattributed = new ArrayList<>();
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
-                if (change.path("field").asString("").equals("messages")) {
+                if (CHANNEL_FIELDS.contains(change.path("field").asString(""))) {
                     JsonNode value = change.path("value");
                     String phoneNumberId = value.path("metadata").path("phone_number_id").asString("");
                     if (phoneNumberId.isEmpty() || hasNul(phoneNumberId)) {
@@ -100,21 +112,31 @@ final class WebhookPayload {
     }
 
     private static ChannelItems channelItems(String phoneNumberId, JsonNode value) {
-        Map<String, String> names = new HashMap<>();
-        for (JsonNode contact : value.path("contacts")) {
-            String name = contact.path("profile").path("name").asString("");
-            if (!name.isEmpty()) {
-                names.put(contact.path("wa_id").asString(""), name);
-            }
-        }
+        Contacts contacts = new Contacts(value.path("contacts"));
         List<Item<Inbound>> messages = new ArrayList<>();
+        List<Item<IdentityChange>> changes = new ArrayList<>();
         List<Unstorable> unstorable = new ArrayList<>();
         for (JsonNode message : value.path("messages")) {
-            Optional<String> problem = messageProblem(message, names);
+            Optional<String> problem = messageProblem(message, contacts);
             if (problem.isPresent()) {
                 unstorable.add(new Unstorable("message", message, problem.get()));
+            } else if (isIdentityChange(message)) {
+                identityChange(message).ifPresentOrElse(change -> changes.add(new Item<>(change, message)),
+                        () -> unstorable.add(new Unstorable("message", message, "it reports a change of number or"
+                                + " BSUID but names no valid new one")));
             } else {
-                messages.add(new Item<>(message(message, names), message));
+                messages.add(new Item<>(message(message, contacts), message));
+            }
+        }
+        for (JsonNode call : value.path("calls")) {
+            if (!call.path("direction").asString("USER_INITIATED").equals("USER_INITIATED")) {
+                continue;
+            }
+            Optional<String> problem = messageProblem(call, contacts);
+            if (problem.isPresent()) {
+                unstorable.add(new Unstorable("call", call, problem.get()));
+            } else {
+                messages.add(new Item<>(call(call, contacts), call));
             }
         }
         List<Item<StatusReport>> statuses = new ArrayList<>();
@@ -127,25 +149,91 @@ final class WebhookPayload {
             }
         }
         messages.sort(Comparator.comparing(item -> item.value().at()));
+        changes.sort(Comparator.comparing(item -> item.value().at()));
         statuses.sort(Comparator.comparing(item -> item.value().at()));
-        return new ChannelItems(phoneNumberId, messages, statuses, unstorable);
+        return new ChannelItems(phoneNumberId, messages, changes, statuses, unstorable);
+    }
+
+    /**
+     * What {@code contacts[]} says of each customer (profile name and username), found by phone number or BSUID: a
+     * customer without a phone number has only the BSUID.
+     */
+    private static final class Contacts {
+        private final Map<String, JsonNode> byIdentifier = new HashMap<>();
+
+        Contacts(JsonNode contacts) {
+            for (JsonNode contact : contacts) {
+                for (String field : List.of("wa_id", "user_id")) {
+                    String identifier = contact.path(field).asString("");
+                    if (!identifier.isEmpty()) {
+                        byIdentifier.putIfAbsent(identifier, contact);
+                    }
+                }
+            }
+        }
+
+        /** The contact of the sender of {@code item}. */
+        JsonNode of(JsonNode item) {
+            JsonNode contact = byIdentifier.get(item.path("from").asString(""));
+            return contact != null ? contact : byIdentifier.getOrDefault(item.path("from_user_id").asString(""),
+                    MissingNode.getInstance());
+        }
+
+        Optional<String> name(JsonNode item) {
+            return Optional.of(of(item).path("profile").path("name").asString("")).filter(name -> !name.isEmpty());
+        }
+
+        Optional<String> username(JsonNode item) {
+            return Optional.of(of(item).path("profile").path("username").asString(""))
+                    .filter(name -> !name.isEmpty() && name.length() <= LONGEST_USERNAME && !hasNul(name));
+        }
+
+        Optional<String> parentUserId(JsonNode item) {
+            return bsuid(item.path("from_parent_user_id")).or(() -> bsuid(of(item).path("parent_user_id")));
+        }
     }
 
     /** Why {@code message} can never be stored, if it cannot. */
-    private static Optional<String> messageProblem(JsonNode message, Map<String, String> names) {
+    private static Optional<String> messageProblem(JsonNode message, Contacts contacts) {
         String wamid = message.path("id").asString("");
-        if (wamid.isEmpty() || !E164.parse(message.path("from").asString("")).isValid()
-                || timestamp(message).isEmpty()) {
-            return Optional.of("it has no valid id, from or timestamp");
+        if (wamid.isEmpty() || timestamp(message).isEmpty()) {
+            return Optional.of("it has no valid id or timestamp");
+        }
+        Optional<String> identified = identifierProblem(message);
+        if (identified.isPresent()) {
+            return identified;
         }
         String type = message.path("type").asString("unknown");
         return idProblem(wamid).or(() -> type.length() > LONGEST_TYPE
                 ? Optional.of("its type has " + type.length() + " characters; Janela keeps up to " + LONGEST_TYPE)
                 : Optional.empty())
-                .or(() -> hasNul(type) || hasNul(text(message)) || hasNul(names.getOrDefault(waId(message), ""))
+                .or(() -> hasNul(type) || hasNul(text(message)) || hasNul(contacts.name(message).orElse(""))
                         ? Optional.of("it holds a NUL character, which Janela's store cannot keep") : Optional.empty());
     }
 
+    /**
+     * Why the customer of {@code item} cannot be told, if it cannot: {@code from} (a phone number) and
+     * {@code from_user_id} (a BSUID) may each be absent, not both, and neither may be malformed.
+     */
+    private static Optional<String> identifierProblem(JsonNode item) {
+        JsonNode from = item.path("from");
+        JsonNode userId = item.path("from_user_id");
+        if (from.isMissingNode() && userId.isMissingNode()) {
+            return Optional.of("it names no customer: from and from_user_id are both missing");
+        }
+        if (!from.isMissingNode() && !E164.parse(from.asString("")).isValid()) {
+            return Optional.of("its from is not a phone number");
+        }
+        if (!userId.isMissingNode() && bsuid(userId).isEmpty()) {
+            return Optional.of("its from_user_id is not a business-scoped user ID");
+        }
+        return Optional.empty();
+    }
+
+    /** A valid BSUID in {@code node}, if it holds one. */
+    private static Optional<String> bsuid(JsonNode node) {
+        return Optional.of(node.asString("")).filter(Bsuid::isValid);
+    }
     /** Why {@code status} can never be stored, if it cannot. */
     private static Optional<String> statusProblem(JsonNode status) {
         String wamid = status.path("id").asString("");
@@ -171,17 +259,63 @@ final class WebhookPayload {
         return message.path("text").path("body").asString("");
     }
 
-    private static Inbound message(JsonNode message, Map<String, String> names) {
-        String waId = waId(message);
+    private static Inbound message(JsonNode message, Contacts contacts) {
         Optional<String> text = Optional.of(text(message)).filter(body -> !body.isEmpty());
-        return new Inbound(message.path("id").asString(""), waId, timestamp(message).orElseThrow(),
-                message.path("type").asString("unknown"), text, message.has("referral"),
-                Optional.ofNullable(names.get(waId)));
+        return new Inbound(message.path("id").asString(""), customer(message, contacts),
+                timestamp(message).orElseThrow(), message.path("type").asString("unknown"), text,
+                message.has("referral"), contacts.name(message));
     }
 
-    /** The sender's number, digits only, as {@code contacts[].wa_id} names it; {@code from} is a valid one. */
-    private static String waId(JsonNode message) {
-        return Long.toString(E164.parse(message.path("from").asString("")).digits());
+    /** A customer's call, answered or missed: it opens or refreshes the window as a message does. */
+    private static Inbound call(JsonNode call, Contacts contacts) {
+        return new Inbound(call.path("id").asString(""), customer(call, contacts), timestamp(call).orElseThrow(),
+                Inbound.CALL, Optional.empty(), false, contacts.name(call));
+    }
+
+    /** Who sent {@code item}, one whose identifiers are valid: as {@code from}, the BSUIDs and the contact say. */
+    private static CustomerIds customer(JsonNode item, Contacts contacts) {
+        return new CustomerIds(phone(item.path("from")), bsuid(item.path("from_user_id")),
+                contacts.parentUserId(item), contacts.username(item));
+    }
+
+    /** The digits of the phone number in {@code node}, as {@code contacts[].wa_id} writes them, if it holds one. */
+    private static Optional<String> phone(JsonNode node) {
+        E164.Parsed parsed = E164.parse(node.asString(""));
+        return parsed.isValid() ? Optional.of(Long.toString(parsed.digits())) : Optional.empty();
+    }
+
+    private static boolean isIdentityChange(JsonNode message) {
+        return message.path("type").asString("").equals("system")
+                && IDENTITY_CHANGES.contains(message.path("system").path("type").asString(""));
+    }
+
+    /**
+     * A customer's new number ({@code system.wa_id}) or new BSUID ({@code system.user_id}, else the message's
+     * {@code from_user_id}); the customer is the one {@code from} and {@code system.previous_user_id} named.
+     */
+    private static Optional<IdentityChange> identityChange(JsonNode message) {
+        JsonNode system = message.path("system");
+        String kind = system.path("type").asString("");
+        Optional<String> previousUserId = bsuid(system.path("previous_user_id"));
+        Optional<String> newUserId = bsuid(system.path("user_id"))
+                .or(() -> kind.equals("user_changed_user_id") ? bsuid(message.path("from_user_id")) : Optional.empty())
+                .filter(userId -> !Optional.of(userId).equals(previousUserId));
+        Optional<String> newPhone = kind.equals("user_changed_number") ? phone(system.path("wa_id")) : Optional.empty();
+        Optional<String> newParent = bsuid(system.path("parent_user_id"));
+        Optional<String> previousPhone = phone(message.path("from"));
+        Optional<String> previousParent = bsuid(system.path("previous_parent_user_id"));
+        Optional<String> knownUserId = previousUserId.or(() -> newUserId.isPresent() ? Optional.empty()
+                : bsuid(message.path("from_user_id")));
+        if (newPhone.isEmpty() && newUserId.isEmpty() && newParent.isEmpty()
+                || previousPhone.isEmpty() && knownUserId.isEmpty() && previousParent.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> body = Optional.of(system.path("body").asString("")).filter(text -> !text.isEmpty()
+                && !hasNul(text));
+        return Optional.of(new IdentityChange(message.path("id").asString(""),
+                new CustomerIds(previousPhone, knownUserId, previousParent, Optional.empty()),
+                new IdentityChange.Changed(newPhone, newUserId, newParent), timestamp(message).orElseThrow(), kind,
+                body));
     }
 
     private static StatusReport status(JsonNode status) {

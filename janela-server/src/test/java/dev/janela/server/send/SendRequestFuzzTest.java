@@ -3,6 +3,7 @@ package dev.janela.server.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.janela.core.customer.Bsuid;
 import dev.janela.server.refusal.Refusal;
 import dev.janela.server.web.ErrorTable;
 import tools.jackson.core.JacksonException;
@@ -34,7 +35,10 @@ class SendRequestFuzzTest {
             return;
         }
 
-        assertThat(request.waId()).matches("[1-9][0-9]{6,14}");
+        assertThat(request.customer()).satisfiesAnyOf(
+                customer -> assertThat(customer).matches("[1-9][0-9]{6,14}"),
+                customer -> assertThat(Bsuid.isValid(customer)).isTrue());
+        assertThat(request.input()).isNotEmpty();
         assertThat(request.isTemplate()).isEqualTo(request.type().equals("template"));
         request.text().ifPresent(text -> assertThat(text.length()).isLessThanOrEqualTo(SendRequest.MAX_TEXT));
         request.callbackData().ifPresent(data -> assertThat(data).isNotEmpty().hasSizeLessThanOrEqualTo(

@@ -205,7 +205,7 @@ class SendTest {
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}",
-                        131008, "to is required"),
+                        131008, "to or recipient is required"),
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"5521987650004\",\"type\":\"text\"}",
                         131008, "text is required"),
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"5521987650004\",\"type\":\"text\","

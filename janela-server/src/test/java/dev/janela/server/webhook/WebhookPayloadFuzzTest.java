@@ -3,6 +3,8 @@ package dev.janela.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.janela.core.customer.Bsuid;
+import dev.janela.server.conversation.CustomerIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,9 +39,16 @@ class WebhookPayloadFuzzTest {
                 assertThat(message.wamid()).isNotEmpty().hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_ID)
                         .doesNotContain("\u0000");
                 assertThat(message.type()).hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_TYPE);
-                assertThat(message.waId()).matches("[1-9][0-9]{6,14}");
+                assertIdentifiers(message.customer());
                 assertThat(message.at()).isNotNull();
                 message.body().ifPresent(text -> assertThat(text).doesNotContain("\u0000"));
+            });
+            assertThat(items.changes()).extracting(WebhookPayload.Item::value).allSatisfy(change -> {
+                assertThat(change.wamid()).isNotEmpty().hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_ID);
+                assertIdentifiers(change.previous());
+                change.changed().phone().ifPresent(phone -> assertThat(phone).matches("[1-9][0-9]{6,14}"));
+                change.changed().userId().ifPresent(userId -> assertThat(Bsuid.isValid(userId)).isTrue());
+                change.body().ifPresent(text -> assertThat(text).doesNotContain("\u0000"));
             });
             assertThat(items.statuses()).extracting(WebhookPayload.Item::value).allSatisfy(status -> {
                 assertThat(status.wamid()).hasSizeLessThanOrEqualTo(WebhookPayload.LONGEST_ID);
@@ -60,6 +69,16 @@ class WebhookPayloadFuzzTest {
             assertThat(change.wabaId()).isNotNull();
             assertThat(change.value().isObject()).isTrue();
         });
+    }
+
+    /** Every identifier a stored item names its customer by fits its column and is what it claims to be. */
+    private static void assertIdentifiers(CustomerIds customer) {
+        customer.phone().ifPresent(phone -> assertThat(phone).matches("[1-9][0-9]{6,14}"));
+        customer.userId().ifPresent(userId -> assertThat(Bsuid.isValid(userId)).isTrue());
+        customer.parentUserId().ifPresent(parent -> assertThat(Bsuid.isValid(parent)).isTrue());
+        customer.username().ifPresent(username -> assertThat(username).hasSizeLessThanOrEqualTo(100)
+                .doesNotContain("\u0000"));
+        assertThat(customer.handle()).hasSizeLessThanOrEqualTo(Bsuid.MAX_LENGTH);
     }
 
     private static void isExplained(WebhookPayload.Unstorable item) {

@@ -1,0 +1,170 @@
+package dev.janela.server.conversation;
+
+import dev.janela.server.jdbc.Instants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The customers of accounts and the identifiers they are known by. Each identifier names at most one customer of an
+ * account, which the database's unique indexes guarantee, so two first messages of one person arriving together
+ * make one customer.
+ *
+ * <p>Which customer a set of identifiers names: the one with its BSUID; else the one with its phone number or
+ * parent BSUID, unless that customer has another BSUID (then the number passed to someone else, and these
+ * identifiers name a new customer). Identifiers a customer lacks are added to it. A phone number, parent BSUID or
+ * username another customer holds moves to this one, as long as the other stays known by something; a phone number
+ * is the only thing a customer from before BSUIDs is known by, so such a customer keeps it.
+ */
+@Repository
+public class Customers {
+    private static final Logger LOG = LoggerFactory.getLogger(Customers.class);
+    private static final String COLUMNS = "id, handle, phone, user_id, parent_user_id, username";
+
+    private final JdbcClient jdbc;
+
+    Customers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The customer {@code ids} name, made if none is, and known from now on by all of them. */
+    Customer resolve(long accountId, CustomerIds ids, Instant now) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            List<Customer> known = holders(accountId, ids);
+            Optional<Customer> chosen = choose(known, ids);
+            if (chosen.isPresent()) {
+                return assign(accountId, chosen.get(), ids, known);
+            }
+            // Any of the unique identifiers may meet a customer made at the same moment: then that one is read again.
+            jdbc.sql("insert into customers (account_id, handle, phone, user_id, parent_user_id, created_at)"
+                    + " values (:account, :handle, :phone, :userId, :parent, :now) on conflict do nothing")
+                    .param("account", accountId).param("handle", ids.handle())
+                    .param("phone", ids.phone().orElse(null)).param("userId", ids.userId().orElse(null))
+                    .param("parent", ids.parentUserId().orElse(null)).param("now", Instants.param(now)).update();
+        }
+        List<Customer> known = holders(accountId, ids);
+        return assign(accountId, choose(known, ids).orElseThrow(() -> new IllegalStateException(
+                "no customer of account " + accountId + " could be made for the identifiers given")), ids, known);
+    }
+
+    /**
+     * The customer that {@code identifier} names: a handle, a BSUID or a parent BSUID (a phone number's digits are
+     * the handle of the customer who has it).
+     */
+    public Optional<Customer> find(long accountId, String identifier) {
+        return jdbc.sql("select " + COLUMNS + " from customers where account_id = :account and (handle = :id"
+                + " or user_id = :id or parent_user_id = :id) order by case when handle = :id then 0 else 1 end")
+                .param("account", accountId).param("id", identifier).query(Customers::customer).list().stream()
+                .findFirst();
+    }
+
+    /**
+     * Gives {@code customer} the identifiers of {@code changed}, in place of those it had: Meta reported a new phone
+     * number or BSUID for the same person.
+     */
+    Customer change(long accountId, Customer customer, IdentityChange.Changed changed) {
+        CustomerIds ids = new CustomerIds(changed.phone(), changed.userId(), changed.parentUserId(), Optional.empty());
+        return assign(accountId, customer, ids, holders(accountId, ids));
+    }
+
+    /** The customers holding any of the phone number, BSUID and parent BSUID of {@code ids}. */
+    private List<Customer> holders(long accountId, CustomerIds ids) {
+        return jdbc.sql("select " + COLUMNS + " from customers where account_id = :account"
+                + " and (phone = :phone or user_id = :userId or parent_user_id = :parent)")
+                .param("account", accountId).param("phone", ids.phone().orElse(null))
+                .param("userId", ids.userId().orElse(null)).param("parent", ids.parentUserId().orElse(null))
+                .query(Customers::customer).list();
+    }
+
+    private static Optional<Customer> choose(List<Customer> known, CustomerIds ids) {
+        if (ids.userId().isPresent()) {
+            Optional<Customer> byUserId = known.stream().filter(each -> each.userId().equals(ids.userId()))
+                    .findFirst();
+            if (byUserId.isPresent()) {
+                return byUserId;
+            }
+        }
+        // A customer with another BSUID is another person, whatever else they share.
+        List<Customer> compatible = known.stream()
+                .filter(each -> each.userId().isEmpty() || ids.userId().isEmpty()).toList();
+        return compatible.stream().filter(each -> ids.phone().isPresent() && each.phone().equals(ids.phone()))
+                .findFirst()
+                .or(() -> compatible.stream().filter(each -> ids.parentUserId().isPresent()
+                        && each.parentUserId().equals(ids.parentUserId())).findFirst());
+    }
+
+    /** Gives {@code customer} the identifiers of {@code ids} it lacks or has others for; {@code known} holds them. */
+    private Customer assign(long accountId, Customer customer, CustomerIds ids, List<Customer> known) {
+        Optional<String> userId = ids.userId().or(customer::userId);
+        if (otherHolder(known, customer, each -> each.userId().equals(ids.userId()) && ids.userId().isPresent())
+                .isPresent()) {
+            LOG.warn("Customer {} was reported to have a BSUID another customer has; it keeps its own",
+                    customer.id());
+            userId = customer.userId();
+        }
+        Optional<String> phone = customer.phone();
+        if (ids.phone().isPresent() && !ids.phone().equals(phone)) {
+            Optional<Customer> holder = otherHolder(known, customer, each -> each.phone().equals(ids.phone()));
+            if (holder.isEmpty() || holder.get().knownWithoutPhone()) {
+                holder.ifPresent(other -> release(other, "phone", other.userId().or(other::parentUserId)));
+                phone = ids.phone();
+            } else {
+                LOG.info("A customer known only by a phone number keeps it; customer {} is not given it",
+                        customer.id());
+            }
+        }
+        Optional<String> parent = customer.parentUserId();
+        if (ids.parentUserId().isPresent() && !ids.parentUserId().equals(parent)) {
+            Optional<Customer> holder = otherHolder(known, customer,
+                    each -> each.parentUserId().equals(ids.parentUserId()));
+            if (holder.isEmpty() || holder.get().knownWithoutParentUserId()) {
+                holder.ifPresent(other -> release(other, "parent_user_id", other.phone().or(other::userId)));
+                parent = ids.parentUserId();
+            }
+        }
+        Optional<String> username = ids.username().or(customer::username);
+        if (!username.equals(customer.username()) && username.isPresent()) {
+            jdbc.sql("update customers set username = null where account_id = :account and username = :username")
+                    .param("account", accountId).param("username", username.get()).update();
+        }
+        String handle = new CustomerIds(phone, userId, parent, username).handle();
+        Customer assigned = new Customer(customer.id(), handle, phone, userId, parent, username);
+        if (!assigned.equals(customer)) {
+            jdbc.sql("update customers set handle = :handle, phone = :phone, user_id = :userId,"
+                    + " parent_user_id = :parent, username = :username where id = :id")
+                    .param("handle", handle).param("phone", phone.orElse(null))
+                    .param("userId", userId.orElse(null)).param("parent", parent.orElse(null))
+                    .param("username", username.orElse(null)).param("id", customer.id()).update();
+        }
+        return assigned;
+    }
+
+    private static Optional<Customer> otherHolder(List<Customer> known, Customer customer,
+            Predicate<Customer> holds) {
+        return known.stream().filter(each -> each.id() != customer.id()).filter(holds).findFirst();
+    }
+
+    /** Takes {@code column} from {@code holder}, whose handle becomes {@code newHandle}. */
+    private void release(Customer holder, String column, Optional<String> newHandle) {
+        jdbc.sql("update customers set " + column + " = null, handle = :handle where id = :id")
+                .param("handle", newHandle.orElseThrow()).param("id", holder.id()).update();
+    }
+
+    static Customer customer(ResultSet row, int number) throws SQLException {
+        return customer(row, "id");
+    }
+
+    /** The customer in {@code row}, whose id is in the column {@code idColumn}. */
+    static Customer customer(ResultSet row, String idColumn) throws SQLException {
+        return new Customer(row.getLong(idColumn), row.getString("handle"), Optional.ofNullable(row.getString("phone")),
+                Optional.ofNullable(row.getString("user_id")), Optional.ofNullable(row.getString("parent_user_id")),
+                Optional.ofNullable(row.getString("username")));
+    }
+}
