@@ -38,7 +38,9 @@ final class RowConsistency implements StoreCheck {
             new Query("idempotency key kept more than once", "select idempotency_key, count(*) from"
                     + " idempotency_keys group by account_id, idempotency_key having count(*) > 1"),
             new Query("customer stored more than once",
-                    "select wa_id, count(*) from customers group by account_id, wa_id having count(*) > 1"),
+                    "select handle, count(*) from customers group by account_id, handle having count(*) > 1"),
+            new Query("BSUID held by more than one customer", "select user_id, count(*) from customers"
+                    + " where user_id is not null group by account_id, user_id having count(*) > 1"),
             new Query("conversation stored more than once", "select customer_id, count(*) from conversations"
                     + " group by channel_id, customer_id having count(*) > 1"),
             new Query("message of no conversation", "select m.wamid, m.conversation_id from messages m"

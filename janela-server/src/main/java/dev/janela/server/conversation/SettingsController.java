@@ -4,7 +4,6 @@ import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.refusal.Refusal;
 import dev.janela.server.web.Allowed;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,7 +37,6 @@ class SettingsController {
 
     @Allowed({Role.ADMIN})
     @PatchMapping("/api/settings")
-    @Transactional
     SettingsView change(@RequestBody JsonNode body, Caller caller) {
         JsonNode keeps = body.path(KEEPS_WINDOW);
         if (!keeps.isMissingNode() && !keeps.isBoolean()) {

@@ -24,7 +24,7 @@ record ConversationView(CustomerView customer, boolean open, Instant windowExpir
         }
 
         /** How a person reads who the customer is, beside their name: the number, else the username or BSUID. */
-        String shown() {
+        public String shown() {
             return CustomerIds.shown(handle, Optional.ofNullable(username));
         }
     }

@@ -154,12 +154,12 @@ class ConcurrencyTest {
 
     /** Every message the server stored, each conversation's in the order they were applied. */
     private List<AppliedEvent> appliedEvents(String channel) {
-        return jdbc.sql("select c.wa_id, m.wamid, m.direction, m.type, m.at from messages m"
+        return jdbc.sql("select c.handle, m.wamid, m.direction, m.type, m.at from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
                 + " join channels h on h.id = m.channel_id where h.phone_number_id = :channel"
                 + " order by m.conversation_id, m.id")
                 .param("channel", channel)
-                .query((row, number) -> new AppliedEvent(row.getString("wa_id"), row.getString("wamid"),
+                .query((row, number) -> new AppliedEvent(row.getString("handle"), row.getString("wamid"),
                         row.getString("direction"), row.getString("type"), Instants.read(row, "at")))
                 .list();
     }

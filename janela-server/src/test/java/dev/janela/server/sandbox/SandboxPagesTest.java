@@ -56,7 +56,8 @@ class SandboxPagesTest {
         admin.addUser(agent, "agent", PASSWORD);
         browser.signIn(agent, PASSWORD).open("/sandbox?from=12");
 
-        assertThat(browser.find(By.cssSelector(".field-error")).getText()).startsWith("That is not a WhatsApp number");
+        assertThat(browser.find(By.cssSelector(".field-error")).getText())
+                .startsWith("That is neither a WhatsApp number nor a business-scoped user ID");
         assertThat(browser.findAll(By.id("phone-text"))).isEmpty();
     }
 }
