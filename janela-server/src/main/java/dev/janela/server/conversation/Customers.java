@@ -1,5 +1,6 @@
 package dev.janela.server.conversation;
 
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,9 +30,11 @@ public class Customers {
     private static final String COLUMNS = "id, handle, phone, user_id, parent_user_id, username";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
 
-    Customers(JdbcClient jdbc) {
+    Customers(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** The customer {@code ids} name, made if none is, and known from now on by all of them. */
@@ -74,10 +77,15 @@ public class Customers {
         return assign(accountId, customer, ids, holders(accountId, ids));
     }
 
-    /** The customers holding any of the phone number, BSUID and parent BSUID of {@code ids}. */
+    /**
+     * The customers holding any of the phone number, BSUID and parent BSUID of {@code ids}, locked until the
+     * transaction ends: a customer's row is always locked before its conversation's, so that two messages of one
+     * person, each changing one of the two, cannot wait on each other.
+     */
     private List<Customer> holders(long accountId, CustomerIds ids) {
         return jdbc.sql("select " + COLUMNS + " from customers where account_id = :account"
-                + " and (phone = :phone or user_id = :userId or parent_user_id = :parent)")
+                + " and (phone = :phone or user_id = :userId or parent_user_id = :parent) order by id"
+                + dialect.lockRows())
                 .param("account", accountId).param("phone", ids.phone().orElse(null))
                 .param("userId", ids.userId().orElse(null)).param("parent", ids.parentUserId().orElse(null))
                 .query(Customers::customer).list();
