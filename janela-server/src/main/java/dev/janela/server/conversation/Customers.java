@@ -85,7 +85,7 @@ public class Customers {
     private List<Customer> holders(long accountId, CustomerIds ids) {
         return jdbc.sql("select " + COLUMNS + " from customers where account_id = :account"
                 + " and (phone = :phone or user_id = :userId or parent_user_id = :parent) order by id"
-                + dialect.lockRows())
+                + dialect.lockRowsButNotTheirKeys())
                 .param("account", accountId).param("phone", ids.phone().orElse(null))
                 .param("userId", ids.userId().orElse(null)).param("parent", ids.parentUserId().orElse(null))
                 .query(Customers::customer).list();

@@ -6,13 +6,15 @@ package dev.janela.server.jdbc;
  * begins, so a row it reads cannot change before it commits.
  */
 public enum Dialect {
-    POSTGRESQL(" for update"),
-    SQLITE("");
+    POSTGRESQL(" for update", " for no key update"),
+    SQLITE("", "");
 
     private final String lockRows;
+    private final String lockRowsButNotTheirKeys;
 
-    Dialect(String lockRows) {
+    Dialect(String lockRows, String lockRowsButNotTheirKeys) {
         this.lockRows = lockRows;
+        this.lockRowsButNotTheirKeys = lockRowsButNotTheirKeys;
     }
 
     /** The dialect of the database at {@code jdbcUrl}. */
@@ -30,5 +32,15 @@ public enum Dialect {
     /** What ends a {@code select} whose rows the transaction then changes, so that no other changes them first. */
     public String lockRows() {
         return lockRows;
+    }
+
+    /**
+     * Like {@link #lockRows}, for rows whose key the transaction does not change, and which other tables refer to: the
+     * lock lets other transactions check a reference to the rows (a foreign key) meanwhile, as PostgreSQL does when
+     * they insert a row that refers to one, or update a row they inserted. A stronger lock would have them wait, and
+     * wait on each other.
+     */
+    public String lockRowsButNotTheirKeys() {
+        return lockRowsButNotTheirKeys;
     }
 }
