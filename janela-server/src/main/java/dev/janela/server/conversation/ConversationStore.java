@@ -136,7 +136,7 @@ class ConversationStore {
 
     /** The key of {@code channel} and the customer {@code handle} names: a phone number's digits, or a BSUID. */
     static ConversationKey key(Channel channel, String handle) {
-        return new ConversationKey(channel.number(), CustomerIds.keyCustomer(handle));
+        return CustomerIds.conversationKey(channel.number(), handle);
     }
 
     /** What the pricing model remembers: a Meta model's state as written, else the current session, if any. */

@@ -1,5 +1,6 @@
 package dev.janela.server.conversation;
 
+import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.customer.Bsuid;
 import dev.janela.core.phone.E164;
 import dev.janela.server.refusal.Refusal;
@@ -33,11 +34,11 @@ public record CustomerIds(Optional<String> phone, Optional<String> userId, Optio
     }
 
     /**
-     * The customer of a conversation's key for {@code handle}: a phone number in E.164 with {@code +}, or the BSUID
-     * of a customer whose number is not known.
+     * The key of the business number {@code channelNumber} and the customer {@code handle} names: the customer as a
+     * phone number in E.164 with {@code +}, or as the BSUID of a customer whose number is not known.
      */
-    public static String keyCustomer(String handle) {
-        return Bsuid.looksLikeOne(handle) ? handle : "+" + handle;
+    public static ConversationKey conversationKey(String channelNumber, String handle) {
+        return new ConversationKey(channelNumber, Bsuid.looksLikeOne(handle) ? handle : "+" + handle);
     }
 
     /**

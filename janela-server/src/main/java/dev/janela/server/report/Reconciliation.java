@@ -162,7 +162,7 @@ class Reconciliation {
             if (!engine.plan().periods().get(0).prices().versions().isEmpty()) {
                 currency = engine.plan().currency().getCurrencyCode();
             }
-            ConversationKey key = new ConversationKey(priced.get().channel().number(), CustomerIds.keyCustomer(waId));
+            ConversationKey key = CustomerIds.conversationKey(priced.get().channel().number(), waId);
             try {
                 Price price = engine.plan().at(at).prices().price(engine.marketOf(key, at), category.get(), at);
                 micros += price.amount().micros();

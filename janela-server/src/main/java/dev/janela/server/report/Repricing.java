@@ -97,8 +97,7 @@ class Repricing {
                     Channel channel = byId.get(row.getLong("channel_id"));
                     ConversationEngine engine = engineOf.computeIfAbsent(channel.id(),
                             id -> engines.engineFor(channel, model));
-                    ConversationKey key = new ConversationKey(channel.number(),
-                            CustomerIds.keyCustomer(row.getString("handle")));
+                    ConversationKey key = CustomerIds.conversationKey(channel.number(), row.getString("handle"));
                     Event event = event(row.getString("wamid"), Instants.read(row, "at"), key,
                             row.getString("direction"), row.getString("type"), row.getString("category"),
                             row.getString("state"), row.getBoolean("referral"));

@@ -39,9 +39,6 @@ class SandboxCustomers {
      * @param name the name their profile shows (default: their number, else their username)
      */
     record Written(String from, String userId, String username, String text, String name) {
-        Written(String from, String text, String name) {
-            this(from, null, null, text, name);
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.janela.server.sandbox;
 
 import dev.janela.core.customer.Bsuid;
+import dev.janela.core.phone.E164;
 import dev.janela.core.phone.WrittenNumbers;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
@@ -48,12 +49,12 @@ class SandboxPages {
         model.addAttribute("name", name);
         model.addAttribute("username", username);
         String written = from.strip();
-        Optional<String> problem = Bsuid.looksLikeOne(written) ? Bsuid.problem(written)
-                : WrittenNumbers.parse(written).problemText();
+        boolean bsuid = Bsuid.looksLikeOne(written);
+        E164.Parsed number = WrittenNumbers.parse(written);
+        Optional<String> problem = bsuid ? Bsuid.problem(written) : number.problemText();
         model.addAttribute("problem", written.isEmpty() ? null : problem.orElse(null));
         if (channel.isPresent() && !written.isEmpty() && problem.isEmpty()) {
-            String identifier = Bsuid.looksLikeOne(written) ? written
-                    : Long.toString(WrittenNumbers.parse(written).digits());
+            String identifier = bsuid ? written : Long.toString(number.digits());
             addCustomer(model, identifier, username);
             model.addAttribute("messages", thread(channel.get(), identifier));
         }

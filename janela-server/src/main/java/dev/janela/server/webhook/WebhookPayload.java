@@ -159,11 +159,14 @@ final class WebhookPayload {
      * customer without a phone number has only the BSUID.
      */
     private static final class Contacts {
+        /** The fields of a contact that name the customer: their number, and their BSUID. */
+        private static final List<String> IDENTIFIER_FIELDS = List.of("wa_id", "user_id");
+
         private final Map<String, JsonNode> byIdentifier = new HashMap<>();
 
         Contacts(JsonNode contacts) {
             for (JsonNode contact : contacts) {
-                for (String field : List.of("wa_id", "user_id")) {
+                for (String field : IDENTIFIER_FIELDS) {
                     String identifier = contact.path(field).asString("");
                     if (!identifier.isEmpty()) {
                         byIdentifier.putIfAbsent(identifier, contact);
@@ -285,7 +288,7 @@ final class WebhookPayload {
     }
 
     private static boolean isIdentityChange(JsonNode message) {
-        return message.path("type").asString("").equals("system")
+        return message.path("type").asString("").equals(Inbound.SYSTEM)
                 && IDENTITY_CHANGES.contains(message.path("system").path("type").asString(""));
     }
 
