@@ -70,6 +70,21 @@ class MetaSendTest {
     }
 
     @Test
+    void aSendToABsuid_reachesMetaAddressedByRecipient_withoutANumber() {
+        String bsuid = "BR.1502512345678901";
+        Api.expect(api.webhook(payload(channel, List.of(Webhooks.textFromBsuid("wamid.in-bsuid", bsuid,
+                clock.instant(), "Hi")), List.of())), 200);
+
+        Api.expect(api.send(channel, Map.of("messaging_product", "whatsapp", "recipient", bsuid, "type", "text",
+                "text", Map.of("body", "Hello"))), 200);
+        dispatcher.dispatchDue().join();
+
+        JsonNode body = meta.sends(channel).get(0).body();
+        assertThat(body.path("recipient").asString()).isEqualTo(bsuid);
+        assertThat(body.has("to")).as("%s", body).isFalse();
+    }
+
+    @Test
     void metasStatusWebhooks_nameMetasId_andMoveJanelasMessage() {
         String wamid = sendTemplate(CUSTOMER);
         dispatcher.dispatchDue().join();

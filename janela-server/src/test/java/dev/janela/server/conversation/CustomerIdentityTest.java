@@ -65,6 +65,8 @@ class CustomerIdentityTest {
         assertThat(window.path("open").asBoolean()).isTrue();
         JsonNode inbox = api.get("/api/channels/" + channel + "/conversations").json();
         assertThat(inbox.toString()).contains(BSUID).contains("@ana.souza");
+        assertThat(api.get("/api/channels/" + channel + "/conversations?q=ana.souza").json()
+                .path("conversations")).hasSize(1);
 
         Response answer = api.send(channel, Map.of("messaging_product", "whatsapp", "recipient_type", "individual",
                 "recipient", BSUID, "type", "text", "text", Map.of("body", "Hello Ana")));

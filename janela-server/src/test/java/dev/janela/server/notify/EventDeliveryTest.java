@@ -4,6 +4,7 @@ import static dev.janela.server.testfixtures.TestServer.START;
 import static dev.janela.server.testfixtures.Webhooks.payload;
 import static dev.janela.server.testfixtures.Webhooks.status;
 import static dev.janela.server.testfixtures.Webhooks.text;
+import static dev.janela.server.testfixtures.Webhooks.textFromBsuid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.server.testfixtures.Api;
@@ -13,6 +14,7 @@ import dev.janela.server.testfixtures.TestConnector;
 import dev.janela.server.testfixtures.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,6 +146,25 @@ class EventDeliveryTest {
         assertThat(session.path("type").asString()).isEqualTo("business_initiated");
         assertThat(session.path("status").asString()).isEqualTo("pending");
         assertThat(subscriber.received().get(1).json().path("data").path("amount").asString()).isEqualTo("0.0625");
+    }
+
+    @Test
+    void aCustomerWithoutANumber_isNamedByTheirBsuid_inTheEventsOfTheirMessagesAndOfWhatTheyAreSent() {
+        String bsuid = "BR.1502512345678901";
+        String delivery = payload(channel, List.of(textFromBsuid("wamid.in-bsuid", bsuid, START, "Hi")), List.of());
+        subscriber = subscribers.subscribe(api, "message.received", "message.status");
+
+        Api.expect(api.webhook(delivery), 200);
+        Api.expect(api.send(channel, Map.of("messaging_product", "whatsapp", "recipient", bsuid, "type", "text",
+                "text", Map.of("body", "Hello Ana"))), 200);
+        this.delivery.deliverDue();
+
+        assertThat(subscriber.receivedTypes()).containsExactly("message.received", "message.status",
+                "message.status", "message.status");
+        assertThat(subscriber.received()).extracting(request -> request.json().path("data")).allSatisfy(data -> {
+            assertThat(data.path("user_id").asString()).isEqualTo(bsuid);
+            assertThat(data.path("wa_id").isNull() || data.path("wa_id").isMissingNode()).as("%s", data).isTrue();
+        });
     }
 
     @Test

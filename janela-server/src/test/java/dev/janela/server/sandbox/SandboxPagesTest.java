@@ -6,6 +6,7 @@ import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.Browser;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.TestServer;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,41 @@ class SandboxPagesTest {
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
         browser.screenshot("sandbox");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aCustomerWithoutANumber_isPlayedByTheirBsuidAndUsername_andTheInboxShowsTheUsername(Browser browser) {
+        Api admin = server.anAccount().build();
+        String channel = admin.channel();
+        String agent = "sandbox." + UUID.randomUUID() + "@example.com";
+        admin.addUser(agent, "agent", PASSWORD);
+        browser.signIn(agent, PASSWORD).open("/sandbox");
+
+        browser.find(By.name("from")).sendKeys("BR.1502512345678901");
+        browser.find(By.name("username")).sendKeys("@ana.souza");
+        browser.find(By.name("from")).submit();
+        browser.find(By.id("phone-text")).sendKeys("Oi, meu pedido chegou?", Keys.ENTER);
+
+        browser.waitForText(By.cssSelector("#phone-thread .bubble.in"), "Oi, meu pedido chegou?");
+        assertThat(browser.find(By.cssSelector(".screen-top")).getText()).contains("@ana.souza");
+        assertThat(admin.send(channel, Map.of("messaging_product", "whatsapp", "recipient",
+                "BR.1502512345678901", "type", "text", "text", Map.of("body", "Chegou hoje!")))
+                .status()).isEqualTo(200);
+        browser.waitForText(By.cssSelector("#phone-thread .bubble.out"), "Chegou hoje!");
+        browser.screenshot("sandbox-username");
+        browser.open("/inbox");
+        assertThat(browser.find(By.cssSelector(".conversation")).getText()).contains("@ana.souza");
+        browser.screenshot("inbox-username");
+        browser.find(By.cssSelector(".conversation")).click();
+        browser.waitForText(By.cssSelector(".thread"), "Chegou hoje!");
+        browser.screenshot("conversation-username");
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("conversation-username-phone");
+        browser.open("/sandbox?lang=pt-BR&from=BR.1502512345678901&username=%40ana.souza");
+        assertThat(browser.find(By.cssSelector("label.field")).getText()).contains("BSUID");
+        browser.screenshot("sandbox-username-phone-pt");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -29,6 +29,17 @@ public final class Webhooks {
         return message;
     }
 
+    /**
+     * A text from a customer who hides their number behind a username, as Meta sends it since 2026: no {@code from},
+     * only their business-scoped user ID.
+     */
+    public static Map<String, Object> textFromBsuid(String wamid, String userId, Instant at, String body) {
+        Map<String, Object> message = text(wamid, null, at, body);
+        message.remove("from");
+        message.put("from_user_id", userId);
+        return message;
+    }
+
     /** A delivery report for a message the business sent. */
     public static Map<String, Object> status(String wamid, String status, Instant at, String recipient) {
         Map<String, Object> report = new LinkedHashMap<>();
@@ -61,8 +72,17 @@ public final class Webhooks {
         value.put("metadata", Map.of("display_phone_number", "15550783881", "phone_number_id", phoneNumberId));
         List<Map<String, Object>> contacts = new ArrayList<>();
         for (Map<String, Object> message : messages) {
-            contacts.add(Map.of("profile", Map.of("name", "Customer " + message.get("from")), "wa_id",
-                    message.get("from")));
+            // Meta's contact names the customer as the message does: by number, by BSUID, or both.
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("profile", Map.of("name", "Customer " + message.getOrDefault("from",
+                    message.get("from_user_id"))));
+            if (message.containsKey("from")) {
+                contact.put("wa_id", message.get("from"));
+            }
+            if (message.containsKey("from_user_id")) {
+                contact.put("user_id", message.get("from_user_id"));
+            }
+            contacts.add(contact);
         }
         if (!contacts.isEmpty()) {
             value.put("contacts", contacts);
