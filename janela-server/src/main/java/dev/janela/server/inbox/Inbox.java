@@ -1,6 +1,8 @@
 package dev.janela.server.inbox;
 
 import dev.janela.core.session.Session;
+import dev.janela.server.channel.Channel;
+import dev.janela.server.conversation.Customers;
 import dev.janela.server.conversation.SessionRows;
 import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Cursor;
@@ -22,8 +24,10 @@ import org.springframework.stereotype.Repository;
 public class Inbox {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Customers customers;
 
-    Inbox(JdbcClient jdbc, Clock clock) {
+    Inbox(JdbcClient jdbc, Clock clock, Customers customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -105,14 +109,14 @@ public class Inbox {
     }
 
     /**
-     * The conversation of {@code channelId} with the customer {@code identifier} names (a number's digits, a BSUID or
+     * The conversation of {@code channel} with the customer {@code identifier} names (a number's digits, a BSUID or
      * a parent BSUID), if they have one.
      */
-    public Optional<Located> conversation(long channelId, String identifier) {
-        return jdbc.sql("select v.id, c.handle from conversations v join customers c on c.id = v.customer_id"
-                + " where v.channel_id = :channel and (c.handle = :id or c.user_id = :id or c.parent_user_id = :id)")
-                .param("channel", channelId).param("id", identifier)
-                .query((row, number) -> new Located(row.getLong("id"), row.getString("handle"))).optional();
+    public Optional<Located> conversation(Channel channel, String identifier) {
+        return customers.find(channel.accountId(), identifier).flatMap(customer -> jdbc.sql("select id from"
+                + " conversations where channel_id = :channel and customer_id = :customer")
+                .param("channel", channel.id()).param("customer", customer.id()).query(Long.class).optional()
+                .map(id -> new Located(id, customer.handle())));
     }
 
     /** The conversation's latest {@code limit} messages, in the order they were written, as a thread shows them. */

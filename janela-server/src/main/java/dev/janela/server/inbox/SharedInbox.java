@@ -72,7 +72,7 @@ class SharedInbox {
     /** The caller's account's conversation with {@code waId} on the channel; 404 when there is none. */
     public Found conversation(Caller caller, String phoneNumberId, String waId) {
         Channel channel = channel(caller, phoneNumberId);
-        Inbox.Located located = inbox.conversation(channel.id(), CustomerIds.identifier("wa_id", waId))
+        Inbox.Located located = inbox.conversation(channel, CustomerIds.identifier("wa_id", waId))
                 .orElseThrow(() -> Refusal.notFound("conversation with " + waId));
         return new Found(channel, located.id(), located.handle());
     }

@@ -86,7 +86,7 @@ class SandboxPages {
 
     /** The conversation as the customer's phone shows it, oldest first. */
     private List<Inbox.Message> thread(Channel channel, String identifier) {
-        return inbox.conversation(channel.id(), identifier).map(found -> inbox.latestMessages(found.id(), THREAD))
+        return inbox.conversation(channel, identifier).map(found -> inbox.latestMessages(found.id(), THREAD))
                 .orElse(List.of());
     }
 }
