@@ -46,12 +46,16 @@ public class Customers {
             if (chosen.isPresent()) {
                 return assign(accountId, chosen.get(), ids, known);
             }
-            // Any of the unique identifiers may meet a customer made at the same moment: then that one is read again.
+            // A new customer is made with what nobody holds; what another holds passes to it on the next pass, if
+            // it may. Any of the unique identifiers may meet a customer made at the same moment: then that one is
+            // read again.
+            CustomerIds free = new CustomerIds(unheld(known, Customer.Movable.PHONE, ids.phone()), ids.userId(),
+                    unheld(known, Customer.Movable.PARENT_USER_ID, ids.parentUserId()), Optional.empty());
             jdbc.sql("insert into customers (account_id, handle, phone, user_id, parent_user_id, created_at)"
                     + " values (:account, :handle, :phone, :userId, :parent, :now) on conflict do nothing")
-                    .param("account", accountId).param("handle", ids.handle())
-                    .param("phone", ids.phone().orElse(null)).param("userId", ids.userId().orElse(null))
-                    .param("parent", ids.parentUserId().orElse(null)).param("now", Instants.param(now)).update();
+                    .param("account", accountId).param("handle", free.handle())
+                    .param("phone", free.phone().orElse(null)).param("userId", free.userId().orElse(null))
+                    .param("parent", free.parentUserId().orElse(null)).param("now", Instants.param(now)).update();
         }
         List<Customer> known = holders(accountId, ids);
         return assign(accountId, choose(known, ids).orElseThrow(() -> new IllegalStateException(
@@ -102,6 +106,12 @@ public class Customers {
                 .map(condition -> "select id from customers where account_id = :account and " + condition).toList());
     }
 
+    /** {@code wanted}, unless a customer in {@code known} holds it as its {@code identifier}. */
+    private static Optional<String> unheld(List<Customer> known, Customer.Movable identifier,
+            Optional<String> wanted) {
+        return wanted.filter(value -> known.stream().noneMatch(each -> identifier.of(each).equals(wanted)));
+    }
+
     private static Optional<Customer> choose(List<Customer> known, CustomerIds ids) {
         if (ids.userId().isPresent()) {
             Optional<Customer> byUserId = known.stream().filter(each -> each.userId().equals(ids.userId()))
@@ -128,26 +138,8 @@ public class Customers {
                     customer.id());
             userId = customer.userId();
         }
-        Optional<String> phone = customer.phone();
-        if (ids.phone().isPresent() && !ids.phone().equals(phone)) {
-            Optional<Customer> holder = otherHolder(known, customer, each -> each.phone().equals(ids.phone()));
-            if (holder.isEmpty() || holder.get().knownWithoutPhone()) {
-                holder.ifPresent(other -> release(other, "phone", other.userId().or(other::parentUserId)));
-                phone = ids.phone();
-            } else {
-                LOG.info("A customer known only by a phone number keeps it; customer {} is not given it",
-                        customer.id());
-            }
-        }
-        Optional<String> parent = customer.parentUserId();
-        if (ids.parentUserId().isPresent() && !ids.parentUserId().equals(parent)) {
-            Optional<Customer> holder = otherHolder(known, customer,
-                    each -> each.parentUserId().equals(ids.parentUserId()));
-            if (holder.isEmpty() || holder.get().knownWithoutParentUserId()) {
-                holder.ifPresent(other -> release(other, "parent_user_id", other.phone().or(other::userId)));
-                parent = ids.parentUserId();
-            }
-        }
+        Optional<String> phone = moved(customer, Customer.Movable.PHONE, ids.phone(), known);
+        Optional<String> parent = moved(customer, Customer.Movable.PARENT_USER_ID, ids.parentUserId(), known);
         Optional<String> username = ids.username().or(customer::username);
         if (!username.equals(customer.username()) && username.isPresent()) {
             jdbc.sql("update customers set username = null where account_id = :account and username = :username")
@@ -170,10 +162,29 @@ public class Customers {
         return known.stream().filter(each -> each.id() != customer.id()).filter(holds).findFirst();
     }
 
-    /** Takes {@code column} from {@code holder}, whose handle becomes {@code newHandle}. */
-    private void release(Customer holder, String column, Optional<String> newHandle) {
-        jdbc.sql("update customers set " + column + " = null, handle = :handle where id = :id")
-                .param("handle", newHandle.orElseThrow()).param("id", holder.id()).update();
+    /**
+     * What {@code customer} has of {@code identifier} once given {@code wanted}: the wanted one, taken from the
+     * customer in {@code known} that holds it when that one stays known by something else; else what it had.
+     */
+    private Optional<String> moved(Customer customer, Customer.Movable identifier, Optional<String> wanted,
+            List<Customer> known) {
+        Optional<String> current = identifier.of(customer);
+        if (wanted.isEmpty() || wanted.equals(current)) {
+            return current;
+        }
+        Optional<Customer> holder = otherHolder(known, customer, each -> identifier.of(each).equals(wanted));
+        if (holder.isEmpty()) {
+            return wanted;
+        }
+        Optional<String> holderHandle = holder.get().handleWithout(identifier);
+        if (holderHandle.isEmpty()) {
+            LOG.info("Customer {} is known only by its {}, so it keeps it; customer {} is not given it",
+                    holder.get().id(), identifier.column(), customer.id());
+            return current;
+        }
+        jdbc.sql("update customers set " + identifier.column() + " = null, handle = :handle where id = :id")
+                .param("handle", holderHandle.get()).param("id", holder.get().id()).update();
+        return wanted;
     }
 
     static Customer customer(ResultSet row, int number) throws SQLException {

@@ -140,6 +140,35 @@ class CustomerIdentityTest {
     }
 
     @Test
+    void aRecycledNumber_passesToTheCustomerMetaNowGivesIt_andTheEarlierOneKeepsItsBsuid() {
+        api.webhook(messages(message("wamid.r1", PHONE, BSUID, START, null)));
+
+        api.webhook(messages(message("wamid.r2", PHONE, "BR.4400556677", START.plusSeconds(60), null)));
+
+        assertThat(customers()).isEqualTo(2);
+        assertThat(jdbc.sql("select user_id from customers where account_id = :account and phone = :phone")
+                .param("account", api.accountId()).param("phone", PHONE).query(String.class).single())
+                .isEqualTo("BR.4400556677");
+        assertThat(jdbc.sql("select handle from customers where account_id = :account and user_id = :id")
+                .param("account", api.accountId()).param("id", BSUID).query(String.class).single())
+                .as("the earlier holder is named by its BSUID now").isEqualTo(BSUID);
+    }
+
+    @Test
+    void aCustomerFromBeforeBsuids_keepsTheNumberItIsKnownBy() {
+        api.webhook(messages(message("wamid.l1", PHONE, null, START, null)));
+        api.webhook(messages(message("wamid.l2", null, BSUID, START.plusSeconds(60), null)));
+
+        api.webhook(messages(message("wamid.l3", PHONE, BSUID, START.plusSeconds(120), null)));
+
+        assertThat(customers()).isEqualTo(2);
+        assertThat(jdbc.sql("select user_id from customers where account_id = :account and phone = :phone")
+                .param("account", api.accountId()).param("phone", PHONE).query(String.class).optional())
+                .as("the phone stays with the customer it is all that names").isEmpty();
+        assertThat(conversations()).isEqualTo(2);
+    }
+
+    @Test
     void anAccountThatSaysAChangeEndsTheWindow_closesIt() {
         api.webhook(messages(message("wamid.n1", PHONE, BSUID, START, null)));
         Response setting = api.patch("/api/settings", Map.of("identity_change_keeps_window", false));
@@ -271,7 +300,9 @@ class CustomerIdentityTest {
         if (phone != null) {
             message.put("from", phone);
         }
-        message.put("from_user_id", userId);
+        if (userId != null) {
+            message.put("from_user_id", userId);
+        }
         if (parent != null) {
             message.put("from_parent_user_id", parent);
         }
@@ -303,7 +334,9 @@ class CustomerIdentityTest {
         if (message.containsKey("from")) {
             contact.put("wa_id", message.get("from"));
         }
-        contact.put("user_id", message.get("from_user_id"));
+        if (message.containsKey("from_user_id")) {
+            contact.put("user_id", message.get("from_user_id"));
+        }
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("messaging_product", "whatsapp");
         value.put("metadata", Map.of("display_phone_number", "15550783881", "phone_number_id", channel));
