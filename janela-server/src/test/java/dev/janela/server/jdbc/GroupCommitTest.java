@@ -1,0 +1,203 @@
+package dev.janela.server.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class GroupCommitTest {
+    private final Transactions transactions = new Transactions();
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private GroupCommit<String, String> commits;
+
+    @AfterEach
+    void stop() {
+        if (commits != null) {
+            commits.close();
+        }
+        callers.shutdownNow();
+    }
+
+    @Test
+    void callersWhoComeDuringACommitAreCommittedTogetherInTheNext() throws Exception {
+        CountDownLatch firstTaken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        commits = new GroupCommit<>("test", 1, new TransactionTemplate(transactions), new Work() {
+            @Override
+            public String together(String item) {
+                if (item.equals("first")) {
+                    firstTaken.countDown();
+                    await(release);
+                }
+                return item.toUpperCase();
+            }
+        });
+        Future<String> first = callers.submit(() -> commits.apply(0, "first"));
+        firstTaken.await();
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String item = "item" + i;
+            others.add(callers.submit(() -> commits.apply(0, item)));
+        }
+        waitUntilQueued(20);
+        release.countDown();
+
+        assertThat(first.get()).isEqualTo("FIRST");
+        for (int i = 0; i < 20; i++) {
+            assertThat(others.get(i).get()).isEqualTo("ITEM" + i);
+        }
+        assertThat(transactions.commits.get()).isEqualTo(2);
+        assertThat(transactions.rollbacks.get()).isZero();
+    }
+
+    @Test
+    void aFailureRollsTheBatchBackAndIsOnlyItsOwnCallersWhenEachIsAppliedAlone() throws Exception {
+        CountDownLatch firstTaken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> appliedAlone = new ArrayList<>();
+        commits = new GroupCommit<>("test", 1, new TransactionTemplate(transactions), new Work() {
+            @Override
+            public String together(String item) {
+                if (item.equals("first")) {
+                    firstTaken.countDown();
+                    await(release);
+                }
+                if (item.equals("bad")) {
+                    throw new IllegalArgumentException("bad is refused");
+                }
+                return item;
+            }
+
+            @Override
+            public String alone(String item) {
+                synchronized (appliedAlone) {
+                    appliedAlone.add(item);
+                }
+                if (item.equals("bad")) {
+                    throw new IllegalArgumentException("bad is refused alone too");
+                }
+                return item + " alone";
+            }
+        });
+        Future<String> first = callers.submit(() -> commits.apply(0, "first"));
+        firstTaken.await();
+        Future<String> good = callers.submit(() -> commits.apply(0, "good"));
+        waitUntilQueued(1);
+        Future<String> bad = callers.submit(() -> commits.apply(0, "bad"));
+        waitUntilQueued(2);
+        release.countDown();
+
+        assertThat(first.get()).isEqualTo("first");
+        assertThat(good.get()).isEqualTo("good alone");
+        assertThatThrownBy(bad::get).hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("bad is refused alone too");
+        assertThat(appliedAlone).containsExactly("good", "bad");
+        assertThat(transactions.commits.get()).isEqualTo(1);
+        assertThat(transactions.rollbacks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void closingCommitsWhatWasTakenAndTurnsAwayWhatComesAfter() throws Exception {
+        CountDownLatch firstTaken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        commits = new GroupCommit<>("test", 2, new TransactionTemplate(transactions), new Work() {
+            @Override
+            public String together(String item) {
+                if (item.equals("first")) {
+                    firstTaken.countDown();
+                    await(release);
+                }
+                return item;
+            }
+        });
+        Future<String> first = callers.submit(() -> commits.apply(0, "first"));
+        firstTaken.await();
+        Future<String> queued = callers.submit(() -> commits.apply(0, "queued"));
+        waitUntilQueued(1);
+        Future<?> closing = callers.submit(commits::close);
+        release.countDown();
+        closing.get();
+
+        assertThat(first.get()).isEqualTo("first");
+        assertThat(queued.get()).isEqualTo("queued");
+        assertThatThrownBy(() -> commits.apply(1, "late")).isInstanceOf(GroupCommit.NotTaken.class)
+                .hasMessage("Janela is stopping");
+    }
+
+    @Test
+    void workOfOneRouteAlwaysGoesThroughTheSameWriter() throws Exception {
+        List<String> writers = new ArrayList<>();
+        commits = new GroupCommit<>("lane", 4, new TransactionTemplate(transactions), new Work() {
+            @Override
+            public String together(String item) {
+                return Thread.currentThread().getName();
+            }
+        });
+        for (int route = -3; route < 40; route++) {
+            String writer = commits.apply(route, "x");
+            for (int again = 0; again < 3; again++) {
+                assertThat(commits.apply(route, "x")).isEqualTo(writer);
+            }
+            writers.add(writer);
+        }
+        assertThat(writers).containsOnly("lane-1", "lane-2", "lane-3", "lane-4")
+                .contains("lane-1", "lane-2", "lane-3", "lane-4");
+    }
+
+    /** Waits until {@code count} callers wait for the writer, which is busy with the first. */
+    private void waitUntilQueued(int count) {
+        while (commits.waiting() < count) {
+            Thread.yield();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** Work that fails alone whenever it fails together, unless a test says otherwise. */
+    private abstract static class Work implements GroupCommit.Work<String, String> {
+        @Override
+        public String alone(String item) {
+            return together(item);
+        }
+    }
+
+    private static final class Transactions implements PlatformTransactionManager {
+        private final AtomicInteger commits = new AtomicInteger();
+        private final AtomicInteger rollbacks = new AtomicInteger();
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+            commits.incrementAndGet();
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+            rollbacks.incrementAndGet();
+        }
+    }
+}
