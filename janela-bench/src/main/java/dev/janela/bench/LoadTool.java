@@ -42,6 +42,18 @@ final class LoadTool {
         return 0;
     }
 
+    /** An option that must be yes or no. */
+    boolean yesOrNo(String option) {
+        return switch (options.get(option)) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> {
+                usage(option + " is yes or no, not " + options.get(option));
+                yield false;
+            }
+        };
+    }
+
     /** Stops unless Janela answered {@code status} to a set-up step. */
     void expect(HttpResponse<String> response, int status, String what) {
         if (response.statusCode() != status) {

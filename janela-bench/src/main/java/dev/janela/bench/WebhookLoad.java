@@ -1,6 +1,7 @@
 package dev.janela.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,7 +38,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Options: {@code --url} (default {@code http://localhost:8080}), {@code --deliveries} (20000),
  * {@code --concurrency} requests in flight (32), {@code --customers} (5000), {@code --seed} (1),
- * {@code --subscribe yes} to subscribe a receiver of its own to every event and count what reaches it (no).
+ * {@code --subscribe yes} to subscribe a receiver of its own to every event and count what reaches it (no),
+ * {@code --write-bodies FILE} to set the channel and the rate card up and write the deliveries to {@code FILE}
+ * rather than post them, one a line as the signature, a tab and the body, for {@code webhook-wrk.lua} to post
+ * ({@code --bad-signature yes} writes signatures made with another secret, which Janela refuses).
  * Secrets come from the environment, never the command line. Exit status 0, 1 if any delivery was not answered 200,
  * 2 on bad usage.
  */
@@ -59,31 +65,57 @@ public final class WebhookLoad {
 
     public static void main(String[] args) throws Exception {
         LoadTool tool = new LoadTool(NAME, Map.of("--url", "http://localhost:8080", "--deliveries", "20000",
-                "--concurrency", "32", "--customers", "5000", "--seed", "1", "--subscribe", "no"), args);
+                "--concurrency", "32", "--customers", "5000", "--seed", "1", "--subscribe", "no",
+                "--write-bodies", "", "--bad-signature", "no"), args);
         String token = System.getenv("JANELA_TOKEN");
         String secret = System.getenv("JANELA_META_APP_SECRET");
         if (token == null || secret == null) {
             tool.usage("set JANELA_TOKEN and JANELA_META_APP_SECRET, as janela serve printed them on its first start");
         }
-        WebhookLoad load = new WebhookLoad(URI.create(tool.option("--url")), token, secret, tool);
-        boolean subscribe = switch (tool.option("--subscribe")) {
-            case "yes" -> true;
-            case "no" -> false;
-            default -> {
-                tool.usage("--subscribe is yes or no, not " + tool.option("--subscribe"));
-                yield false;
-            }
-        };
+        boolean subscribe = tool.yesOrNo("--subscribe");
+        boolean badSignature = tool.yesOrNo("--bad-signature");
+        WebhookLoad load = new WebhookLoad(URI.create(tool.option("--url")), token,
+                badSignature ? secret + "-not" : secret, tool);
+        if (!tool.option("--write-bodies").isEmpty()) {
+            load.writeBodies(Path.of(tool.option("--write-bodies")), tool.number("--deliveries"),
+                    tool.number("--customers"), Long.parseLong(tool.option("--seed")));
+            return;
+        }
         int failures = load.run(tool.number("--deliveries"), tool.number("--concurrency"),
                 tool.number("--customers"), Long.parseLong(tool.option("--seed")), subscribe);
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    private int run(int deliveries, int concurrency, int customers, long seed, boolean subscribe) throws Exception {
+    /** Adds a channel of its own and a rate card in force from now on; returns the channel's phone_number_id. */
+    private String setUp() throws IOException, InterruptedException {
         String channel = "load" + System.currentTimeMillis();
         tool.expect(post("/api/channels", "application/json", "{\"phone_number_id\":\"" + channel
                 + "\",\"number\":\"+5511999990000\"}"), 201, "add a channel");
         tool.expect(post("/api/rate-cards", "text/csv", RATES), 201, "upload a rate card");
+        return channel;
+    }
+
+    /** Writes {@code deliveries} signed deliveries to {@code file}, one a line: the signature, a tab, the body. */
+    private void writeBodies(Path file, int deliveries, int customers, long seed)
+            throws IOException, InterruptedException {
+        String channel = setUp();
+        SplittableRandom random = new SplittableRandom(seed);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < deliveries; i++) {
+                byte[] body = delivery(channel, "wamid.load-" + channel + "-" + i,
+                        Long.toString(5_521_900_000_000L + random.nextInt(customers)))
+                        .getBytes(StandardCharsets.UTF_8);
+                out.write(signature(body));
+                out.write('\t');
+                out.write(new String(body, StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+        }
+        System.out.printf(Locale.ROOT, "%,d deliveries to channel %s written to %s%n", deliveries, channel, file);
+    }
+
+    private int run(int deliveries, int concurrency, int customers, long seed, boolean subscribe) throws Exception {
+        String channel = setUp();
         AtomicInteger events = new AtomicInteger();
         HttpServer receiver = subscribe ? receiver(events) : null;
 
@@ -189,8 +221,4 @@ public final class WebhookLoad {
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
-
-
-
-
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,12 @@ public class JanelaMetrics {
 
     public void webhookReceived() {
         webhooks.increment();
+    }
+
+    /** A webhook delivery was answered {@code status} after {@code nanos}. */
+    public void webhookAnswered(int status, long nanos) {
+        registry.timer("janela.webhook.deliveries", "status", Integer.toString(status))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Something Janela will not do, and why: thrown by the use case that decides, and answered by whichever edge asked
  * (the native API, the Cloud API, a page). Its message is for people; it says what was expected and what the caller
- * can do, and never holds a secret, a phone number or a message body.
+ * can do, and never holds a secret, a phone number or a message body. It is an answer, not a fault: it carries no
+ * stack trace, which would cost more than most refusals take to decide.
  */
 public class Refusal extends RuntimeException {
     private final Reason reason;
@@ -17,7 +18,7 @@ public class Refusal extends RuntimeException {
     }
 
     public Refusal(Reason reason, String message, List<FieldError> fields) {
-        super(message);
+        super(message, null, false, false);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.fields = List.copyOf(fields);
     }

@@ -20,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * limit is crossed while reading. Meta's webhook batches and the largest sends stay far below it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeFilter extends OncePerRequestFilter {
-    static final long LIMIT_BYTES = 1 << 20;
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class RequestSizeFilter extends OncePerRequestFilter {
+    public static final int LIMIT_BYTES = 1 << 20;
 
     private final ErrorResponses errors;
 
@@ -40,7 +40,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(request), response);
     }
 
-    static Refusal tooLarge() {
+    public static Refusal tooLarge() {
         return new Refusal(Reason.PAYLOAD_TOO_LARGE, "the request body is larger than " + LIMIT_BYTES
                 + " bytes, more than Janela reads");
     }

@@ -15,6 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class Signatures {
     private static final String PREFIX = "sha256=";
 
+    /** Each thread's HMAC, kept keyed with the last secret it used: finding and keying one costs more than a body. */
+    private static final ThreadLocal<Keyed> KEYED = ThreadLocal.withInitial(Keyed::new);
+
     private Signatures() {
     }
 
@@ -38,12 +41,31 @@ final class Signatures {
     }
 
     private static byte[] hmac(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        return KEYED.get().with(secret).doFinal(body);
+    }
+
+    private static final class Keyed {
+        private final Mac mac;
+        private String secret;
+
+        Keyed() {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+            }
+        }
+
+        Mac with(String secret) {
+            if (!secret.equals(this.secret)) {
+                try {
+                    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                } catch (InvalidKeyException e) {
+                    throw new IllegalStateException("an HMAC takes a key of any length", e);
+                }
+                this.secret = secret;
+            }
+            return mac;
         }
     }
 }

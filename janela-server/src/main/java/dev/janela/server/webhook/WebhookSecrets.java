@@ -2,7 +2,9 @@ package dev.janela.server.webhook;
 
 import dev.janela.server.account.ApiTokens;
 import dev.janela.server.config.JanelaProperties;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ public class WebhookSecrets {
     private final JdbcClient jdbc;
     private final JanelaProperties.Meta configured;
     private final ApiTokens tokens;
+    /** The secrets read from the store: made once and never changed, they are read once, not at every delivery. */
+    private final Map<String, String> stored = new ConcurrentHashMap<>();
 
     WebhookSecrets(JdbcClient jdbc, JanelaProperties.Meta configured, ApiTokens tokens) {
         this.jdbc = jdbc;
@@ -62,8 +66,14 @@ public class WebhookSecrets {
     }
 
     private Optional<String> stored(String setting) {
-        return jdbc.sql("select setting_value from server_settings where setting = :setting")
+        String known = stored.get(setting);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> read = jdbc.sql("select setting_value from server_settings where setting = :setting")
                 .param("setting", setting).query(String.class).optional();
+        read.ifPresent(value -> stored.put(setting, value));
+        return read;
     }
 
     private void store(String setting, String value) {

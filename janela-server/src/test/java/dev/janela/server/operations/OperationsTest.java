@@ -107,8 +107,8 @@ class OperationsTest {
                 assertThat(document.at(reference.substring(1)).isMissingNode()).as("%s resolves", reference)
                         .isFalse());
         assertThat(endpoints()).hasSizeGreaterThan(20).contains("POST /{version}/{phoneNumberId}/messages",
-                "POST /webhooks/whatsapp", "GET /api/reports/costs");
-        assertThat(documented).containsAll(endpoints());
+                "GET /webhooks/whatsapp", "GET /api/reports/costs");
+        assertThat(documented).containsAll(endpoints()).contains("POST /webhooks/whatsapp");
     }
 
     /** Every {@code $ref} in the document, which must each name a part of it. */
