@@ -7,7 +7,7 @@
 #   janela-bench/webhook-wrk.sh [CHECKOUT] [LABEL]
 # JANELA_LOAD_SECONDS (60), JANELA_LOAD_CONNECTIONS (32), JANELA_LOAD_DELIVERIES (the most it may post, 300000),
 # JANELA_LOAD_BAD_SIGNATURE=yes to post deliveries Janela refuses (401), JANELA_LOAD_WARMUP (10 seconds of the same
-# load, unmeasured, first).
+# load, unmeasured, first), JANELA_LOAD_JAVA_OPTS (more options for the server's JVM: a JFR recording, say).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 checkout="$(cd "${1:-$here}" && pwd)"
@@ -21,8 +21,9 @@ threads=2
 export JANELA_ADMIN_TOKEN=jnl_load_token JANELA_META_APP_SECRET=load-secret JANELA_META_VERIFY_TOKEN=load-verify
 
 data="$(mktemp -d)"
-java -Xmx1g -Djanela.progress=false -jar "$checkout/janela-cli/target/janela.jar" serve --port "$port" \
-    --data-dir "$data" >"$data.log" 2>&1 &
+# shellcheck disable=SC2086 # the options are words
+java -Xmx1g ${JANELA_LOAD_JAVA_OPTS:-} -Djanela.progress=false -jar "$checkout/janela-cli/target/janela.jar" serve \
+    --port "$port" --data-dir "$data" >"$data.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data" "$data.log"' EXIT
 for _ in $(seq 1 240); do

@@ -2,6 +2,7 @@ package dev.janela.server.channel;
 
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
+import dev.janela.server.jdbc.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,8 +43,13 @@ public class Channels {
 
     /** The channel with Meta's {@code phoneNumberId}, whichever account owns it (webhooks say no more). */
     public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
-        return jdbc.sql("select " + COLUMNS + " from channels where phone_number_id = :id")
-                .param("id", phoneNumberId).query(Channels::channel).optional();
+        return TransactionCache.get(new ByPhoneNumberId(phoneNumberId), () -> jdbc.sql("select " + COLUMNS
+                + " from channels where phone_number_id = :id").param("id", phoneNumberId).query(Channels::channel)
+                .optional());
+    }
+
+    /** The key a channel found by its phone_number_id is kept under for a transaction (a batch of deliveries). */
+    private record ByPhoneNumberId(String phoneNumberId) {
     }
 
     /** The channel with Janela's {@code id}. */

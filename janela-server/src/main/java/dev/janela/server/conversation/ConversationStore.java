@@ -176,7 +176,9 @@ class ConversationStore {
 
     /** Keeps the name the customer's profile shows. */
     void nameCustomer(StoredConversation conversation, String name) {
-        jdbc.sql("update customers set name = :name where id = :id").param("name", name)
+        // most messages bring the name the customer already has: then nothing is written
+        jdbc.sql("update customers set name = :name where id = :id and name is distinct from :name")
+                .param("name", name)
                 .param("id", conversation.customerId()).update();
     }
 

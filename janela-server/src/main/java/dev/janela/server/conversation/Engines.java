@@ -4,6 +4,7 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.session.SessionModel;
 import dev.janela.core.session.SessionSettings;
 import dev.janela.server.channel.Channel;
+import dev.janela.server.jdbc.TransactionCache;
 import dev.janela.server.plan.PricingPlans;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,14 @@ public class Engines {
         this.plans = plans;
     }
 
+    /** The channel's engine, made once per transaction: a batch of deliveries decides many of its messages. */
     public ConversationEngine engineFor(Channel channel) {
-        return new ConversationEngine(plans.planOf(channel), SessionSettings.DEFAULTS.windowLength());
+        return TransactionCache.get(new EngineOf(channel), () -> new ConversationEngine(plans.planOf(channel),
+                SessionSettings.DEFAULTS.windowLength()));
+    }
+
+    /** The key a channel's engine is kept under for a transaction. */
+    private record EngineOf(Channel channel) {
     }
 
     /** The {@code session} model's rules, for reading a session's status at an instant. */

@@ -2,6 +2,7 @@ package dev.janela.server.notify;
 
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.jdbc.Keys;
+import dev.janela.server.jdbc.TransactionCache;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each account's webhook subscriptions. A subscription's secret is read only to sign what is sent: nothing here
@@ -85,8 +84,8 @@ class Subscriptions {
 
     /**
      * The ids of the account's active subscriptions that want events of {@code type}. The subscriptions are read
-     * once per transaction: a decision publishes several events (a message, a session, a charge), and each webhook
-     * item is a transaction of its own.
+     * once per transaction: a decision publishes several events (a message, a session, a charge), and a batch of
+     * webhook deliveries makes many decisions.
      */
     List<Long> wanting(long accountId, EventType type) {
         return active(accountId).stream().filter(subscription -> subscription.events().contains(type))
@@ -94,24 +93,7 @@ class Subscriptions {
     }
 
     private List<Subscription> active(long accountId) {
-        ActiveOf key = new ActiveOf(accountId);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return read(accountId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Subscription> kept = (List<Subscription>) TransactionSynchronizationManager.getResource(key);
-        if (kept != null) {
-            return kept;
-        }
-        List<Subscription> active = read(accountId);
-        TransactionSynchronizationManager.bindResource(key, active);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            }
-        });
-        return active;
+        return TransactionCache.get(new ActiveOf(accountId), () -> read(accountId));
     }
 
     /** The key the active subscriptions of an account are kept under for a transaction. */
