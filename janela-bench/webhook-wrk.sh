@@ -48,10 +48,21 @@ bodies "$data/bodies.tsv" "$deliveries" 7
 
 # user + system time of the server process, in clock ticks
 ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+# the same of PostgreSQL's processes, when Janela uses it (its backends live as long as Janela's connections)
+database_ticks() {
+  if [ -n "${JANELA_DB_URL:-}" ]; then
+    for process in $(pgrep -u postgres); do awk '{ print $14 + $15 }' "/proc/$process/stat" 2>/dev/null; done |
+        awk '{ sum += $1 } END { print sum + 0 }'
+  else
+    echo 0
+  fi
+}
 before="$(ticks)"
+database_before="$(database_ticks)"
 wrk_out="$( { /usr/bin/time -f "wrk-cpu %U %S" bash -c "$(declare -f post); here=$here; threads=$threads;
     connections=$connections; port=$port; post $data/bodies.tsv $seconds"; } 2>&1)"
 after="$(ticks)"
+database_after="$(database_ticks)"
 hz="$(getconf CLK_TCK)"
 requests="$(awk '/requests in/ { gsub(",", "", $1); print $1 }' <<<"$wrk_out")"
 rate="$(awk '/Requests\/sec/ { print $2 }' <<<"$wrk_out")"
@@ -60,7 +71,10 @@ p50="$(awk '$1 == "50%" { print $2 }' <<<"$wrk_out")"
 p99="$(awk '$1 == "99%" { print $2 }' <<<"$wrk_out")"
 wrk_cpu="$(awk '/wrk-cpu/ { print $2 + $3 }' <<<"$wrk_out")"
 awk -v label="$label" -v ticks="$((after - before))" -v hz="$hz" -v n="$requests" -v rate="$rate" \
-    -v bad="${not_ok:-0}" -v p50="$p50" -v p99="$p99" -v wrk="$wrk_cpu" -v s="$seconds" 'BEGIN {
+    -v bad="${not_ok:-0}" -v p50="$p50" -v p99="$p99" -v wrk="$wrk_cpu" -v s="$seconds" \
+    -v db="$((database_after - database_before))" 'BEGIN {
   printf "%s: %d deliveries in %d s, %.0f a second, p50 %s, p99 %s, %d not 2xx; server CPU %.1f s, %.0f us a" \
-      " delivery; wrk CPU %.1f s, %.0f us a delivery\n", label, n, s, rate, p50, p99, bad, ticks / hz,
-      ticks / hz / n * 1e6, wrk, wrk / n * 1e6 }'
+      " delivery; wrk CPU %.1f s, %.0f us a delivery", label, n, s, rate, p50, p99, bad, ticks / hz,
+      ticks / hz / n * 1e6, wrk, wrk / n * 1e6
+  if (db > 0) printf "; PostgreSQL CPU %.1f s, %.0f us a delivery", db / hz, db / hz / n * 1e6
+  printf "\n" }'
