@@ -6,15 +6,17 @@ package dev.janela.server.jdbc;
  * begins, so a row it reads cannot change before it commits.
  */
 public enum Dialect {
-    POSTGRESQL(" for update", " for no key update"),
-    SQLITE("", "");
+    POSTGRESQL(" for update", " for no key update", 4),
+    SQLITE("", "", 1);
 
     private final String lockRows;
     private final String lockRowsButNotTheirKeys;
+    private final int writers;
 
-    Dialect(String lockRows, String lockRowsButNotTheirKeys) {
+    Dialect(String lockRows, String lockRowsButNotTheirKeys, int writers) {
         this.lockRows = lockRows;
         this.lockRowsButNotTheirKeys = lockRowsButNotTheirKeys;
+        this.writers = writers;
     }
 
     /** The dialect of the database at {@code jdbcUrl}. */
@@ -27,6 +29,14 @@ public enum Dialect {
         }
         throw new IllegalArgumentException("JANELA_DB_URL must name a PostgreSQL database (jdbc:postgresql://...),"
                 + " or be left unset for the embedded store");
+    }
+
+    /**
+     * How many {@link GroupCommit} writers of one kind of work are worth running: enough to keep PostgreSQL busy while
+     * one waits for its commit; SQLite lets one writer in at a time.
+     */
+    public int writers() {
+        return writers;
     }
 
     /** What ends a {@code select} whose rows the transaction then changes, so that no other changes them first. */

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits the work of many callers together (DESIGN section 8): each caller hands in its work and waits; a writer
- * thread takes whatever has queued meanwhile, up to {@link #MOST_AT_ONCE}, applies it all in one transaction and
+ * thread takes whatever has queued meanwhile, up to a most given, applies it all in one transaction and
  * commits once, and only then answers every caller. Nothing waits for a batch to fill: a caller who finds the
  * writer idle is committed alone, at once, while the callers who come during that commit make the next batch; so
  * the batches grow with the load, and one flush to the disk serves them all.
@@ -30,8 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param <R> what applying it gives its caller
  */
 public final class GroupCommit<T, R> {
-    /** The most pieces of work one transaction takes: enough to spread a commit's cost, few enough to keep it short. */
-    static final int MOST_AT_ONCE = 128;
     /** How much work may wait for a lane before callers are turned away. */
     private static final int MOST_WAITING = 4_096;
     /** How long a caller waits for room in a full lane before it is turned away. */
@@ -65,20 +63,25 @@ public final class GroupCommit<T, R> {
 
     private final Work<T, R> work;
     private final TransactionTemplate transaction;
+    private final int mostAtOnce;
     private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean closing;
 
     /**
      * Starts {@code lanes} writers, named after {@code name}.
      *
+     * @param mostAtOnce the most pieces of work one transaction takes: enough to spread a commit's cost, few enough
+     *     to keep it short
      * @param transaction how each batch's transaction is begun
      */
-    public GroupCommit(String name, int lanes, TransactionTemplate transaction, Work<T, R> work) {
-        if (lanes < 1) {
-            throw new IllegalArgumentException("a group commit needs a lane, not " + lanes);
+    public GroupCommit(String name, int lanes, int mostAtOnce, TransactionTemplate transaction, Work<T, R> work) {
+        if (lanes < 1 || mostAtOnce < 1) {
+            throw new IllegalArgumentException("a group commit needs a lane and room for work, not " + lanes + " and "
+                    + mostAtOnce);
         }
         this.work = work;
         this.transaction = transaction;
+        this.mostAtOnce = mostAtOnce;
         for (int i = 0; i < lanes; i++) {
             Lane lane = new Lane(name + "-" + (i + 1));
             this.lanes.add(lane);
@@ -150,7 +153,7 @@ public final class GroupCommit<T, R> {
         }
 
         private void run() {
-            List<Pending<T, R>> batch = new ArrayList<>(MOST_AT_ONCE);
+            List<Pending<T, R>> batch = new ArrayList<>(mostAtOnce);
             while (!closing || !queue.isEmpty()) {
                 Pending<T, R> first;
                 try {
@@ -162,7 +165,7 @@ public final class GroupCommit<T, R> {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, MOST_AT_ONCE - 1);
+                queue.drainTo(batch, mostAtOnce - 1);
                 commit(batch);
                 batch.clear();
             }

@@ -10,6 +10,8 @@ import dev.janela.server.conversation.Messages;
 import dev.janela.server.conversation.Outbound;
 import dev.janela.server.conversation.Outbound.TemplateRef;
 import dev.janela.server.conversation.Sent;
+import dev.janela.server.jdbc.Dialect;
+import dev.janela.server.jdbc.GroupCommit;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
@@ -22,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A refusal is a {@link Refusal} with Meta's code, and nothing is charged.
  */
 @Service
-public class Sends {
+public class Sends implements DisposableBean {
+    /**
+     * The most sends committed together: few enough that their savepoints stay within what PostgreSQL keeps in memory
+     * for a transaction (64 subtransactions), past which every reader of the database slows.
+     */
+    private static final int MOST_AT_ONCE = 48;
+
     private final Templates templates;
     private final ConversationService conversations;
     private final Connector connector;
@@ -45,10 +55,12 @@ public class Sends {
     private final Clock clock;
     private final JanelaMetrics metrics;
     private final Messages messages;
+    private final TransactionTemplate savepoint;
+    private final GroupCommit<Pending, Decided> commits;
 
     Sends(Templates templates, ConversationService conversations, Connector connector,
             PlatformTransactionManager transactions, JsonMapper json, RefusedSends refusedSends, Clock clock,
-            JanelaMetrics metrics, Messages messages) {
+            JanelaMetrics metrics, Messages messages, Dialect dialect) {
         this.messages = messages;
         this.templates = templates;
         this.conversations = conversations;
@@ -58,6 +70,20 @@ public class Sends {
         this.refusedSends = refusedSends;
         this.clock = clock;
         this.metrics = metrics;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.commits = new GroupCommit<>("janela-sends", dialect.writers(), MOST_AT_ONCE, transaction,
+                new GroupCommit.Work<>() {
+                    @Override
+                    public Decided together(Pending pending) {
+                        return Sends.this.together(pending);
+                    }
+
+                    @Override
+                    public Decided alone(Pending pending) {
+                        return Sends.this.alone(pending);
+                    }
+                });
     }
 
     /** A send decided and stored, with Meta's answer to give. */
@@ -65,34 +91,94 @@ public class Sends {
     }
 
     /**
-     * Decides and stores the send of {@code body}, a Cloud API request. What the caller keeps of the outcome commits
-     * with it: {@code alsoInTransaction} runs in the send's transaction (to keep an idempotency key's answer with the
-     * message it answers for); {@code alsoOnRefusal} runs, when the send is refused, in the transaction that records
-     * the refusal (to keep the key's answer with it), after the send's has rolled back.
+     * Decides and stores the send of {@code body}, a Cloud API request, and returns once it is committed. What the
+     * caller keeps of the outcome commits with it: {@code alsoInTransaction} runs in the send's transaction (to keep
+     * an idempotency key's answer with the message it answers for); {@code alsoOnRefusal} runs, when the send is
+     * refused, where the refusal is recorded, once the send's own writes are undone (to keep the key's answer with
+     * it). Sends that come at the same time are committed together ({@link GroupCommit}), each in a savepoint of its
+     * own, so that a refused one leaves the others be.
      *
      * @throws Refusal in Meta's terms, when the send is refused; nothing of it is stored or charged
      */
     public Delivered decide(Caller caller, Channel channel, byte[] body, Consumer<Delivered> alsoInTransaction,
             Consumer<Refusal> alsoOnRefusal) {
+        Pending pending;
         try {
-            Delivered delivered = transaction.execute(status -> {
-                Delivered decided = process(channel, body, caller);
-                alsoInTransaction.accept(decided);
-                return decided;
-            });
-            metrics.sendAccepted();
-            return delivered;
-        } catch (Refusal refusal) {
-            metrics.sendRefused(refusal.reason().metaCode());
-            transaction.executeWithoutResult(status -> {
-                if (refusal.reason() == Reason.REENGAGEMENT_MESSAGE) {
-                    refusedSends.record(channel.accountId(), channel.id(), refusal.reason().metaCode(),
-                            clock.instant());
-                }
-                alsoOnRefusal.accept(refusal);
-            });
-            throw refusal;
+            pending = new Pending(caller, channel, read(body), alsoInTransaction, alsoOnRefusal);
+        } catch (Refusal unreadable) {
+            transaction.executeWithoutResult(status -> alsoOnRefusal.accept(unreadable));
+            metrics.sendRefused(unreadable.reason().metaCode());
+            throw unreadable;
         }
+        Decided decided;
+        try {
+            decided = commits.apply(pending.route(), pending);
+        } catch (GroupCommit.NotTaken busy) {
+            throw new Refusal(Reason.UNAVAILABLE, "Janela cannot take this send now: " + busy.getMessage());
+        }
+        if (decided.refusal() != null) {
+            metrics.sendRefused(decided.refusal().reason().metaCode());
+            throw decided.refusal();
+        }
+        metrics.sendAccepted();
+        return decided.delivered();
+    }
+
+    /** Commits what has been taken, once the web server has stopped taking sends. */
+    @Override
+    public void destroy() {
+        commits.close();
+    }
+
+    /** A send, read, waiting for its turn. */
+    private record Pending(Caller caller, Channel channel, Read request, Consumer<Delivered> alsoInTransaction,
+            Consumer<Refusal> alsoOnRefusal) {
+        /** The same for sends to the same customer, so that they go through the same writer. */
+        int route() {
+            return Long.hashCode(channel.id()) * 31 + request.request().customer().hashCode();
+        }
+    }
+
+    /** A request's body as JSON, and what it asks for. */
+    private record Read(JsonNode parsed, SendRequest request) {
+    }
+
+    /** What became of a send: delivered, or refused (and nothing of it stored but the refusal). */
+    private record Decided(Delivered delivered, Refusal refusal) {
+    }
+
+    /** In a batch: the send in a savepoint of its own, and on refusal, the refusal in the batch's transaction. */
+    private Decided together(Pending pending) {
+        try {
+            return new Decided(savepoint.execute(status -> accept(pending)), null);
+        } catch (Refusal refusal) {
+            recordRefusal(pending, refusal);
+            return new Decided(null, refusal);
+        }
+    }
+
+    /** After its batch was rolled back: the send in a transaction of its own, and its refusal in another. */
+    private Decided alone(Pending pending) {
+        try {
+            return new Decided(transaction.execute(status -> accept(pending)), null);
+        } catch (Refusal refusal) {
+            transaction.executeWithoutResult(status -> recordRefusal(pending, refusal));
+            return new Decided(null, refusal);
+        }
+    }
+
+    private Delivered accept(Pending pending) {
+        Delivered decided = process(pending.channel(), pending.request(), pending.caller());
+        pending.alsoInTransaction().accept(decided);
+        return decided;
+    }
+
+    private void recordRefusal(Pending pending, Refusal refusal) {
+        if (refusal.reason() == Reason.REENGAGEMENT_MESSAGE) {
+            refusedSends.record(pending.channel().accountId(), pending.channel().id(), refusal.reason().metaCode(),
+                    clock.instant());
+        }
+        pending.alsoOnRefusal().accept(refusal);
     }
 
     /** Decides and stores a send whose outcome the caller keeps nothing of. */
@@ -105,9 +191,14 @@ public class Sends {
         connector.deliver(channel, delivered.sent().wamid(), delivered.customer());
     }
 
-    private Delivered process(Channel channel, byte[] body, Caller caller) {
+    private Read read(byte[] body) {
         JsonNode parsed = parse(body);
-        SendRequest request = SendRequest.read(parsed);
+        return new Read(parsed, SendRequest.read(parsed));
+    }
+
+    private Delivered process(Channel channel, Read read, Caller caller) {
+        JsonNode parsed = read.parsed();
+        SendRequest request = read.request();
         Optional<Template> template = request.template().map(part -> approvedTemplate(caller.accountId(), part));
         if (request.toBsuid() && template.filter(found -> found.category() == TemplateCategory.AUTHENTICATION)
                 .isPresent()) {

@@ -41,11 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Deliveries implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /**
-     * Writers to PostgreSQL, each committing its own batches: enough to keep the database busy while one waits for
-     * its commit; the embedded store lets one writer in at a time.
-     */
-    private static final int POSTGRESQL_LANES = 4;
+    /** The most deliveries committed together. */
+    private static final int MOST_AT_ONCE = 128;
 
     private final Channels channels;
     private final ConversationService conversations;
@@ -62,7 +59,7 @@ public class Deliveries implements DisposableBean {
         this.metrics = metrics;
         this.templates = templates;
         this.quarantine = quarantine;
-        this.commits = new GroupCommit<>("janela-deliveries", dialect == Dialect.SQLITE ? 1 : POSTGRESQL_LANES,
+        this.commits = new GroupCommit<>("janela-deliveries", dialect.writers(), MOST_AT_ONCE,
                 new TransactionTemplate(transactions), new GroupCommit.Work<>() {
                     @Override
                     public List<Counted> together(Delivery delivery) {

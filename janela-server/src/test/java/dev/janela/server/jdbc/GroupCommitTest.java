@@ -35,7 +35,7 @@ class GroupCommitTest {
     void callersWhoComeDuringACommitAreCommittedTogetherInTheNext() throws Exception {
         CountDownLatch firstTaken = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        commits = new GroupCommit<>("test", 1, new TransactionTemplate(transactions), new Work() {
+        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), new Work() {
             @Override
             public String together(String item) {
                 if (item.equals("first")) {
@@ -68,7 +68,7 @@ class GroupCommitTest {
         CountDownLatch firstTaken = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> appliedAlone = new ArrayList<>();
-        commits = new GroupCommit<>("test", 1, new TransactionTemplate(transactions), new Work() {
+        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), new Work() {
             @Override
             public String together(String item) {
                 if (item.equals("first")) {
@@ -113,7 +113,7 @@ class GroupCommitTest {
     void closingCommitsWhatWasTakenAndTurnsAwayWhatComesAfter() throws Exception {
         CountDownLatch firstTaken = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        commits = new GroupCommit<>("test", 2, new TransactionTemplate(transactions), new Work() {
+        commits = new GroupCommit<>("test", 2, 128, new TransactionTemplate(transactions), new Work() {
             @Override
             public String together(String item) {
                 if (item.equals("first")) {
@@ -140,7 +140,7 @@ class GroupCommitTest {
     @Test
     void workOfOneRouteAlwaysGoesThroughTheSameWriter() throws Exception {
         List<String> writers = new ArrayList<>();
-        commits = new GroupCommit<>("lane", 4, new TransactionTemplate(transactions), new Work() {
+        commits = new GroupCommit<>("lane", 4, 128, new TransactionTemplate(transactions), new Work() {
             @Override
             public String together(String item) {
                 return Thread.currentThread().getName();
