@@ -11,8 +11,8 @@ import dev.janela.core.phone.E164;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses one line of a traffic log, a JSON object, into an event:
@@ -77,11 +77,8 @@ public final class EventLineParser extends JsonLine {
         }
     }
 
-    /** Numbers already checked, by a hash of their digits: logs repeat the same numbers many times. */
-    private final long[] checkedNumbers = new long[1 << 14];
-    private final int[] checkedDigitCounts = new int[1 << 14];
-
     private final BsuidNumbers bsuids;
+    private final Iso8601 instants = new Iso8601();
     private final byte[] id = new byte[MAX_ID_BYTES];
     private int idLength;
     private long atNanos;
@@ -100,7 +97,6 @@ public final class EventLineParser extends JsonLine {
     /** A parser whose customers known by a BSUID are numbered in {@code bsuids}, shared by a log's parsers. */
     EventLineParser(BsuidNumbers bsuids) {
         this.bsuids = bsuids;
-        Arrays.fill(checkedNumbers, -1);
     }
 
     /** Parses {@code line} (UTF-8, without its line break). */
@@ -312,7 +308,7 @@ public final class EventLineParser extends JsonLine {
 
     private void at() {
         try {
-            atNanos = Iso8601.epochNanos(value, valueStart, valueLength);
+            atNanos = instants.epochNanos(value, valueStart, valueLength);
         } catch (Iso8601.Invalid e) {
             throw InvalidEventException.field("at", e.getMessage());
         }
@@ -336,16 +332,10 @@ public final class EventLineParser extends JsonLine {
                 digits = digits * 10 + (c - '0');
             }
         }
-        int slot = (int) ParsedLog.mix(digits) & (checkedNumbers.length - 1);
-        if (checkedNumbers[slot] == digits && checkedDigitCounts[slot] == digitCount) {
-            return digits;
+        Optional<String> problem = E164.problem(digits, digitCount);
+        if (problem.isPresent()) {
+            throw InvalidEventException.field(field, problem.get());
         }
-        E164.Parsed parsed = E164.check(digits, digitCount);
-        if (!parsed.isValid()) {
-            throw InvalidEventException.field(field, parsed.problem());
-        }
-        checkedNumbers[slot] = digits;
-        checkedDigitCounts[slot] = digitCount;
         return digits;
     }
 

@@ -2,10 +2,7 @@ package dev.janela.core.replay;
 
 import dev.janela.core.ErrorCode;
 import dev.janela.core.JanelaException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +35,6 @@ final class ParsedLog {
     /** Lines are read through a window copied from the mapping: plain array reads are far cheaper. */
     private static final int WINDOW_BYTES = 1 << 20;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     final long[] atNanos;
     final long[] channel;
@@ -319,7 +315,7 @@ final class ParsedLog {
         int index = offset;
         int end = offset + length;
         for (; index + Long.BYTES <= end; index += Long.BYTES) {
-            hash = Long.rotateLeft((hash ^ (long) LONGS.get(bytes, index)) * 0xff51afd7ed558ccdL, 29);
+            hash = Long.rotateLeft((hash ^ ByteWords.word(bytes, index)) * 0xff51afd7ed558ccdL, 29);
         }
         long tail = 0;
         for (; index < end; index++) {
