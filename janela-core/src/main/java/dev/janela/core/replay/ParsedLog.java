@@ -362,15 +362,8 @@ final class ParsedLog {
      * are shared out among the threads by hash, so each thread finds the duplicates of its own ids.
      */
     private void markDuplicates(ExecutorService threads, int parallelism) {
-        List<Future<Long>> others = new ArrayList<>();
-        for (int partition = 1; partition < parallelism; partition++) {
-            int mine = partition;
-            others.add(threads.submit(() -> markDuplicates(mine, parallelism)));
-        }
-        duplicates = markDuplicates(0, parallelism);
-        for (long found : Tasks.await(others, () -> { })) {
-            duplicates += found;
-        }
+        duplicates = Tasks.onAllParts(threads, parallelism, partition -> markDuplicates(partition, parallelism))
+                .stream().mapToLong(Long::longValue).sum();
     }
 
     /** Marks the duplicates among the ids whose hash falls in {@code partition}; returns how many it marked. */
