@@ -8,6 +8,7 @@ import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.ledger.ChargeKind;
 import dev.janela.core.market.ConversationMarkets;
+import dev.janela.core.market.MarketResolver;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.MonthlyAllowance;
@@ -20,7 +21,6 @@ import dev.janela.core.pricing.UsageKey;
 import dev.janela.core.ratecard.Price;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +38,8 @@ import java.util.Optional;
 public final class ConversationEngine {
     private final PricingPlan plan;
     private final Duration windowLength;
+    /** The market resolvers of the plan's periods, each once. */
+    private final List<MarketResolver> resolvers;
 
     /**
      * @param plan what is charged and what it costs, period by period
@@ -49,6 +51,7 @@ public final class ConversationEngine {
         if (windowLength.isNegative() || windowLength.isZero()) {
             throw new IllegalArgumentException("windowLength must be positive, was " + windowLength);
         }
+        this.resolvers = plan.periods().stream().map(PricingPlan.Period::markets).distinct().toList();
     }
 
     public PricingPlan plan() {
@@ -74,8 +77,7 @@ public final class ConversationEngine {
      * ConversationMarkets)}.
      */
     public ConversationMarkets marketsOf(ConversationKey conversation) {
-        return ConversationMarkets.of(conversation,
-                plan.periods().stream().map(PricingPlan.Period::markets).distinct().toList());
+        return ConversationMarkets.of(conversation, resolvers);
     }
 
     /**
@@ -175,7 +177,7 @@ public final class ConversationEngine {
         Optional<AllowanceUse> counted = Optional.empty();
         if (unit.allowance().isPresent()) {
             MonthlyAllowance allowance = unit.allowance().get();
-            UsageKey key = new UsageKey(YearMonth.from(at.atZone(plan.zone())), allowance.counter(),
+            UsageKey key = new UsageKey(plan.monthOf(at), allowance.counter(),
                     switch (allowance.scope()) {
                         case ACCOUNT -> "";
                         case MARKET -> market;

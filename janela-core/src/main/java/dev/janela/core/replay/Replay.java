@@ -253,7 +253,9 @@ public final class Replay {
                 default -> {
                 }
             }
-            decision.free().ifPresent(totals::addFree);
+            if (decision.free().isPresent()) { // not ifPresent(totals::addFree): C1 would make a lambda every event
+                totals.addFree(decision.free().get());
+            }
             if (decision.charge().isPresent()) {
                 Charge charge = decision.charge().get();
                 totals.add(charge);
