@@ -17,6 +17,8 @@ final class ByteWords {
     private static final long HIGH_BITS = 0x8080808080808080L;
     /** Added to a byte of at most 0x7F, it sets the high bit exactly when the byte is 0x20 or more. */
     private static final long TO_SPACE = ONES * (0x80 - 0x20);
+    /** The bytes 7, 6, ... 0, from the lowest. */
+    private static final long PLACES = 0x0001020304050607L;
 
     private ByteWords() {
     }
@@ -44,6 +46,9 @@ final class ByteWords {
 
     /** The place in its word (0 to 7) of the first byte {@code found}, a non-zero mask of a finder, marks. */
     static int firstFound(long found) {
-        return Long.numberOfTrailingZeros(found) >>> 3;
+        // The lowest mark, moved to the lowest bit of its byte, is 2^(8 * place): multiplying by these bytes,
+        // 7 down to 0, brings byte 7 - place, which holds place, to the top. C1 calls numberOfTrailingZeros as a
+        // method rather than use the processor's instruction.
+        return (int) (((found & -found) >>> 7) * PLACES >>> 56);
     }
 }

@@ -261,10 +261,11 @@ public final class EventLineParser extends JsonLine {
     }
 
     private void value(int field) {
-        if (!startsAValue(peek())) {
+        int first = peek();
+        if (!startsAValue(first)) {
             throw syntax("expected a JSON value");
         }
-        if (literal("null")) {
+        if (first == 'n' && literal("null")) {
             return;
         }
         present |= 1 << field;

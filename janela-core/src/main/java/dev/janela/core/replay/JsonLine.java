@@ -318,8 +318,17 @@ abstract class JsonLine {
         return true;
     }
 
+    /**
+     * Skips whitespace at the position. Log lines seldom have any, so the check for none is kept small enough for
+     * the JIT to inline into each caller, as is {@link #peek()}'s.
+     */
     final void skipWhitespace() {
-        int index = position;
+        if (position < end && in[position] <= ' ') {
+            skipWhitespaceFrom(position);
+        }
+    }
+
+    private void skipWhitespaceFrom(int index) {
         while (index < end && in[index] <= ' ' && isWhitespace(in[index])) {
             index++;
         }
@@ -338,7 +347,7 @@ abstract class JsonLine {
     }
 
     final int peek() {
-        return peekAt(position);
+        return position < end ? in[position] & 0xFF : -1;
     }
 
     private int peekAt(int index) {
