@@ -32,8 +32,11 @@ final class ParsedLog {
     /** Chunks smaller than this cost more in hand-over than they gain in parallelism. */
     static final int MIN_CHUNK_BYTES = 1 << 20;
     private static final int CHUNKS_PER_THREAD = 8;
-    /** Lines are read through a window copied from the mapping: plain array reads are far cheaper. */
-    private static final int WINDOW_BYTES = 1 << 20;
+    /**
+     * Lines are read through a window copied from the mapping: plain array reads are far cheaper. A few hundred
+     * lines a window; each chunk makes its own, and larger ones were only garbage.
+     */
+    private static final int WINDOW_BYTES = 1 << 16;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     final long[] atNanos;
