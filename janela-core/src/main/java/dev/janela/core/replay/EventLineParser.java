@@ -81,6 +81,7 @@ public final class EventLineParser extends JsonLine {
     private final Iso8601 instants = new Iso8601();
     private final byte[] id = new byte[MAX_ID_BYTES];
     private int idLength;
+    private int idInLine;
     private long atNanos;
     private long channel;
     private long customer;
@@ -137,6 +138,14 @@ public final class EventLineParser extends JsonLine {
 
     byte[] idBytes() {
         return id;
+    }
+
+    /**
+     * Where the id is in the bytes parsed, or -1 if it is not there as it is: it had escapes or non-ASCII
+     * characters, and is only in {@link #idBytes()}.
+     */
+    int idInLine() {
+        return idInLine;
     }
 
     /** The event's time, in nanoseconds since the epoch. */
@@ -305,6 +314,7 @@ public final class EventLineParser extends JsonLine {
         }
         System.arraycopy(value, valueStart, id, 0, valueLength);
         idLength = valueLength;
+        idInLine = value == in ? valueStart : -1;
     }
 
     private void at() {

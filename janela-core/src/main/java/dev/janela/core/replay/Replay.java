@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * threads, since each conversation's charges then depend on its own events alone. The log is one account's: the
  * monthly counts of Meta's free tiers and volume tiers count all its conversations together.
  *
- * <p>Memory: about 45 bytes per line plus the ids, whatever the size of the lines; the log itself is read in place.
+ * <p>Memory: about 50 bytes per line, whatever the size of the lines; the log itself, ids included, is read in
+ * place.
  */
 public final class Replay {
     private static final int PROGRESS_EVERY = 1 << 16;
@@ -207,6 +208,7 @@ public final class Replay {
         private final ConversationEngine engine;
         private final Usage usage = new MonthlyUsage();
         private final Totals totals;
+        private final byte[] idScratch = new byte[EventLineParser.MAX_ID_BYTES];
         private long rejected;
         private long notDelivered;
 
@@ -243,7 +245,7 @@ public final class Replay {
                 state = engine.initialState();
             }
             ParsedLog log = job.log;
-            Event event = EventLineParser.event(log.id(slot), EventLineParser.instant(log.atNanos[slot]),
+            Event event = EventLineParser.event(log.id(slot, idScratch), EventLineParser.instant(log.atNanos[slot]),
                     job.keys[conversation], log.flags[slot]);
             Decision decision = engine.decide(state, event, usage, job.markets[conversation]);
             job.states[conversation] = decision.next();
