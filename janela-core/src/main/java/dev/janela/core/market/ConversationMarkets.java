@@ -26,8 +26,8 @@ public final class ConversationMarkets {
     }
 
     /**
-     * The markets of {@code conversation} under each of {@code resolvers}, found now; none for a caller that decides
-     * one event and finds its market once anyway.
+     * The markets of {@code conversation} under each of {@code resolvers}, found now. The list may be empty, for a
+     * caller that decides one event and would find its market once anyway.
      */
     public static ConversationMarkets of(ConversationKey conversation, List<MarketResolver> resolvers) {
         return new ConversationMarkets(conversation, resolvers);
