@@ -13,7 +13,6 @@ import dev.janela.core.pricing.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,8 +127,8 @@ public final class Replay {
         boolean independent = ledger == null && !job.engine.plan().countsPerAccount();
         int partitions = independent ? Math.min(settings.parallelism(), job.blocks()) : 1;
         List<Rater> raters = Tasks.onAllParts(threads, partitions, partition -> partition == 0
-                ? new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).call()
-                : new Rater(job, partition, partitions, charge -> { }, ReplayListener.NONE).call());
+                ? new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).rateAll()
+                : new Rater(job, partition, partitions, charge -> { }, ReplayListener.NONE).rateAll());
         Rater first = raters.get(0);
         Totals totals = first.totals;
         long rejected = first.rejected;
@@ -199,7 +198,7 @@ public final class Replay {
      * {@code partition} when divided by {@code partitions}. Each conversation belongs to one rater, so raters touch
      * disjoint elements of the shared arrays.
      */
-    private static final class Rater implements Callable<Rater> {
+    private static final class Rater {
         private final Job job;
         private final int partition;
         private final int partitions;
@@ -222,8 +221,8 @@ public final class Replay {
             this.listener = listener;
         }
 
-        @Override
-        public Rater call() {
+        /** Rates the partition's events, in time order; returns this rater, with its totals. */
+        Rater rateAll() {
             int[] order = job.order;
             for (int i = 0; i < order.length; i++) {
                 int slot = order[i];
