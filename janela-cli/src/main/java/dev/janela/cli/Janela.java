@@ -5,17 +5,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code janela} command. */
 @Command(name = "janela", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class,
-        description = "Janela: a self-hosted WhatsApp Business session and billing gateway.",
-        subcommands = {ServeCommand.class, ReplayCommand.class, RatesCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Janela: a self-hosted WhatsApp Business session and billing gateway.")
 public final class Janela {
     /** Exit status for bad arguments, unreadable files and invalid input. */
     static final int USAGE = 2;
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, ReplayCommand.class,
+            RatesCommand.class, CommandLine.HelpCommand.class);
 
     private Janela() {
     }
@@ -30,6 +32,8 @@ public final class Janela {
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         CommandLine command = new CommandLine(new Janela(), new Factory(in));
+        // Before the settings below, which reach only the subcommands added by then.
+        subcommandsFor(args).forEach(command::addSubcommand);
         command.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         command.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         command.setParameterExceptionHandler((problem, arguments) -> {
@@ -46,6 +50,25 @@ public final class Janela {
             throw problem;
         });
         return command.execute(args);
+    }
+
+    /**
+     * The subcommands to build: only the one the arguments start with, if they name one, else all of them (for
+     * help, suggestions and the error that names them). Picocli reads each subcommand's options by reflection as it
+     * is added, which took a quarter of a second for all of them on a busy two-core machine, most of a short
+     * replay's start.
+     */
+    private static List<Class<?>> subcommandsFor(String[] args) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (args.length > 0 && subcommand != CommandLine.HelpCommand.class && nameOf(subcommand).equals(args[0])) {
+                return List.of(subcommand);
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /** Creates the subcommands, handing standard input to those that read it. */

@@ -7,6 +7,8 @@ import dev.janela.core.conversation.Event;
 import dev.janela.core.conversation.FreeFormMessage;
 import dev.janela.core.ledger.Charge;
 import dev.janela.core.ledger.ChargeKind;
+import dev.janela.core.market.ConversationMarkets;
+import dev.janela.core.market.MarketResolver;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.MonthlyAllowance;
@@ -19,7 +21,7 @@ import dev.janela.core.pricing.UsageKey;
 import dev.janela.core.ratecard.Price;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +38,8 @@ import java.util.Optional;
 public final class ConversationEngine {
     private final PricingPlan plan;
     private final Duration windowLength;
+    /** The market resolvers of the plan's periods, each once. */
+    private final List<MarketResolver> resolvers;
 
     /**
      * @param plan what is charged and what it costs, period by period
@@ -47,6 +51,7 @@ public final class ConversationEngine {
         if (windowLength.isNegative() || windowLength.isZero()) {
             throw new IllegalArgumentException("windowLength must be positive, was " + windowLength);
         }
+        this.resolvers = plan.periods().stream().map(PricingPlan.Period::markets).distinct().toList();
     }
 
     public PricingPlan plan() {
@@ -67,6 +72,15 @@ public final class ConversationEngine {
     }
 
     /**
+     * The markets {@code conversation} is priced in under each of the plan's periods, found now: for a caller that
+     * decides many events of the conversation and hands them to {@link #decide(ConversationState, Event, Usage,
+     * ConversationMarkets)}.
+     */
+    public ConversationMarkets marketsOf(ConversationKey conversation) {
+        return ConversationMarkets.of(conversation, resolvers);
+    }
+
+    /**
      * Decides {@code event} in a conversation whose state is {@code state}.
      *
      * @param usage the account's monthly counts, which the event's unit may count in
@@ -74,6 +88,19 @@ public final class ConversationEngine {
      * @throws dev.janela.core.JanelaException if the event is charged and no rate card is in force at its time
      */
     public Decision decide(ConversationState state, Event event, Usage usage) {
+        return decide(state, event, usage, ConversationMarkets.of(event.conversation(), List.of()));
+    }
+
+    /**
+     * Decides {@code event} as {@link #decide(ConversationState, Event, Usage)} does, with the markets of its
+     * conversation found beforehand ({@link #marketsOf}).
+     *
+     * @throws IllegalArgumentException if {@code markets} are another conversation's
+     */
+    public Decision decide(ConversationState state, Event event, Usage usage, ConversationMarkets markets) {
+        if (markets.conversation() != event.conversation() && !markets.conversation().equals(event.conversation())) {
+            throw new IllegalArgumentException("the markets given are of another conversation than the event's");
+        }
         Instant at = event.at();
         PricingPlan.Period period = plan.at(at);
         boolean windowOpen = state.isWindowOpenAt(at);
@@ -81,7 +108,7 @@ public final class ConversationEngine {
             Rating<?> rating = rate(period.model(), state.pricing(), event, windowOpen);
             // R1-R3: a customer's message opens the window, or renews it: max(expiry, message time + length)
             ConversationState next = state.withWindowRenewedUntil(at.plus(windowLength), rating.next());
-            return decided(next, rating, event, period, usage);
+            return decided(next, rating, event, period, usage, markets);
         }
         BusinessMessage message = (BusinessMessage) event;
         if (message instanceof FreeFormMessage && !windowOpen) {
@@ -91,7 +118,7 @@ public final class ConversationEngine {
             return new Decision(state, Outcome.NOT_DELIVERED, Optional.empty(), Optional.empty()); // R11
         }
         Rating<?> rating = rate(period.model(), state.pricing(), event, windowOpen);
-        return decided(state.withPricing(rating.next()), rating, event, period, usage);
+        return decided(state.withPricing(rating.next()), rating, event, period, usage, markets);
     }
 
     /**
@@ -135,7 +162,7 @@ public final class ConversationEngine {
     }
 
     private Decision decided(ConversationState next, Rating<?> rating, Event event, PricingPlan.Period period,
-            Usage usage) {
+            Usage usage, ConversationMarkets markets) {
         if (rating.unit().isEmpty()) {
             return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.empty());
         }
@@ -145,12 +172,12 @@ public final class ConversationEngine {
             return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
         }
         Instant at = event.at();
-        String market = period.markets().marketOf(event.conversation(), at);
+        String market = markets.marketOf(period.markets(), at);
         Price price;
         Optional<AllowanceUse> counted = Optional.empty();
         if (unit.allowance().isPresent()) {
             MonthlyAllowance allowance = unit.allowance().get();
-            UsageKey key = new UsageKey(YearMonth.from(at.atZone(plan.zone())), allowance.counter(),
+            UsageKey key = new UsageKey(plan.monthOf(at), allowance.counter(),
                     switch (allowance.scope()) {
                         case ACCOUNT -> "";
                         case MARKET -> market;

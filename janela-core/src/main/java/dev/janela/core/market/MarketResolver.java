@@ -41,8 +41,15 @@ public final class MarketResolver {
 
     /** The market {@code conversation} is priced in at {@code at}. */
     public String marketOf(ConversationKey conversation, Instant at) {
-        return timelineOfNumber.computeIfAbsent(pricingNumber(conversation),
-                unused -> markets.timelineOf(countryOf(conversation))).marketAt(at);
+        return timelineOf(conversation).marketAt(at);
+    }
+
+    /** The markets {@code conversation} is priced in over time. */
+    public MarketTimeline timelineOf(ConversationKey conversation) {
+        String number = pricingNumber(conversation);
+        MarketTimeline known = timelineOfNumber.get(number);
+        return known != null ? known
+                : timelineOfNumber.computeIfAbsent(number, unused -> markets.timelineOf(countryOf(conversation)));
     }
 
     /**

@@ -56,20 +56,32 @@ public final class E164 {
      * @param digitCount how many digits were written, leading zeros included
      */
     public static Parsed check(long digits, int digitCount) {
+        return problem(digits, digitCount).map(Parsed::problem).orElseGet(() -> new Parsed(digits, null));
+    }
+
+    /**
+     * Why a number already reduced to its digits is not an E.164 number, to be prefixed with the field's name, or
+     * empty when it is one. Unlike {@link #check}, it makes no object for a valid number, for callers that check
+     * millions of them.
+     *
+     * @param digits the digits as a number
+     * @param digitCount how many digits were written, leading zeros included
+     */
+    public static Optional<String> problem(long digits, int digitCount) {
         if (digitCount == 0) {
-            return Parsed.problem("has no digits; expected an E.164 number such as +5511999990000");
+            return Optional.of("has no digits; expected an E.164 number such as +5511999990000");
         }
         if (digitCount < MIN_DIGITS || digitCount > MAX_DIGITS) {
-            return Parsed.problem("has " + digitCount + " digits; E.164 numbers have " + MIN_DIGITS + " to "
+            return Optional.of("has " + digitCount + " digits; E.164 numbers have " + MIN_DIGITS + " to "
                     + MAX_DIGITS);
         }
         if (digitCount(digits) != digitCount) {
-            return Parsed.problem("starts with 0; E.164 numbers start with a country calling code");
+            return Optional.of("starts with 0; E.164 numbers start with a country calling code");
         }
         if (PhoneCountries.callingCode(digits) == 0) {
-            return Parsed.problem("starts with no country calling code in use");
+            return Optional.of("starts with no country calling code in use");
         }
-        return new Parsed(digits, null);
+        return Optional.empty();
     }
 
     /** {@code +} followed by the digits. */

@@ -8,6 +8,7 @@ import dev.janela.core.pricing.PricingModel;
 import dev.janela.core.ratecard.PriceBook;
 import dev.janela.core.ratecard.VolumeTiers;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * What prices an account's traffic over time: periods, each with a pricing model, the prices and volume tiers it
  * uses, and the markets it prices by, in force from an instant until the next one's. Monthly counts and dates are
- * reckoned in the account's billing time zone. Immutable and thread-safe.
+ * reckoned in the account's billing time zone. Immutable and thread-safe (it remembers the last month it found).
  */
 public final class PricingPlan {
     /** The name of a plan with several periods, where a report names the model. */
@@ -47,9 +48,27 @@ public final class PricingPlan {
         }
     }
 
+    /** A calendar month of the billing time zone, from its first instant until the next month's. */
+    private record BillingMonth(YearMonth month, Instant start, Instant end) {
+        static BillingMonth of(Instant at, ZoneId zone) {
+            YearMonth month = YearMonth.from(at.atZone(zone));
+            return new BillingMonth(month, month.atDay(1).atStartOfDay(zone).toInstant(),
+                    month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        }
+
+        boolean contains(Instant at) {
+            return !at.isBefore(start) && at.isBefore(end);
+        }
+    }
+
     private final List<Period> periods;
     private final Instant[] starts;
     private final ZoneId zone;
+    /**
+     * The month last asked for: a replay asks for the month of each counted unit in time order, and finding it in
+     * the time zone costs several objects, which the replay's JIT does not take away.
+     */
+    private volatile BillingMonth lastMonth;
 
     private PricingPlan(List<Period> periods, ZoneId zone) {
         this.periods = periods;
@@ -99,6 +118,16 @@ public final class PricingPlan {
     /** The account's billing time zone: months, and days a plan names, are reckoned in it. */
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The calendar month {@code at} falls in, in the account's billing time zone. */
+    public YearMonth monthOf(Instant at) {
+        BillingMonth last = lastMonth;
+        if (last == null || !last.contains(at)) {
+            last = BillingMonth.of(at, zone);
+            lastMonth = last;
+        }
+        return last.month();
     }
 
     /**

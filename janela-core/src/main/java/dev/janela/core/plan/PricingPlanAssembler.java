@@ -24,7 +24,8 @@ import java.util.Optional;
  * regions, as Meta does. A markets file, when one is given, groups the countries of every model instead.
  *
  * <p>The plans one assembler makes share its two market resolvers, and with them every market they have found: a
- * comparison of several models over the same traffic finds each number's country once. Immutable and thread-safe.
+ * comparison of several models over the same traffic finds each number's country once. Thread-safe; it changes
+ * only by making Meta's resolver when first asked for.
  */
 public final class PricingPlanAssembler {
     /**
@@ -48,7 +49,9 @@ public final class PricingPlanAssembler {
     private final MetaSettings meta;
     private final ZoneId zone;
     private final MarketResolver sessionMarkets;
-    private final MarketResolver metaMarkets;
+    private final Optional<Markets> markets;
+    /** Made when a plan first has one of Meta's models: reading Meta's regions is most of a short replay's setup. */
+    private MarketResolver metaMarkets;
 
     /**
      * @param settings the {@code session} model's settings, including whose country it prices by
@@ -66,8 +69,7 @@ public final class PricingPlanAssembler {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.sessionMarkets = new MarketResolver(markets.orElseGet(Markets::none), settings.marketBasis(),
                 channelCountries);
-        this.metaMarkets = new MarketResolver(markets.orElseGet(Markets::metaRegions), MarketBasis.RECIPIENT,
-                Map.of());
+        this.markets = markets;
     }
 
     /** The account's billing time zone, in which the plans it makes reckon months and a plan's days begin. */
@@ -102,6 +104,13 @@ public final class PricingPlanAssembler {
     }
 
     private MarketResolver marketsOf(PricingModel<?> model) {
-        return model instanceof SessionModel ? sessionMarkets : metaMarkets;
+        return model instanceof SessionModel ? sessionMarkets : metaMarkets();
+    }
+
+    private synchronized MarketResolver metaMarkets() {
+        if (metaMarkets == null) {
+            metaMarkets = new MarketResolver(markets.orElseGet(Markets::metaRegions), MarketBasis.RECIPIENT, Map.of());
+        }
+        return metaMarkets;
     }
 }

@@ -11,8 +11,8 @@ import dev.janela.core.phone.E164;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses one line of a traffic log, a JSON object, into an event:
@@ -77,13 +77,11 @@ public final class EventLineParser extends JsonLine {
         }
     }
 
-    /** Numbers already checked, by a hash of their digits: logs repeat the same numbers many times. */
-    private final long[] checkedNumbers = new long[1 << 14];
-    private final int[] checkedDigitCounts = new int[1 << 14];
-
     private final BsuidNumbers bsuids;
+    private final Iso8601 instants = new Iso8601();
     private final byte[] id = new byte[MAX_ID_BYTES];
     private int idLength;
+    private int idInLine;
     private long atNanos;
     private long channel;
     private long customer;
@@ -100,7 +98,6 @@ public final class EventLineParser extends JsonLine {
     /** A parser whose customers known by a BSUID are numbered in {@code bsuids}, shared by a log's parsers. */
     EventLineParser(BsuidNumbers bsuids) {
         this.bsuids = bsuids;
-        Arrays.fill(checkedNumbers, -1);
     }
 
     /** Parses {@code line} (UTF-8, without its line break). */
@@ -141,6 +138,14 @@ public final class EventLineParser extends JsonLine {
 
     byte[] idBytes() {
         return id;
+    }
+
+    /**
+     * Where the id is in the bytes parsed, or -1 if it is not there as it is: it had escapes or non-ASCII
+     * characters, and is only in {@link #idBytes()}.
+     */
+    int idInLine() {
+        return idInLine;
     }
 
     /** The event's time, in nanoseconds since the epoch. */
@@ -265,10 +270,11 @@ public final class EventLineParser extends JsonLine {
     }
 
     private void value(int field) {
-        if (!startsAValue(peek())) {
+        int first = peek();
+        if (!startsAValue(first)) {
             throw syntax("expected a JSON value");
         }
-        if (literal("null")) {
+        if (first == 'n' && literal("null")) {
             return;
         }
         present |= 1 << field;
@@ -308,11 +314,12 @@ public final class EventLineParser extends JsonLine {
         }
         System.arraycopy(value, valueStart, id, 0, valueLength);
         idLength = valueLength;
+        idInLine = value == in ? valueStart : -1;
     }
 
     private void at() {
         try {
-            atNanos = Iso8601.epochNanos(value, valueStart, valueLength);
+            atNanos = instants.epochNanos(value, valueStart, valueLength);
         } catch (Iso8601.Invalid e) {
             throw InvalidEventException.field("at", e.getMessage());
         }
@@ -336,16 +343,10 @@ public final class EventLineParser extends JsonLine {
                 digits = digits * 10 + (c - '0');
             }
         }
-        int slot = (int) ParsedLog.mix(digits) & (checkedNumbers.length - 1);
-        if (checkedNumbers[slot] == digits && checkedDigitCounts[slot] == digitCount) {
-            return digits;
+        Optional<String> problem = E164.problem(digits, digitCount);
+        if (problem.isPresent()) {
+            throw InvalidEventException.field(field, problem.get());
         }
-        E164.Parsed parsed = E164.check(digits, digitCount);
-        if (!parsed.isValid()) {
-            throw InvalidEventException.field(field, parsed.problem());
-        }
-        checkedNumbers[slot] = digits;
-        checkedDigitCounts[slot] = digitCount;
         return digits;
     }
 

@@ -4,7 +4,10 @@ package dev.janela.core.replay;
  * Reads ISO-8601 instants as traffic logs write them, in the extended form RFC 3339 profiles:
  * {@code 2026-03-02T10:00:00Z}, {@code 2026-03-02T07:00:00.125-03:00}; seconds and their fraction (up to nine
  * digits) are optional, and the offset is {@code Z}, {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH}. Without an offset
- * the instant is ambiguous and rejected. Works on bytes, without building strings.
+ * the instant is ambiguous and rejected. Works on bytes, without building strings or any other object: a replay
+ * reads millions of instants a second, and the JIT it runs with does not take short-lived objects away.
+ *
+ * <p>Not thread-safe: each parser keeps its own.
  */
 final class Iso8601 {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -13,8 +16,10 @@ final class Iso8601 {
     private static final long END_SECOND = epochDay(2262, 1, 1) * 86_400L;
     private static final String EXAMPLE = "an ISO-8601 instant such as 2026-03-02T10:00:00Z";
 
-    private Iso8601() {
-    }
+    /** The text being read: {@code text[position, end)} is what is left of it. */
+    private byte[] text;
+    private int end;
+    private int position;
 
     /** Why a text is not an instant; carries no stack trace, as one is thrown per malformed line. */
     static final class Invalid extends Exception {
@@ -29,29 +34,31 @@ final class Iso8601 {
      * @throws Invalid if it is not an instant in the form above, or falls outside the years 1678 to 2261 (the range
      *     of a {@code long} of nanoseconds)
      */
-    static long epochNanos(byte[] text, int offset, int length) throws Invalid {
-        Cursor cursor = new Cursor(text, offset, offset + length);
-        int year = cursor.digits(4);
-        cursor.expect('-');
-        int month = cursor.digits(2);
-        cursor.expect('-');
-        int day = cursor.digits(2);
-        if (!cursor.skipIf('T') && !cursor.skipIf('t') && !cursor.skipIf(' ')) {
-            throw new Invalid(cursor.atEnd() ? "has a date but no time; expected " + EXAMPLE : "must be " + EXAMPLE);
+    long epochNanos(byte[] text, int offset, int length) throws Invalid {
+        this.text = text;
+        this.position = offset;
+        this.end = offset + length;
+        int year = digits(4);
+        expect('-');
+        int month = digits(2);
+        expect('-');
+        int day = digits(2);
+        if (!skipIf('T') && !skipIf('t') && !skipIf(' ')) {
+            throw new Invalid(atEnd() ? "has a date but no time; expected " + EXAMPLE : "must be " + EXAMPLE);
         }
-        int hour = cursor.digits(2);
-        cursor.expect(':');
-        int minute = cursor.digits(2);
+        int hour = digits(2);
+        expect(':');
+        int minute = digits(2);
         int second = 0;
         int nanos = 0;
-        if (cursor.skipIf(':')) {
-            second = cursor.digits(2);
-            if (cursor.skipIf('.') || cursor.skipIf(',')) {
-                nanos = cursor.fraction();
+        if (skipIf(':')) {
+            second = digits(2);
+            if (skipIf('.') || skipIf(',')) {
+                nanos = fraction();
             }
         }
-        int offsetSeconds = cursor.offset();
-        if (!cursor.atEnd()) {
+        int offsetSeconds = offset();
+        if (!atEnd()) {
             throw new Invalid("must be " + EXAMPLE);
         }
         if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
@@ -87,93 +94,80 @@ final class Iso8601 {
         return era * 146_097 + dayOfEra - 719_468;
     }
 
-    /** Reads fields from left to right. */
-    private static final class Cursor {
-        private final byte[] text;
-        private final int end;
-        private int position;
-
-        Cursor(byte[] text, int offset, int end) {
-            this.text = text;
-            this.position = offset;
-            this.end = end;
-        }
-
-        int digits(int count) throws Invalid {
-            int value = 0;
-            for (int i = 0; i < count; i++) {
-                int c = position < end ? text[position] : -1;
-                if (c < '0' || c > '9') {
-                    throw new Invalid(position >= end ? "ends early; expected " + EXAMPLE
-                            : "must be " + EXAMPLE);
-                }
-                value = value * 10 + (c - '0');
-                position++;
-            }
-            return value;
-        }
-
-        int fraction() throws Invalid {
-            int nanos = 0;
-            int count = 0;
-            while (position < end && text[position] >= '0' && text[position] <= '9') {
-                if (count == 9) {
-                    throw new Invalid("has more than nine fractional digits of a second");
-                }
-                nanos = nanos * 10 + (text[position] - '0');
-                count++;
-                position++;
-            }
-            if (count == 0) {
-                throw new Invalid("must be " + EXAMPLE);
-            }
-            for (int i = count; i < 9; i++) {
-                nanos *= 10;
-            }
-            return nanos;
-        }
-
-        /** The UTC offset in seconds east of Greenwich. */
-        int offset() throws Invalid {
-            if (skipIf('Z') || skipIf('z')) {
-                return 0;
-            }
-            int sign;
-            if (skipIf('+')) {
-                sign = 1;
-            } else if (skipIf('-')) {
-                sign = -1;
-            } else {
-                throw new Invalid(atEnd() ? "has no time zone; add Z for UTC or an offset such as -03:00"
+    private int digits(int count) throws Invalid {
+        int value = 0;
+        for (int i = 0; i < count; i++) {
+            int c = position < end ? text[position] : -1;
+            if (c < '0' || c > '9') {
+                throw new Invalid(position >= end ? "ends early; expected " + EXAMPLE
                         : "must be " + EXAMPLE);
             }
-            int hours = digits(2);
-            int minutes = 0;
-            if (skipIf(':') || (!atEnd() && text[position] >= '0' && text[position] <= '9')) {
-                minutes = digits(2);
-            }
-            if (hours > 18 || minutes > 59) {
-                throw new Invalid("has an offset beyond ±18:00");
-            }
-            return sign * (hours * 3_600 + minutes * 60);
+            value = value * 10 + (c - '0');
+            position++;
         }
+        return value;
+    }
 
-        void expect(char c) throws Invalid {
-            if (!skipIf(c)) {
-                throw new Invalid(atEnd() ? "ends early; expected " + EXAMPLE : "must be " + EXAMPLE);
+    private int fraction() throws Invalid {
+        int nanos = 0;
+        int count = 0;
+        while (position < end && text[position] >= '0' && text[position] <= '9') {
+            if (count == 9) {
+                throw new Invalid("has more than nine fractional digits of a second");
             }
+            nanos = nanos * 10 + (text[position] - '0');
+            count++;
+            position++;
         }
+        if (count == 0) {
+            throw new Invalid("must be " + EXAMPLE);
+        }
+        for (int i = count; i < 9; i++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
 
-        boolean skipIf(char c) {
-            if (position < end && text[position] == c) {
-                position++;
-                return true;
-            }
-            return false;
+    /** The UTC offset in seconds east of Greenwich. */
+    private int offset() throws Invalid {
+        if (skipIf('Z') || skipIf('z')) {
+            return 0;
         }
+        int sign;
+        if (skipIf('+')) {
+            sign = 1;
+        } else if (skipIf('-')) {
+            sign = -1;
+        } else {
+            throw new Invalid(atEnd() ? "has no time zone; add Z for UTC or an offset such as -03:00"
+                    : "must be " + EXAMPLE);
+        }
+        int hours = digits(2);
+        int minutes = 0;
+        if (skipIf(':') || (!atEnd() && text[position] >= '0' && text[position] <= '9')) {
+            minutes = digits(2);
+        }
+        if (hours > 18 || minutes > 59) {
+            throw new Invalid("has an offset beyond ±18:00");
+        }
+        return sign * (hours * 3_600 + minutes * 60);
+    }
 
-        boolean atEnd() {
-            return position >= end;
+    private void expect(char c) throws Invalid {
+        if (!skipIf(c)) {
+            throw new Invalid(atEnd() ? "ends early; expected " + EXAMPLE : "must be " + EXAMPLE);
         }
+    }
+
+    private boolean skipIf(char c) {
+        if (position < end && text[position] == c) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean atEnd() {
+        return position >= end;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 abstract class JsonLine {
     private static final int MAX_NESTING = 64;
+    private static final long QUOTES = ByteWords.repeated('"');
+    private static final long BACKSLASHES = ByteWords.repeated('\\');
 
     /** The line being read: {@code in[lineStart, end)}; {@code position} is the next byte to read. */
     byte[] in;
@@ -121,28 +123,48 @@ abstract class JsonLine {
      * the line; others are decoded to UTF-8 in {@link #text} and checked.
      */
     final void string() {
-        position++;
-        int start = position;
-        while (position < end) {
-            int c = in[position];
-            if (c == '"') {
-                value = in;
-                valueStart = start;
-                valueLength = position - start;
-                position++;
-                return;
-            }
-            if (c == '\\' || c < 0x20) {
-                break;
-            }
-            position++;
+        int start = position + 1;
+        int plainEnd = plainTextEnd(in, start, end);
+        if (plainEnd < end && in[plainEnd] == '"') {
+            value = in;
+            valueStart = start;
+            valueLength = plainEnd - start;
+            position = plainEnd + 1;
+            return;
         }
+        position = plainEnd;
         textLength = 0;
-        appendRange(start, position);
+        appendRange(start, plainEnd);
         decodedString();
         value = text;
         valueStart = 0;
         valueLength = textLength;
+    }
+
+    /**
+     * Where the plain text that starts at {@code from} ends: the index of the first quote, backslash, control
+     * character or non-ASCII byte in {@code bytes[from, to)}, or {@code to}. Eight bytes at a time, since most of a
+     * line is in strings.
+     */
+    private static int plainTextEnd(byte[] bytes, int from, int to) {
+        int index = from;
+        while (index + Long.BYTES <= to) {
+            long word = ByteWords.word(bytes, index);
+            long stops = ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ BACKSLASHES)
+                    | ByteWords.controlOrNonAsciiBytes(word);
+            if (stops != 0) {
+                return index + ByteWords.firstFound(stops);
+            }
+            index += Long.BYTES;
+        }
+        while (index < to) {
+            int c = bytes[index];
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return index;
+            }
+            index++;
+        }
+        return index;
     }
 
     private void decodedString() {
@@ -296,10 +318,21 @@ abstract class JsonLine {
         return true;
     }
 
+    /**
+     * Skips whitespace at the position. Log lines seldom have any, so the check for none is kept small enough for
+     * the JIT to inline into each caller, as is {@link #peek()}'s.
+     */
     final void skipWhitespace() {
-        while (position < end && in[position] <= ' ' && isWhitespace(in[position])) {
-            position++;
+        if (position < end && in[position] <= ' ') {
+            skipWhitespaceFrom(position);
         }
+    }
+
+    private void skipWhitespaceFrom(int index) {
+        while (index < end && in[index] <= ' ' && isWhitespace(in[index])) {
+            index++;
+        }
+        position = index;
     }
 
     private static boolean isWhitespace(byte c) {
@@ -314,7 +347,7 @@ abstract class JsonLine {
     }
 
     final int peek() {
-        return peekAt(position);
+        return position < end ? in[position] & 0xFF : -1;
     }
 
     private int peekAt(int index) {

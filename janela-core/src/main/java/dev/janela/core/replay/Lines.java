@@ -1,18 +1,11 @@
 package dev.janela.core.replay;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Finds and counts line breaks eight bytes at a time: with millions of lines a second, a loop over single bytes
  * would cost as much as parsing them.
  */
 final class Lines {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
-    private static final long NEWLINES = ONES * '\n';
+    private static final long NEWLINES = ByteWords.repeated('\n');
 
     private Lines() {
     }
@@ -21,9 +14,9 @@ final class Lines {
     static int indexOfNewline(byte[] bytes, int from, int to) {
         int index = from;
         while (index + Long.BYTES <= to) {
-            long newlineBytes = zeroBytes((long) LONGS.get(bytes, index) ^ NEWLINES);
+            long newlineBytes = ByteWords.zeroBytes(ByteWords.word(bytes, index) ^ NEWLINES);
             if (newlineBytes != 0) {
-                return index + Long.numberOfTrailingZeros(newlineBytes) / Byte.SIZE;
+                return index + ByteWords.firstFound(newlineBytes);
             }
             index += Long.BYTES;
         }
@@ -38,7 +31,12 @@ final class Lines {
         int count = 0;
         int index = from;
         while (index + Long.BYTES <= to) {
-            count += Long.bitCount(zeroBytes((long) LONGS.get(bytes, index) ^ NEWLINES));
+            // Most words hold no line break, and the JIT replays run with has no popcount instruction for bitCount:
+            // clearing the lowest set bit until none is left costs nothing for those words.
+            for (long newlines = ByteWords.zeroBytes(ByteWords.word(bytes, index) ^ NEWLINES); newlines != 0;
+                    newlines &= newlines - 1) {
+                count++;
+            }
             index += Long.BYTES;
         }
         for (; index < to; index++) {
@@ -47,11 +45,5 @@ final class Lines {
             }
         }
         return count;
-    }
-
-    /** The high bit of each byte of {@code word} that is zero, and no other bit: exact, without false positives. */
-    private static long zeroBytes(long word) {
-        long nonZeroLowBits = (word & LOW_SEVEN) + LOW_SEVEN;
-        return ~(nonZeroLowBits | word | LOW_SEVEN);
     }
 }

@@ -2,14 +2,13 @@ package dev.janela.core.replay;
 
 import dev.janela.core.ErrorCode;
 import dev.janela.core.JanelaException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,10 +34,14 @@ final class ParsedLog {
     /** Chunks smaller than this cost more in hand-over than they gain in parallelism. */
     static final int MIN_CHUNK_BYTES = 1 << 20;
     private static final int CHUNKS_PER_THREAD = 8;
-    /** Lines are read through a window copied from the mapping: plain array reads are far cheaper. */
-    private static final int WINDOW_BYTES = 1 << 20;
+    /**
+     * Lines are read through a window copied from the mapping: plain array reads are far cheaper. A few hundred
+     * lines a window; each chunk makes its own, and larger ones were only garbage.
+     */
+    private static final int WINDOW_BYTES = 1 << 16;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The place of an id that is not in the log as it is read: it had escapes or non-ASCII characters. */
+    private static final long DECODED = -1;
 
     final long[] atNanos;
     final long[] channel;
@@ -46,21 +49,28 @@ final class ParsedLog {
     final byte[] flags;
     /** The BSUIDs of customers whose number the log does not give. */
     final BsuidNumbers bsuids = new BsuidNumbers();
-    final int[] idStart;
-    final short[] idLength;
+    /**
+     * Where each event's id is in the log, read in place rather than copied: its segment in the high half, its
+     * offset in the segment in the low half; {@link #DECODED} for an id that had to be decoded (escapes or
+     * non-ASCII characters), which {@link #decodedIds} holds.
+     */
+    private final long[] idAt;
+    private final short[] idLength;
     private final long[] idHash;
-    private byte[] ids;
+    private final List<ByteBuffer> segments;
+    private final Map<Integer, byte[]> decodedIds = new ConcurrentHashMap<>();
     private long invalid;
     private long duplicates;
 
-    private ParsedLog(int slots) {
+    private ParsedLog(int slots, List<ByteBuffer> segments) {
         atNanos = new long[slots];
         channel = new long[slots];
         customer = new long[slots];
         flags = new byte[slots];
-        idStart = new int[slots];
+        idAt = new long[slots];
         idLength = new short[slots];
         idHash = new long[slots];
+        this.segments = segments;
     }
 
     /** The number of slots, which is the number of lines. */
@@ -83,9 +93,25 @@ final class ParsedLog {
         return (flags[slot] & (PRESENT | DUPLICATE)) == PRESENT;
     }
 
-    /** The id of the event in {@code slot}. */
-    String id(int slot) {
-        return new String(ids, idStart[slot], idLength[slot], StandardCharsets.UTF_8);
+    /**
+     * The id of the event in {@code slot}.
+     *
+     * @param scratch at least {@link EventLineParser#MAX_ID_BYTES} bytes the id may be read into
+     */
+    String id(int slot, byte[] scratch) {
+        return new String(scratch, 0, idBytes(slot, scratch), StandardCharsets.UTF_8);
+    }
+
+    /** Reads the id of the event in {@code slot} into {@code scratch}; returns its length. */
+    private int idBytes(int slot, byte[] scratch) {
+        long at = idAt[slot];
+        if (at == DECODED) {
+            byte[] decoded = decodedIds.get(slot);
+            System.arraycopy(decoded, 0, scratch, 0, decoded.length);
+            return decoded.length;
+        }
+        segments.get((int) (at >>> 32)).get((int) at, scratch, 0, idLength[slot]);
+        return idLength[slot];
     }
 
     /**
@@ -98,7 +124,7 @@ final class ParsedLog {
             boolean strict, ReplayListener listener) {
         List<Chunk> chunks = chunks(source, parallelism, minChunkBytes);
         int[] firstSlots = firstSlots(chunks, threads, source.name());
-        ParsedLog log = new ParsedLog(firstSlots[chunks.size()]);
+        ParsedLog log = new ParsedLog(firstSlots[chunks.size()], source.segments());
         AtomicLong bytesDone = new AtomicLong();
         List<Future<ChunkResult>> results = new ArrayList<>();
         for (Chunk chunk : chunks) {
@@ -108,20 +134,18 @@ final class ParsedLog {
         List<ChunkResult> parsed = Tasks.await(results, () -> listener.progress(ReplayListener.Stage.READING,
                 bytesDone.get(), source.size()));
         log.report(source, parsed, strict, listener);
-        log.mergeIds(parsed);
         log.markDuplicates(threads, parallelism);
         return log;
     }
 
     // ---- chunks ----
 
-    /** A run of whole lines of one segment; {@code index} is its place among all chunks. */
-    private record Chunk(ByteBuffer bytes, int start, int end, int index) {
+    /** A run of whole lines of segment {@code segment}; {@code index} is its place among all chunks. */
+    private record Chunk(ByteBuffer bytes, int segment, int start, int end, int index) {
     }
 
     /** What parsing one chunk produced besides the slots it filled. */
-    private record ChunkResult(int firstSlot, int lines, byte[] ids, int idBytes, long invalid,
-            List<Problem> problems) {
+    private record ChunkResult(long invalid, List<Problem> problems) {
     }
 
     /** A malformed line. */
@@ -138,7 +162,7 @@ final class ParsedLog {
             while (start < limit) {
                 long nominalEnd = Math.min(limit, start + target);
                 int end = nominalEnd >= limit ? limit : afterNewline(bytes, (int) nominalEnd - 1, limit);
-                chunks.add(new Chunk(bytes, start, end, chunks.size()));
+                chunks.add(new Chunk(bytes, segment, start, end, chunks.size()));
                 start = end;
             }
         }
@@ -204,14 +228,14 @@ final class ParsedLog {
     // ---- parsing ----
 
     private ChunkResult parse(Chunk chunk, int firstSlot, boolean strict, AtomicLong bytesDone) {
-        ChunkParser lines = new ChunkParser(firstSlot, strict, chunk.end - chunk.start);
+        ChunkParser lines = new ChunkParser(firstSlot, strict, chunk.segment);
         byte[] window = new byte[Math.min(WINDOW_BYTES, Math.max(1, chunk.end - chunk.start))];
         int position = chunk.start;
         while (position < chunk.end && !lines.stopped) {
             Tasks.stopIfCancelled();
             int length = Math.min(window.length, chunk.end - position);
             chunk.bytes.get(position, window, 0, length);
-            int consumed = lines.parseWholeLines(window, length, position + length == chunk.end);
+            int consumed = lines.parseWholeLines(window, position, length, position + length == chunk.end);
             if (consumed == 0 && position + length < chunk.end) {
                 window = new byte[window.length * 2]; // a line longer than the window
             }
@@ -224,46 +248,44 @@ final class ParsedLog {
     /** Parses the lines of one chunk into their slots; used by one thread. */
     private final class ChunkParser {
         private final EventLineParser parser = new EventLineParser(bsuids);
-        private final int firstSlot;
         private final boolean strict;
+        /** The segment's index, in the high half of each id's place. */
+        private final long segment;
         private final List<Problem> problems = new ArrayList<>();
-        private byte[] ids;
-        private int idBytes;
         private long invalidLines;
         private int slot;
         private boolean stopped;
 
-        ChunkParser(int firstSlot, boolean strict, int chunkBytes) {
-            this.firstSlot = firstSlot;
+        ChunkParser(int firstSlot, boolean strict, int segment) {
             this.strict = strict;
             this.slot = firstSlot;
-            this.ids = new byte[Math.max(64, chunkBytes / 8)];
+            this.segment = (long) segment << 32;
         }
 
         /**
-         * Parses the whole lines of {@code window[0, length)}; the last one only if {@code endOfChunk}, since
-         * otherwise it may go on in the next window.
+         * Parses the whole lines of {@code window[0, length)}, a copy of the segment from {@code windowStart}; the
+         * last one only if {@code endOfChunk}, since otherwise it may go on in the next window.
          *
          * @return how many bytes it consumed
          */
-        int parseWholeLines(byte[] window, int length, boolean endOfChunk) {
+        int parseWholeLines(byte[] window, int windowStart, int length, boolean endOfChunk) {
             int lineStart = 0;
             while (lineStart < length && !stopped) {
                 int lineEnd = Lines.indexOfNewline(window, lineStart, length);
                 if (lineEnd == length && !endOfChunk) {
                     break;
                 }
-                line(window, lineStart, lineEnd);
+                line(window, windowStart, lineStart, lineEnd);
                 lineStart = Math.min(length, lineEnd + 1);
             }
             return lineStart;
         }
 
-        private void line(byte[] bytes, int start, int end) {
+        private void line(byte[] bytes, int windowStart, int start, int end) {
             if (!isBlank(bytes, start, end)) {
                 try {
                     parser.parse(bytes, start, end);
-                    keepId();
+                    store(slot, parser, idPlace(windowStart));
                 } catch (InvalidEventException e) {
                     invalidLines++;
                     if (problems.size() < MAX_REPORTED_PROBLEMS) {
@@ -275,29 +297,28 @@ final class ParsedLog {
             slot++;
         }
 
-        private void keepId() {
-            int length = parser.idLength();
-            if (idBytes + length > ids.length) {
-                ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idBytes + length));
+        /** Where the id just parsed is in the log, or {@link #DECODED} after keeping its decoded bytes aside. */
+        private long idPlace(int windowStart) {
+            if (parser.idInLine() < 0) {
+                decodedIds.put(slot, Arrays.copyOf(parser.idBytes(), parser.idLength()));
+                return DECODED;
             }
-            System.arraycopy(parser.idBytes(), 0, ids, idBytes, length);
-            store(slot, parser, idBytes, hash(ids, idBytes, length));
-            idBytes += length;
+            return segment | (windowStart + parser.idInLine());
         }
 
         ChunkResult result() {
-            return new ChunkResult(firstSlot, slot - firstSlot, ids, idBytes, invalidLines, problems);
+            return new ChunkResult(invalidLines, problems);
         }
     }
 
-    private void store(int slot, EventLineParser parser, int idOffset, long hash) {
+    private void store(int slot, EventLineParser parser, long idPlace) {
         atNanos[slot] = parser.atNanos();
         channel[slot] = parser.channel();
         customer[slot] = parser.customer();
         flags[slot] = (byte) (parser.flags() | PRESENT);
-        idStart[slot] = idOffset;
+        idAt[slot] = idPlace;
         idLength[slot] = (short) parser.idLength();
-        idHash[slot] = hash;
+        idHash[slot] = hash(parser.idBytes(), 0, parser.idLength());
     }
 
     private static boolean isBlank(byte[] bytes, int start, int end) {
@@ -319,7 +340,7 @@ final class ParsedLog {
         int index = offset;
         int end = offset + length;
         for (; index + Long.BYTES <= end; index += Long.BYTES) {
-            hash = Long.rotateLeft((hash ^ (long) LONGS.get(bytes, index)) * 0xff51afd7ed558ccdL, 29);
+            hash = Long.rotateLeft((hash ^ ByteWords.word(bytes, index)) * 0xff51afd7ed558ccdL, 29);
         }
         long tail = 0;
         for (; index < end; index++) {
@@ -344,41 +365,19 @@ final class ParsedLog {
         }
     }
 
-    private void mergeIds(List<ChunkResult> parsed) {
-        long total = parsed.stream().mapToLong(ChunkResult::idBytes).sum();
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new JanelaException(ErrorCode.INVALID_EVENT, "the log's event ids add up to " + total
-                    + " bytes, more than a replay holds; split the log");
-        }
-        ids = new byte[(int) total];
-        int base = 0;
-        for (ChunkResult result : parsed) {
-            System.arraycopy(result.ids, 0, ids, base, result.idBytes);
-            for (int slot = result.firstSlot; slot < result.firstSlot + result.lines; slot++) {
-                idStart[slot] += base;
-            }
-            base += result.idBytes;
-        }
-    }
-
     /**
      * R12: the first line with an id, in file order, is the event; later lines with the same id are duplicates. Ids
      * are shared out among the threads by hash, so each thread finds the duplicates of its own ids.
      */
     private void markDuplicates(ExecutorService threads, int parallelism) {
-        List<Future<Long>> others = new ArrayList<>();
-        for (int partition = 1; partition < parallelism; partition++) {
-            int mine = partition;
-            others.add(threads.submit(() -> markDuplicates(mine, parallelism)));
-        }
-        duplicates = markDuplicates(0, parallelism);
-        for (long found : Tasks.await(others, () -> { })) {
-            duplicates += found;
-        }
+        duplicates = Tasks.onAllParts(threads, parallelism, partition -> markDuplicates(partition, parallelism))
+                .stream().mapToLong(Long::longValue).sum();
     }
 
     /** Marks the duplicates among the ids whose hash falls in {@code partition}; returns how many it marked. */
     private long markDuplicates(int partition, int partitions) {
+        byte[] first = new byte[EventLineParser.MAX_ID_BYTES];
+        byte[] second = new byte[EventLineParser.MAX_ID_BYTES];
         int[] table = new int[tableSize(slots() / partitions + 1)];
         int mask = table.length - 1;
         long found = 0;
@@ -394,7 +393,7 @@ final class ParsedLog {
                     table[index] = slot + 1;
                     break;
                 }
-                if (idHash[other] == idHash[slot] && sameId(other, slot)) {
+                if (idHash[other] == idHash[slot] && sameId(other, slot, first, second)) {
                     flags[slot] |= (byte) DUPLICATE;
                     found++;
                     break;
@@ -405,9 +404,9 @@ final class ParsedLog {
         return found;
     }
 
-    private boolean sameId(int first, int second) {
-        return Arrays.equals(ids, idStart[first], idStart[first] + idLength[first],
-                ids, idStart[second], idStart[second] + idLength[second]);
+    /** Whether two slots' ids are the same, read into two scratch arrays. */
+    private boolean sameId(int first, int second, byte[] firstId, byte[] secondId) {
+        return Arrays.equals(firstId, 0, idBytes(first, firstId), secondId, 0, idBytes(second, secondId));
     }
 
     /** A power of two at least twice {@code entries}, so open addressing stays fast. */

@@ -6,13 +6,13 @@ import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
 import dev.janela.core.ledger.Charge;
+import dev.janela.core.market.ConversationMarkets;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.pricing.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * threads, since each conversation's charges then depend on its own events alone. The log is one account's: the
  * monthly counts of Meta's free tiers and volume tiers count all its conversations together.
  *
- * <p>Memory: about 45 bytes per line plus the ids, whatever the size of the lines; the log itself is read in place.
+ * <p>Memory: about 50 bytes per line, whatever the size of the lines; the log itself, ids included, is read in
+ * place.
  */
 public final class Replay {
     private static final int PROGRESS_EVERY = 1 << 16;
@@ -120,26 +121,19 @@ public final class Replay {
 
     private ReplayResult rate(Job job, Consumer<Charge> ledger, ReplayListener listener,
             ExecutorService threads) {
+        job.findConversations(threads, settings.parallelism());
         // A ledger is written in time order, and monthly counts make one conversation's charges depend on the
         // others': both need every event rated in one time-ordered pass.
         boolean independent = ledger == null && !job.engine.plan().countsPerAccount();
         int partitions = independent ? Math.min(settings.parallelism(), job.blocks()) : 1;
-        List<Future<Rater>> others = new ArrayList<>();
-        for (int partition = 1; partition < partitions; partition++) {
-            others.add(threads.submit(new Rater(job, partition, partitions, charge -> { },
-                    ReplayListener.NONE)));
-        }
-        Rater first;
-        try {
-            first = new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).call();
-        } catch (RuntimeException | Error failure) {
-            others.forEach(other -> other.cancel(true));
-            throw failure;
-        }
+        List<Rater> raters = Tasks.onAllParts(threads, partitions, partition -> partition == 0
+                ? new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).rateAll()
+                : new Rater(job, partition, partitions, charge -> { }, ReplayListener.NONE).rateAll());
+        Rater first = raters.get(0);
         Totals totals = first.totals;
         long rejected = first.rejected;
         long notDelivered = first.notDelivered;
-        for (Rater other : Tasks.await(others, () -> { })) {
+        for (Rater other : raters.subList(1, raters.size())) {
             totals.addAll(other.totals);
             rejected += other.rejected;
             notDelivered += other.notDelivered;
@@ -152,13 +146,16 @@ public final class Replay {
                 totals.byCategory(plan.categories()), totals.byMarket(), totals.free(plan.categories()));
     }
 
-    /** What all raters share: the engine, the events, their order, and each conversation's key and state. */
+    /**
+     * What all raters share: the engine, the events, their order, and each conversation's key, markets and state.
+     */
     private static final class Job {
         final ConversationEngine engine;
         final ParsedLog log;
         final Conversations conversations;
         final int[] order;
         final ConversationKey[] keys;
+        final ConversationMarkets[] markets;
         final ConversationState[] states;
 
         Job(ConversationEngine engine, ParsedLog log, Conversations conversations, int[] order) {
@@ -167,11 +164,32 @@ public final class Replay {
             this.conversations = conversations;
             this.order = order;
             this.keys = new ConversationKey[conversations.count()];
+            this.markets = new ConversationMarkets[conversations.count()];
             this.states = new ConversationState[conversations.count()];
         }
 
         int blocks() {
             return Math.max(1, (conversations.count() + CONVERSATION_BLOCK - 1) / CONVERSATION_BLOCK);
+        }
+
+        /**
+         * Finds each conversation's key and markets, on all threads: finding the country of a number that shares its
+         * calling code (libphonenumber) is the costly part, and rating may run on one thread.
+         */
+        void findConversations(ExecutorService threads, int parallelism) {
+            Tasks.onAllParts(threads, parallelism, part -> findConversations(part, parallelism));
+        }
+
+        /** Finds the conversations whose number leaves {@code part} when divided by {@code parts}; how many. */
+        private int findConversations(int part, int parts) {
+            int found = 0;
+            for (int conversation = part; conversation < keys.length; conversation += parts) {
+                keys[conversation] = log.bsuids.key(conversations.channel(conversation),
+                        conversations.customer(conversation));
+                markets[conversation] = engine.marketsOf(keys[conversation]);
+                found++;
+            }
+            return found;
         }
     }
 
@@ -180,7 +198,7 @@ public final class Replay {
      * {@code partition} when divided by {@code partitions}. Each conversation belongs to one rater, so raters touch
      * disjoint elements of the shared arrays.
      */
-    private static final class Rater implements Callable<Rater> {
+    private static final class Rater {
         private final Job job;
         private final int partition;
         private final int partitions;
@@ -189,6 +207,7 @@ public final class Replay {
         private final ConversationEngine engine;
         private final Usage usage = new MonthlyUsage();
         private final Totals totals;
+        private final byte[] idScratch = new byte[EventLineParser.MAX_ID_BYTES];
         private long rejected;
         private long notDelivered;
 
@@ -202,8 +221,8 @@ public final class Replay {
             this.listener = listener;
         }
 
-        @Override
-        public Rater call() {
+        /** Rates the partition's events, in time order; returns this rater, with its totals. */
+        Rater rateAll() {
             int[] order = job.order;
             for (int i = 0; i < order.length; i++) {
                 int slot = order[i];
@@ -222,12 +241,12 @@ public final class Replay {
         private void rate(int slot, int conversation) {
             ConversationState state = job.states[conversation];
             if (state == null) {
-                state = firstEventOf(conversation);
+                state = engine.initialState();
             }
             ParsedLog log = job.log;
-            Event event = EventLineParser.event(log.id(slot), EventLineParser.instant(log.atNanos[slot]),
+            Event event = EventLineParser.event(log.id(slot, idScratch), EventLineParser.instant(log.atNanos[slot]),
                     job.keys[conversation], log.flags[slot]);
-            Decision decision = engine.decide(state, event, usage);
+            Decision decision = engine.decide(state, event, usage, job.markets[conversation]);
             job.states[conversation] = decision.next();
             switch (decision.outcome()) {
                 case REFUSED_OUTSIDE_WINDOW -> rejected++;
@@ -235,19 +254,14 @@ public final class Replay {
                 default -> {
                 }
             }
-            decision.free().ifPresent(totals::addFree);
+            if (decision.free().isPresent()) { // not ifPresent(totals::addFree): C1 would make a lambda every event
+                totals.addFree(decision.free().get());
+            }
             if (decision.charge().isPresent()) {
                 Charge charge = decision.charge().get();
                 totals.add(charge);
                 ledger.accept(charge);
             }
-        }
-
-        private ConversationState firstEventOf(int conversation) {
-            ConversationKey key = job.log.bsuids.key(job.conversations.channel(conversation),
-                    job.conversations.customer(conversation));
-            job.keys[conversation] = key;
-            return engine.initialState();
         }
     }
 }

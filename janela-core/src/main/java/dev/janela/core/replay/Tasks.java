@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 /** Waits for a replay's parallel tasks, so that their failures reach the caller as the failures they were. */
 final class Tasks {
@@ -18,6 +20,31 @@ final class Tasks {
     /** The result of {@code future}; its failure is rethrown as it was. */
     static <T> T await(Future<T> future) {
         return await(List.of(future), () -> { }).get(0);
+    }
+
+    /**
+     * Runs {@code part} for each part number from 0 to {@code parts - 1}: part 0 on the calling thread, the others on
+     * {@code threads}. A failure cancels the other parts and is rethrown as it was.
+     *
+     * @return each part's result, in part order
+     */
+    static <T> List<T> onAllParts(ExecutorService threads, int parts, IntFunction<T> part) {
+        List<Future<T>> others = new ArrayList<>();
+        for (int number = 1; number < parts; number++) {
+            int mine = number;
+            others.add(threads.submit(() -> part.apply(mine)));
+        }
+        T first;
+        try {
+            first = part.apply(0);
+        } catch (RuntimeException | Error failure) {
+            others.forEach(other -> other.cancel(true));
+            throw failure;
+        }
+        List<T> results = new ArrayList<>(parts);
+        results.add(first);
+        results.addAll(await(others, () -> { }));
+        return results;
     }
 
     /**

@@ -27,7 +27,7 @@ class Iso8601Test {
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 60, 18 * 60 + 1) * 60);
         String text = OffsetDateTime.ofInstant(instant, offset).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
-        long nanos = Iso8601.epochNanos(bytes(text), 0, text.length());
+        long nanos = new Iso8601().epochNanos(bytes(text), 0, text.length());
 
         Instant expected = OffsetDateTime.parse(text).toInstant();
         assertThat(EventLineParser.instant(nanos)).as("seed %d: %s", seed, text).isEqualTo(expected);
@@ -44,7 +44,7 @@ class Iso8601Test {
 
     private static Optional<Instant> parse(String text) {
         try {
-            return Optional.of(EventLineParser.instant(Iso8601.epochNanos(bytes(text), 0, text.length())));
+            return Optional.of(EventLineParser.instant(new Iso8601().epochNanos(bytes(text), 0, text.length())));
         } catch (Iso8601.Invalid e) {
             return Optional.empty();
         }

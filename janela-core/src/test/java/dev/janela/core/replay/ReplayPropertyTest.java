@@ -205,7 +205,7 @@ class ReplayPropertyTest {
                 if (customer.equals(channel)) {
                     continue;
                 }
-                traffic.add(random, "e" + i, at, channel, customer);
+                traffic.add(random, eventId(random, i), at, channel, customer);
             }
             if (random.nextInt(3) == 0) {
                 traffic.sortByTime();
@@ -265,6 +265,25 @@ class ReplayPropertyTest {
             events.addAll(renumbered);
         }
 
+        /** Mostly plain ids; some with a quote or letters that are not ASCII, which the parser must decode. */
+        private static String eventId(SplittableRandom random, int number) {
+            return "e" + number + (random.nextInt(5) == 0 ? List.of("\"", "é", "ü", "日").get(random.nextInt(4)) : "");
+        }
+
+        /** {@code text} as the inside of a JSON string, each character written plainly or escaped, at random. */
+        private static String jsonString(SplittableRandom random, String text) {
+            StringBuilder json = new StringBuilder();
+            for (char c : text.toCharArray()) {
+                boolean mustEscape = c == '"';
+                if (mustEscape || random.nextInt(c < 0x80 ? 20 : 2) == 0) {
+                    json.append(c == '"' && random.nextBoolean() ? "\\\"" : String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            return json.toString();
+        }
+
         /** A time near an earlier one: seconds to days later or earlier, a tie, or at a window's exact edge. */
         private static Instant nextTime(SplittableRandom random, List<Instant> times) {
             Instant anchor = times.get(random.nextInt(times.size()));
@@ -280,7 +299,7 @@ class ReplayPropertyTest {
 
         private static String json(SplittableRandom random, Generated event) {
             List<String> fields = new ArrayList<>();
-            fields.add("\"id\":\"" + event.id + "\"");
+            fields.add("\"id\":\"" + jsonString(random, event.id) + "\"");
             fields.add("\"at\":\"" + timestamp(random, event.at) + "\"");
             fields.add("\"channel\":\"" + number(random, event.channel) + "\"");
             fields.add("\"customer\":\"" + number(random, event.customer) + "\"");

@@ -226,6 +226,26 @@ class ReplayTest {
         assertThat(ledger).extracting(Charge::eventId).containsExactly("m1", "c1");
     }
 
+    @Test
+    void thousandsOfConversations_areEachFoundOnce_whateverTheOrderOfTheirEvents() {
+        StringBuilder log = new StringBuilder();
+        int customers = 5_000;
+        for (int round = 0; round < 2; round++) {
+            for (int customer = 0; customer < customers; customer++) {
+                String number = "+55219" + (10_000_000 + customer * 7919 % customers);
+                log.append("{\"id\":\"r").append(round).append('c').append(customer)
+                        .append("\",\"at\":\"2026-03-02T1").append(round).append(":00:00Z\",")
+                        .append("\"channel\":\"+5511999990000\",\"customer\":\"").append(number)
+                        .append("\",\"direction\":\"in\",\"type\":\"text\"}\n");
+            }
+        }
+
+        ReplayResult result = replay(log.toString());
+
+        assertThat(result.conversations()).isEqualTo(customers);
+        assertThat(result.charges()).as("one session each: the second message is in the window").isEqualTo(customers);
+    }
+
     private static ReplayResult replayByRecipient(String log, Consumer<Charge> ledger) {
         ReplaySettings settings = new ReplaySettings(TestEngines.session(
                 SessionSettings.DEFAULTS.withMarketBasis(MarketBasis.RECIPIENT), TestRates.priceBook()), false, 2);
