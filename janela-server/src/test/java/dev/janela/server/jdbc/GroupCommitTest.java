@@ -32,49 +32,39 @@ class GroupCommitTest {
     }
 
     @Test
-    void callersWhoComeDuringACommitAreCommittedTogetherInTheNext() throws Exception {
-        CountDownLatch firstTaken = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), new Work() {
+    void callersWhoComeDuringACommitAreCommittedTogetherInTheNext_upToTheMostAtOnce() throws Exception {
+        Work work = new Work() {
             @Override
-            public String together(String item) {
-                if (item.equals("first")) {
-                    firstTaken.countDown();
-                    await(release);
-                }
+            String apply(String item) {
                 return item.toUpperCase();
             }
-        });
+        };
+        commits = new GroupCommit<>("test", 1, 8, new TransactionTemplate(transactions), work);
         Future<String> first = callers.submit(() -> commits.apply(0, "first"));
-        firstTaken.await();
+        work.firstTaken.await();
         List<Future<String>> others = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String item = "item" + i;
             others.add(callers.submit(() -> commits.apply(0, item)));
         }
         waitUntilQueued(20);
-        release.countDown();
+        work.release.countDown();
 
         assertThat(first.get()).isEqualTo("FIRST");
         for (int i = 0; i < 20; i++) {
             assertThat(others.get(i).get()).isEqualTo("ITEM" + i);
         }
-        assertThat(transactions.commits.get()).isEqualTo(2);
+        // the first alone, then the twenty that queued meanwhile, eight at a time
+        assertThat(transactions.commits.get()).isEqualTo(4);
         assertThat(transactions.rollbacks.get()).isZero();
     }
 
     @Test
     void aFailureRollsTheBatchBackAndIsOnlyItsOwnCallersWhenEachIsAppliedAlone() throws Exception {
-        CountDownLatch firstTaken = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         List<String> appliedAlone = new ArrayList<>();
-        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), new Work() {
+        Work work = new Work() {
             @Override
-            public String together(String item) {
-                if (item.equals("first")) {
-                    firstTaken.countDown();
-                    await(release);
-                }
+            String apply(String item) {
                 if (item.equals("bad")) {
                     throw new IllegalArgumentException("bad is refused");
                 }
@@ -91,14 +81,15 @@ class GroupCommitTest {
                 }
                 return item + " alone";
             }
-        });
+        };
+        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), work);
         Future<String> first = callers.submit(() -> commits.apply(0, "first"));
-        firstTaken.await();
+        work.firstTaken.await();
         Future<String> good = callers.submit(() -> commits.apply(0, "good"));
         waitUntilQueued(1);
         Future<String> bad = callers.submit(() -> commits.apply(0, "bad"));
         waitUntilQueued(2);
-        release.countDown();
+        work.release.countDown();
 
         assertThat(first.get()).isEqualTo("first");
         assertThat(good.get()).isEqualTo("good alone");
@@ -111,24 +102,14 @@ class GroupCommitTest {
 
     @Test
     void closingCommitsWhatWasTakenAndTurnsAwayWhatComesAfter() throws Exception {
-        CountDownLatch firstTaken = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        commits = new GroupCommit<>("test", 2, 128, new TransactionTemplate(transactions), new Work() {
-            @Override
-            public String together(String item) {
-                if (item.equals("first")) {
-                    firstTaken.countDown();
-                    await(release);
-                }
-                return item;
-            }
-        });
+        Work work = new Work();
+        commits = new GroupCommit<>("test", 2, 128, new TransactionTemplate(transactions), work);
         Future<String> first = callers.submit(() -> commits.apply(0, "first"));
-        firstTaken.await();
+        work.firstTaken.await();
         Future<String> queued = callers.submit(() -> commits.apply(0, "queued"));
         waitUntilQueued(1);
         Future<?> closing = callers.submit(commits::close);
-        release.countDown();
+        work.release.countDown();
         closing.get();
 
         assertThat(first.get()).isEqualTo("first");
@@ -142,7 +123,7 @@ class GroupCommitTest {
         List<String> writers = new ArrayList<>();
         commits = new GroupCommit<>("lane", 4, 128, new TransactionTemplate(transactions), new Work() {
             @Override
-            public String together(String item) {
+            String apply(String item) {
                 return Thread.currentThread().getName();
             }
         });
@@ -173,11 +154,30 @@ class GroupCommitTest {
         }
     }
 
-    /** Work that fails alone whenever it fails together, unless a test says otherwise. */
-    private abstract static class Work implements GroupCommit.Work<String, String> {
+    /**
+     * Work whose piece {@code first} holds its writer until released, so that callers queue meanwhile; applied alone,
+     * it does what it does together, unless a test says otherwise.
+     */
+    private static class Work implements GroupCommit.Work<String, String> {
+        final CountDownLatch firstTaken = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String together(String item) {
+            if (item.equals("first")) {
+                firstTaken.countDown();
+                await(release);
+            }
+            return apply(item);
+        }
+
         @Override
         public String alone(String item) {
-            return together(item);
+            return apply(item);
+        }
+
+        String apply(String item) {
+            return item;
         }
     }
 
