@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.janela.server.config.JanelaProperties;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,10 +42,15 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(SERVER);
 
-    /** A REST controller or a page controller: what answers a request. */
+    /**
+     * A REST controller, a page controller, or a servlet filter that answers requests itself (the webhook receiver,
+     * in front of the dispatcher): what answers a request.
+     */
     private static final DescribedPredicate<JavaClass> CONTROLLERS = describe("controllers and pages",
             type -> !type.isAnnotation()
-                    && (type.isMetaAnnotatedWith(Controller.class) || type.isAnnotatedWith(Controller.class)));
+                    && (type.isMetaAnnotatedWith(Controller.class) || type.isAnnotatedWith(Controller.class)
+                            || type.isAssignableTo(Filter.class) && type.getPackageName().startsWith(SERVER)
+                                    && !resideInAnyPackage(HTTP_EDGE).test(type)));
 
     @Test
     void packages_areFreeOfCycles() {

@@ -1,7 +1,5 @@
 package dev.janela.server.webhook;
 
-import dev.janela.server.operations.JanelaMetrics;
-import dev.janela.server.web.ErrorResponses;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
@@ -18,7 +16,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts {@link WebhookReceiver} in front of its path, ahead of every other filter, and describes it in the OpenAPI
@@ -27,10 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ReceiverConfiguration {
     @Bean
-    FilterRegistrationBean<WebhookReceiver> webhookReceiver(WebhookSecrets secrets, Deliveries deliveries,
-            JsonMapper json, JanelaMetrics metrics, ErrorResponses errors) {
-        FilterRegistrationBean<WebhookReceiver> registration = new FilterRegistrationBean<>(
-                new WebhookReceiver(secrets, deliveries, json, metrics, errors));
+    FilterRegistrationBean<WebhookReceiver> webhookReceiverFirst(WebhookReceiver receiver) {
+        FilterRegistrationBean<WebhookReceiver> registration = new FilterRegistrationBean<>(receiver);
         registration.addUrlPatterns(WebhookReceiver.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

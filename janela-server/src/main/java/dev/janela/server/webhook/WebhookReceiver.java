@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an item already applied changes nothing. The subscription handshake ({@code GET}) goes on to
  * {@link WebhookController}.
  */
+@Component
 final class WebhookReceiver implements Filter {
     static final String PATH = "/webhooks/whatsapp";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
