@@ -85,8 +85,7 @@ public class ConversationService {
                 message.referral());
         Decided decided = decide(conversation, event);
         Decision decision = decided.decision();
-        store.save(conversation, decision.next(), message.at());
-        store.messageAt(conversation, message.at());
+        store.saveWithMessage(conversation, decision.next(), message.at());
         messages.add(conversation, NewMessage.received(message, decided.priced()));
         if (message.referral()) {
             messages.markReferral(channel.id(), message.wamid());
@@ -146,8 +145,7 @@ public class ConversationService {
             throw new Refusal(Reason.REENGAGEMENT_MESSAGE, "Message failed to send because more than 24"
                     + " hours have passed since the customer last replied to this number.");
         }
-        store.save(conversation, decision.next(), at);
-        store.messageAt(conversation, at);
+        store.saveWithMessage(conversation, decision.next(), at);
         messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced()));
         record(conversation, decision);
         return new Sent(wamid, at, decision.charge(), conversation.customer());

@@ -70,20 +70,27 @@ class ConversationStore {
 
     /** The conversation of {@code channel} and {@code customer}, made if it is new, with its row locked. */
     StoredConversation lock(Channel channel, Customer customer) {
-        jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at)"
-                + " values (:account, :channel, :customer, :now) on conflict (channel_id, customer_id) do nothing")
-                .param("account", channel.accountId()).param("channel", channel.id()).param("customer", customer.id())
-                .param("now", Instants.param(clock.instant())).update();
-        Locked row = jdbc.sql("select id, window_expires_at, current_session_id, pricing_state from conversations"
+        // most conversations exist already: they are locked at once, and only a new one is made first
+        Locked row = locked(channel, customer).orElseGet(() -> {
+            jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at) values (:account,"
+                    + " :channel, :customer, :now) on conflict (channel_id, customer_id) do nothing")
+                    .param("account", channel.accountId()).param("channel", channel.id())
+                    .param("customer", customer.id()).param("now", Instants.param(clock.instant())).update();
+            return locked(channel, customer).orElseThrow();
+        });
+        return new StoredConversation(row.id, channel, customer, key(channel, customer.handle()),
+                ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState)));
+    }
+
+    private Optional<Locked> locked(Channel channel, Customer customer) {
+        return jdbc.sql("select id, window_expires_at, current_session_id, pricing_state from conversations"
                 + " where channel_id = :channel and customer_id = :customer" + dialect.lockRows())
                 .param("channel", channel.id()).param("customer", customer.id())
                 .query((result, number) -> new Locked(result.getLong("id"),
                         Instants.readOptional(result, "window_expires_at"),
                         Columns.optionalLong(result, "current_session_id"),
                         Optional.ofNullable(result.getString("pricing_state"))))
-                .single();
-        return new StoredConversation(row.id, channel, customer, key(channel, customer.handle()),
-                ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState)));
+                .optional();
     }
 
     /**
@@ -153,6 +160,18 @@ class ConversationStore {
      * The sessions it opens and ends are published as events, in the same transaction.
      */
     void save(StoredConversation before, ConversationState after, Instant at) {
+        save(before, after, at, Optional.empty());
+    }
+
+    /**
+     * Like {@link #save}, for a decision on a message exchanged at {@code at}: also notes it as the conversation's
+     * latest message if none later is known, for listing conversations by their latest message.
+     */
+    void saveWithMessage(StoredConversation before, ConversationState after, Instant at) {
+        save(before, after, at, Optional.of(at));
+    }
+
+    private void save(StoredConversation before, ConversationState after, Instant at, Optional<Instant> messageAt) {
         Optional<Session> previous = SessionModel.current(before.state().pricing());
         Optional<Session> next = SessionModel.current(after.pricing());
         events.sessionsChanged(before, after, at);
@@ -168,10 +187,14 @@ class ConversationStore {
                         .param("session", id).param("id", before.id()).update();
             }
         }
-        jdbc.sql("update conversations set window_expires_at = :expires, pricing_state = :pricing where id = :id")
+        String latestMessage = messageAt.isEmpty() ? "" : ", last_message_at = case when last_message_at is null"
+                + " or last_message_at < :messageAt then :messageAt else last_message_at end";
+        JdbcClient.StatementSpec update = jdbc.sql("update conversations set window_expires_at = :expires,"
+                + " pricing_state = :pricing" + latestMessage + " where id = :id")
                 .param("expires", Instants.param(after.windowExpiresAt().orElse(null)))
-                .param("pricing", MetaPricingStates.encode(after.pricing()).orElse(null)).param("id", before.id())
-                .update();
+                .param("pricing", MetaPricingStates.encode(after.pricing()).orElse(null)).param("id", before.id());
+        messageAt.ifPresent(message -> update.param("messageAt", Instants.param(message)));
+        update.update();
     }
 
     /** Keeps the name the customer's profile shows. */
@@ -180,13 +203,6 @@ class ConversationStore {
         jdbc.sql("update customers set name = :name where id = :id and name is distinct from :name")
                 .param("name", name)
                 .param("id", conversation.customerId()).update();
-    }
-
-    /** Notes that a message was exchanged at {@code at}, for listing conversations by their latest message. */
-    void messageAt(StoredConversation conversation, Instant at) {
-        jdbc.sql("update conversations set last_message_at = :at where id = :id and (last_message_at is null"
-                + " or last_message_at < :at)").param("at", Instants.param(at)).param("id", conversation.id())
-                .update();
     }
 
     private long insert(StoredConversation conversation, Session session) {
