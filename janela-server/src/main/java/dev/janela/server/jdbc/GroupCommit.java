@@ -49,7 +49,10 @@ public final class GroupCommit<T, R> {
         R alone(T item);
     }
 
-    /** The work was not taken: the lanes are full, or Janela is stopping. Nothing of it was applied. */
+    /**
+     * The work was not taken, as the lanes are full or Janela is stopping, and nothing of it was applied; or its
+     * caller was interrupted while it waited, and it may yet be.
+     */
     public static final class NotTaken extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -93,7 +96,7 @@ public final class GroupCommit<T, R> {
      * Applies {@code item} with the work that comes with it, and returns once it is committed.
      *
      * @param route the same for work that touches the same rows
-     * @throws NotTaken if the work could not be queued; nothing of it was applied
+     * @throws NotTaken if the work could not be queued, or the caller was interrupted while it waited
      * @throws RuntimeException what applying it alone threw, if it failed
      */
     public R apply(int route, T item) {
@@ -109,7 +112,7 @@ public final class GroupCommit<T, R> {
             return pending.answer.get();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new NotTaken("interrupted while waiting for " + lane.writer.getName());
+            throw new NotTaken("interrupted while waiting for " + lane.writer.getName() + ", which may yet commit it");
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
