@@ -46,6 +46,11 @@ public class Refusal extends RuntimeException {
         }
     }
 
+    /** Janela failed where it should not have; what went wrong is in its log, never in the answer. */
+    public static Refusal internal() {
+        return new Refusal(Reason.INTERNAL, "Janela failed to handle the request; its log says why");
+    }
+
     public static Refusal conflict(String message) {
         return new Refusal(Reason.CONFLICT, message);
     }

@@ -95,8 +95,7 @@ class ErrorHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception problem, HttpServletRequest request) {
         LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), problem);
-        return errors.of(request, new Refusal(Reason.INTERNAL, "Janela failed to handle the request;"
-                + " its log says why"));
+        return errors.of(request, Refusal.internal());
     }
 
     private static boolean causedByTooLargeBody(Throwable problem) {

@@ -114,12 +114,19 @@ public class Deliveries implements DisposableBean {
     private record Counted(String kind, Outcome outcome) {
     }
 
-    /** What becomes of an item the database refuses for good. */
+    /** What becomes of an item that cannot be applied, now or ever. */
     private enum Unstorable {
         /** In a batch: the batch is rolled back, and its deliveries applied alone. */
         FAILS_THE_BATCH,
-        /** Applied alone: it is quarantined, and the rest of the delivery applied. */
-        IS_QUARANTINED
+        /** Applied alone: it is quarantined, or its delivery refused for Meta to send again. */
+        IS_QUARANTINED;
+
+        /** Fails the batch with {@code failure}; applied alone, returns for the caller to deal with it. */
+        void failBatch(RuntimeException failure) {
+            if (this == FAILS_THE_BATCH) {
+                throw failure;
+            }
+        }
     }
 
     private List<Counted> apply(Delivery delivery, Unstorable unstorable) {
@@ -131,9 +138,7 @@ public class Deliveries implements DisposableBean {
             try {
                 apply(items, unstorable, counted);
             } catch (JanelaException cannotApplyYet) {
-                if (unstorable == Unstorable.FAILS_THE_BATCH) {
-                    throw cannotApplyYet;
-                }
+                unstorable.failBatch(cannotApplyYet);
                 // Meta delivers it again until it is answered 200: once the account is fixed, nothing is lost.
                 LOG.warn("A webhook for phone_number_id {} was not applied, and Meta will deliver it again: {}",
                         items.phoneNumberId(), cannotApplyYet.getMessage());
@@ -144,9 +149,7 @@ public class Deliveries implements DisposableBean {
             try {
                 templates.applyWebhook(change.wabaId(), change.field(), change.value());
             } catch (DataIntegrityViolationException refused) {
-                if (unstorable == Unstorable.FAILS_THE_BATCH) {
-                    throw refused;
-                }
+                unstorable.failBatch(refused);
                 keep(Optional.empty(), Optional.empty(), "template", change.value(), refused(refused), counted);
             }
         }
@@ -195,9 +198,7 @@ public class Deliveries implements DisposableBean {
             try {
                 counted.add(new Counted(kind, applying.getAsBoolean() ? Outcome.APPLIED : Outcome.DUPLICATE));
             } catch (DataIntegrityViolationException refused) {
-                if (unstorable == Unstorable.FAILS_THE_BATCH) {
-                    throw refused;
-                }
+                unstorable.failBatch(refused);
                 keep(Optional.of(channel), Optional.of(channel.phoneNumberId()), kind, raw, refused(refused), counted);
             }
         }

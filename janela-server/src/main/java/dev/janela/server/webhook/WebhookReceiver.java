@@ -69,8 +69,7 @@ final class WebhookReceiver implements Filter {
             errors.write(request, response, refusal);
         } catch (RuntimeException unexpected) {
             LOG.error("A webhook delivery could not be applied, and Meta will deliver it again", unexpected);
-            errors.write(request, response, new Refusal(Reason.INTERNAL, "Janela failed to handle the request;"
-                    + " its log says why"));
+            errors.write(request, response, Refusal.internal());
         }
         metrics.webhookAnswered(response.getStatus(), System.nanoTime() - started);
     }
