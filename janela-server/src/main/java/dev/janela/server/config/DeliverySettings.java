@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryDelay the longest wait between two attempts (default 1 h)
  * @param maxAttempts after this many failed attempts an event is failed for good (default 32: with the delays
  *     above, about a day of trying, long enough for a receiver's night-long outage)
- * @param batchSize how many due events one query reads (default 50)
  * @param keepFor how long a delivered or failed event stays in the delivery log, to be read or redelivered
  *     (default 30 days); then it is deleted
  */
@@ -27,7 +26,7 @@ public record DeliverySettings(@DefaultValue("true") boolean deliverInBackground
         @DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout, @DefaultValue("10s") Duration firstRetry,
         @DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("32") int maxAttempts,
-        @DefaultValue("50") int batchSize, @DefaultValue("30d") Duration keepFor) {
+        @DefaultValue("30d") Duration keepFor) {
 
     public DeliverySettings {
         requirePositive("poll-interval", pollInterval);
@@ -42,9 +41,6 @@ public record DeliverySettings(@DefaultValue("true") boolean deliverInBackground
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("janela.webhooks.max-attempts must be at least 1, was " + maxAttempts);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("janela.webhooks.batch-size must be at least 1, was " + batchSize);
         }
     }
 

@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sender's own thread: it runs a pass over the queue as sends come and as limits allow, napping in between for
- * no longer than the next pass has nothing to do, and keeps house every half minute.
+ * no longer than the next pass has nothing to do, and has house kept every half minute.
  */
 final class DispatchLoop {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
     private static final Duration LONGEST_NAP = Duration.ofSeconds(1);
     private static final Duration SHORTEST_NAP = Duration.ofMillis(5);
-    private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);
+    /** How long the loop naps with nothing to do: a send queued through another node does not wake this one. */
+    private static final Duration IDLE_NAP = Duration.ofMillis(250);
+    static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);
 
     /** What a pass started, and when the next one has work. */
     record Pass(CompletableFuture<Void> settled, Optional<Instant> heldUntil, boolean moreDue) {
@@ -92,7 +94,7 @@ final class DispatchLoop {
         if (last.moreDue()) {
             return now;
         }
-        Instant next = nextDueAfter.apply(now).orElse(now.plus(LONGEST_NAP));
+        Instant next = nextDueAfter.apply(now).orElse(now.plus(IDLE_NAP));
         return last.heldUntil().filter(held -> held.isBefore(next)).orElse(next);
     }
 

@@ -2,6 +2,8 @@ package dev.janela.server.connector;
 
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.cluster.ClusterJobs;
+import dev.janela.server.cluster.Node;
 import dev.janela.server.config.JanelaProperties;
 import dev.janela.server.config.WithMetaConnector;
 import dev.janela.server.conversation.ConversationService;
@@ -42,6 +44,9 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final SendQueue queue;
+    private final ChannelLeases leases;
+    private final Node node;
+    private final ClusterJobs jobs;
     private final GraphApi graph;
     private final Channels channels;
     private final Messages messages;
@@ -53,13 +58,16 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private final Settlement settlement;
     private final DispatchLoop loop;
 
-    MetaDispatcher(SendQueue queue, GraphApi graph, Channels channels, Messages messages,
-            ConversationService conversations, JsonMapper json, Clock clock, JanelaProperties.Sending settings,
-            PlatformTransactionManager transactions, JanelaMetrics metrics) {
+    MetaDispatcher(SendQueue queue, ChannelLeases leases, Node node, ClusterJobs jobs, GraphApi graph,
+            Channels channels, Messages messages, ConversationService conversations, JsonMapper json, Clock clock,
+            JanelaProperties.Sending settings, PlatformTransactionManager transactions, JanelaMetrics metrics) {
         metrics.gauge("janela.meta.send.queue", "Sends waiting to reach Meta", () -> queue.waiting());
         metrics.gauge("janela.messages.unknown", "Messages whose send lost Meta's answer", messages::unknownCount);
         this.transaction = new TransactionTemplate(transactions);
         this.queue = queue;
+        this.leases = leases;
+        this.node = node;
+        this.jobs = jobs;
         this.graph = graph;
         this.channels = channels;
         this.messages = messages;
@@ -67,16 +75,19 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         this.clock = clock;
         this.settings = settings;
         this.pacing = new Pacing(settings.pairInterval(), settings.pairBurst());
-        this.loop = new DispatchLoop(this::pass, this::keepHouse, queue::nextDueAfter, clock);
+        this.loop = new DispatchLoop(this::balanceAndPass, this::keepHouseOnce,
+                now -> queue.nextDueAfter(node.name(), now), clock);
         this.settlement = new Settlement(queue, messages, conversations, metrics, settings, clock, loop::wake);
     }
 
     /**
-     * Sends what is due now and the limits allow.
+     * Sends what is due now and the limits allow, on the channels this node holds, taking first every channel whose
+     * sends wait and that nobody holds.
      *
      * @return when every send this pass started is settled
      */
     public CompletableFuture<Void> dispatchDue() {
+        leases.takeWaiting(clock.instant());
         return pass().settled();
     }
 
@@ -97,19 +108,50 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         }
     }
 
+    /** Keeps house as {@link #keepHouse} does, if no other node has in this round. */
+    private void keepHouseOnce() {
+        if (jobs.turn("send-housekeeping", DispatchLoop.HOUSEKEEPING_EVERY)) {
+            keepHouse();
+        }
+    }
+
     /** Wakes the sender: a send was queued. */
     void wake() {
         loop.wake();
     }
 
+    /** What a pass claimed, out of how many sends it read, and when the earliest one the limits held may go. */
+    private record Claimed(List<SendQueue.Queued> sends, int read, Optional<Instant> earliestHeld,
+            Map<Long, Optional<Channel>> channels) {
+    }
+
+    /** A pass of the sender's own thread, which also keeps this node's leases and its share of the channels. */
+    private DispatchLoop.Pass balanceAndPass() {
+        leases.balanceIfDue(clock.instant());
+        return pass();
+    }
+
     private DispatchLoop.Pass pass() {
         Instant now = clock.instant();
+        // One transaction reads the due sends and claims those the limits allow, so that they leave together, close to
+        // the time the limits counted, and another node's pass over the same table passes them by.
+        Claimed claimed = transaction.execute(status -> claimDue(now));
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (SendQueue.Queued send : claimed.sends()) {
+            started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));
+        }
+        return new DispatchLoop.Pass(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)),
+                claimed.earliestHeld(), claimed.read() == PASS_SIZE && claimed.earliestHeld().isEmpty());
+    }
+
+    private Claimed claimDue(Instant now) {
         Map<Long, Optional<Channel>> channelsById = new HashMap<>();
         Set<String> held = new HashSet<>();
         Instant earliestHeld = null;
-        List<SendQueue.Queued> allowed = new ArrayList<>();
-        List<SendQueue.Queued> due = queue.due(now, PASS_SIZE);
-        for (SendQueue.Queued send : due) {
+        List<SendQueue.Queued> claimed = new ArrayList<>();
+        List<SendQueue.Due> due = queue.due(node.name(), now, PASS_SIZE);
+        for (SendQueue.Due each : due) {
+            SendQueue.Queued send = each.send();
             String pair = send.channelId() + "/" + send.customer();
             Optional<Channel> channel = channelsById.computeIfAbsent(send.channelId(), channels::findById);
             if (channel.isEmpty() || held.contains(pair)) {
@@ -119,19 +161,11 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             if (wait.isPresent()) {
                 held.add(pair);
                 earliestHeld = earliestHeld == null || wait.get().isBefore(earliestHeld) ? wait.get() : earliestHeld;
-            } else {
-                allowed.add(send);
+            } else if (queue.claim(node.name(), each, now)) {
+                claimed.add(send);
             }
         }
-        // One commit claims the pass's sends, so that they leave together, close to the time the limits counted.
-        List<SendQueue.Queued> claimed = transaction.execute(status -> allowed.stream()
-                .filter(send -> queue.claim(send.messageId(), now)).toList());
-        List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (SendQueue.Queued send : claimed) {
-            started.add(send(channelsById.get(send.channelId()).orElseThrow(), send));
-        }
-        return new DispatchLoop.Pass(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)),
-                Optional.ofNullable(earliestHeld), due.size() == PASS_SIZE && earliestHeld == null);
+        return new Claimed(claimed, due.size(), Optional.ofNullable(earliestHeld), channelsById);
     }
 
     private CompletableFuture<Void> send(Channel channel, SendQueue.Queued send) {
@@ -162,5 +196,11 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         loop.stop();
+        try {
+            leases.releaseAll(clock.instant());
+        } catch (RuntimeException unreachable) {
+            LOG.warn("This node's channels could not be let go; other nodes take them when the leases run out ({})",
+                    unreachable.getMessage());
+        }
     }
 }

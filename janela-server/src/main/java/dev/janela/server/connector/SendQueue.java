@@ -1,6 +1,7 @@
 package dev.janela.server.connector;
 
 import dev.janela.server.channel.Channel;
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +19,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SendQueue {
     private static final String COLUMNS = "message_id, channel_id, wamid, customer, request, attempts";
+    /** The sends of the channels a node holds the lease of, and may send now. */
+    private static final String HELD = " from send_queue q join channel_leases l on l.channel_id = q.channel_id"
+            + " where l.node = :node and l.expires_at > :now and l.sendable_from <= :now and q.claimed_at is null";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
 
-    SendQueue(JdbcClient jdbc) {
+    SendQueue(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /**
@@ -31,6 +37,10 @@ class SendQueue {
      * @param customer the customer's handle: the phone number's digits, or the BSUID of a customer without one
      */
     record Queued(long messageId, long channelId, String wamid, String customer, String request, int attempts) {
+    }
+
+    /** A queued send due on a channel {@code node} holds, with the token of its lease. */
+    record Due(Queued send, long token) {
     }
 
     /** Queues the send of the channel's message {@code wamid}, in the transaction that stored the message. */
@@ -61,24 +71,36 @@ class SendQueue {
         return jdbc.sql("select count(*) from send_queue").query(Long.class).single();
     }
 
-    /** The sends due at {@code now} that nobody is sending, oldest first. */
-    List<Queued> due(Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from send_queue"
-                + " where claimed_at is null and not_before <= :now order by message_id limit :limit")
-                .param("now", Instants.param(now)).param("limit", limit)
-                .query(SendQueue::queued).list();
+    /**
+     * The sends due at {@code now} on the channels {@code node} holds, that nobody is sending, oldest first. In a
+     * transaction on PostgreSQL they stay locked until it ends, and another transaction's locked sends are passed by.
+     */
+    List<Due> due(String node, Instant now, int limit) {
+        return jdbc.sql("select q.message_id, q.channel_id, q.wamid, q.customer, q.request, q.attempts, l.token"
+                + HELD + " and q.not_before <= :now order by q.message_id limit :limit"
+                + dialect.lockRowsOfSkippingLocked("q"))
+                .param("node", node).param("now", Instants.param(now)).param("limit", limit)
+                .query((row, number) -> new Due(queued(row, number), row.getLong("token"))).list();
     }
 
-    /** When the next send that is not due at {@code now} comes due, if any waits. */
-    Optional<Instant> nextDueAfter(Instant now) {
-        return jdbc.sql("select min(not_before) as due from send_queue where claimed_at is null and not_before > :now")
-                .param("now", Instants.param(now)).query((row, number) -> Instants.readOptional(row, "due")).single();
+    /** When the next send on the channels {@code node} holds that is not due at {@code now} comes due, if any. */
+    Optional<Instant> nextDueAfter(String node, Instant now) {
+        return jdbc.sql("select min(q.not_before) as due" + HELD + " and q.not_before > :now")
+                .param("node", node).param("now", Instants.param(now))
+                .query((row, number) -> Instants.readOptional(row, "due")).single();
     }
 
-    /** Claims a send for this process; false when another has it. */
-    boolean claim(long messageId, Instant now) {
-        return jdbc.sql("update send_queue set claimed_at = :now where message_id = :id and claimed_at is null")
-                .param("now", Instants.param(now)).param("id", messageId).update() == 1;
+    /**
+     * Claims a due send for {@code node}, if its lease of the channel still has the token it had when the send was
+     * read: false when another node took the channel over meanwhile, or the send is claimed already.
+     */
+    boolean claim(String node, Due due, Instant now) {
+        return jdbc.sql("update send_queue set claimed_at = :now where message_id = :id and claimed_at is null"
+                + " and exists (select 1 from channel_leases where channel_id = :channel and node = :node"
+                + " and token = :token and expires_at > :now)")
+                .param("now", Instants.param(now)).param("id", due.send().messageId())
+                .param("channel", due.send().channelId()).param("node", node).param("token", due.token())
+                .update() == 1;
     }
 
     /** Puts a claimed send back, to be tried again at {@code notBefore}. */

@@ -45,6 +45,15 @@ public enum Dialect {
     }
 
     /**
+     * What ends a {@code select} of work that several nodes take from one table: the rows of {@code alias} that it
+     * reads are the transaction's until it ends, and the rows another transaction holds are passed by rather than
+     * waited for. SQLite, which lets one writer in at a time, needs nothing.
+     */
+    public String lockRowsOfSkippingLocked(String alias) {
+        return this == POSTGRESQL ? " for update of " + alias + " skip locked" : "";
+    }
+
+    /**
      * Like {@link #lockRows}, for rows whose key the transaction does not change, and which other tables refer to: the
      * lock lets other transactions check a reference to the rows (a foreign key) meanwhile, as PostgreSQL does when
      * they insert a row that refers to one, or update a row they inserted. A stronger lock would have them wait, and

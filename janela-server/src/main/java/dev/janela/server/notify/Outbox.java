@@ -1,6 +1,7 @@
 package dev.janela.server.notify;
 
 import dev.janela.server.jdbc.Cursor;
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The events to send, one row per event and subscription, each with its body as it is sent at every attempt and how
@@ -23,9 +26,13 @@ class Outbox {
             + " last_attempt_at, next_attempt_at, last_error, delivered_at, created_at from webhook_deliveries";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final TransactionTemplate transaction;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** An event due, with what sending it needs; its {@code toString()} leaves out the secret and the body. */
@@ -61,37 +68,29 @@ class Outbox {
     }
 
     /**
-     * Up to {@code limit} events due at {@code now} for active subscriptions but those {@code skipped}, the longest
-     * due first.
+     * Claims the event due longest at {@code now}, for an active subscription but those {@code skipped}, for one
+     * attempt: no other process sends it before {@code until}. Processes claiming at once each get another event: on
+     * PostgreSQL each passes by the row another has locked, rather than waiting for it and finding it claimed.
      */
-    List<Due> due(Instant now, Collection<Long> skipped, int limit) {
-        JdbcClient.StatementSpec statement = jdbc.sql("select d.id, d.subscription_id, s.url, s.secret, d.event_id,"
-                + " d.event_type, d.body, d.attempts from webhook_deliveries d"
-                + " join webhook_subscriptions s on s.id = d.subscription_id"
-                + " where d.state = :pending and d.next_attempt_at <= :now and s.active = true"
-                + (skipped.isEmpty() ? "" : " and d.subscription_id not in (:skipped)")
-                + " order by d.next_attempt_at, d.id limit :limit")
-                .param("pending", DeliveryState.PENDING.wireName()).param("now", Instants.param(now))
-                .param("limit", limit);
-        if (!skipped.isEmpty()) {
-            statement = statement.param("skipped", List.copyOf(skipped));
-        }
-        return statement.query((row, number) -> new Due(row.getLong("id"), row.getLong("subscription_id"),
-                row.getString("url"), row.getString("secret"), row.getString("event_id"), type(row),
-                row.getString("body"), row.getInt("attempts"))).list();
-    }
-
-    /**
-     * Claims a due event for one attempt: no other process sends it before {@code until}.
-     *
-     * @return whether this caller claimed it; false when another did first, or it is no longer due
-     */
-    boolean claim(long id, Instant now, Instant until) {
-        return jdbc.sql("update webhook_deliveries set next_attempt_at = :until where id = :id and state = :pending"
-                + " and next_attempt_at <= :now")
-                .param("until", Instants.param(until)).param("id", id)
-                .param("pending", DeliveryState.PENDING.wireName()).param("now", Instants.param(now))
-                .update() == 1;
+    Optional<Due> claimNext(Instant now, Instant until, Collection<Long> skipped) {
+        return transaction.execute(status -> {
+            JdbcClient.StatementSpec statement = jdbc.sql("select d.id, d.subscription_id, s.url, s.secret,"
+                    + " d.event_id, d.event_type, d.body, d.attempts from webhook_deliveries d"
+                    + " join webhook_subscriptions s on s.id = d.subscription_id"
+                    + " where d.state = :pending and d.next_attempt_at <= :now and s.active = true"
+                    + (skipped.isEmpty() ? "" : " and d.subscription_id not in (:skipped)")
+                    + " order by d.next_attempt_at, d.id limit 1" + dialect.lockRowsOfSkippingLocked("d"))
+                    .param("pending", DeliveryState.PENDING.wireName()).param("now", Instants.param(now));
+            if (!skipped.isEmpty()) {
+                statement = statement.param("skipped", List.copyOf(skipped));
+            }
+            Optional<Due> next = statement.query((row, number) -> new Due(row.getLong("id"),
+                    row.getLong("subscription_id"), row.getString("url"), row.getString("secret"),
+                    row.getString("event_id"), type(row), row.getString("body"), row.getInt("attempts"))).optional();
+            next.ifPresent(due -> jdbc.sql("update webhook_deliveries set next_attempt_at = :until where id = :id")
+                    .param("until", Instants.param(until)).param("id", due.id()).update());
+            return next;
+        });
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.janela.server.notify;
 
+import dev.janela.server.cluster.ClusterJobs;
 import dev.janela.server.config.DeliverySettings;
 import dev.janela.server.operations.JanelaMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -33,17 +33,19 @@ class OutboxDelivery {
     private final Backoff backoff;
     private final RandomGenerator random;
     private final JanelaMetrics metrics;
+    private final ClusterJobs jobs;
 
     @Autowired
     OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings,
-            JanelaMetrics metrics) {
-        this(outbox, sender, clock, settings, new Random(), metrics);
+            JanelaMetrics metrics, ClusterJobs jobs) {
+        this(outbox, sender, clock, settings, new Random(), metrics, jobs);
     }
 
     /** A pass whose waits are spread by {@code random}: a test's, to know them exactly. */
     OutboxDelivery(Outbox outbox, HttpEventSender sender, Clock clock, DeliverySettings settings,
-            RandomGenerator random, JanelaMetrics metrics) {
+            RandomGenerator random, JanelaMetrics metrics, ClusterJobs jobs) {
         this.metrics = metrics;
+        this.jobs = jobs;
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
@@ -52,7 +54,7 @@ class OutboxDelivery {
         this.random = random;
     }
 
-    private enum Outcome { DELIVERED, FAILED, TAKEN_ELSEWHERE }
+    private enum Outcome { DELIVERED, FAILED }
 
     /** How often the delivery log is cleared of what is older than it keeps. */
     private static final Duration FORGET_EVERY = Duration.ofHours(1);
@@ -70,19 +72,15 @@ class OutboxDelivery {
         Set<Long> failing = new HashSet<>();
         int delivered = 0;
         try {
-            List<Outbox.Due> due = outbox.due(clock.instant(), failing, settings.batchSize());
-            while (!due.isEmpty()) {
-                for (Outbox.Due event : due) {
-                    if (failing.contains(event.subscriptionId())) {
-                        continue;
-                    }
-                    Outcome outcome = attempt(event);
-                    delivered += outcome == Outcome.DELIVERED ? 1 : 0;
-                    if (outcome == Outcome.FAILED) {
-                        failing.add(event.subscriptionId());
-                    }
+            Optional<Outbox.Due> next = claimNext(failing);
+            while (next.isPresent()) {
+                Outbox.Due event = next.get();
+                if (attempt(event) == Outcome.DELIVERED) {
+                    delivered++;
+                } else {
+                    failing.add(event.subscriptionId());
                 }
-                due = outbox.due(clock.instant(), failing, settings.batchSize());
+                next = claimNext(failing);
             }
         } catch (InterruptedException stopping) {
             // Janela is stopping: the event being sent stays claimed until its lease ends, then is sent again.
@@ -91,11 +89,22 @@ class OutboxDelivery {
         return delivered;
     }
 
-    /** Deletes, once an hour at most, the delivered and failed events older than the log keeps them. */
+    private Optional<Outbox.Due> claimNext(Set<Long> failing) {
+        Instant now = clock.instant();
+        return outbox.claimNext(now, now.plus(settings.lease()), failing);
+    }
+
+    /**
+     * Deletes, once an hour at most in the whole cluster, the delivered and failed events older than the log keeps
+     * them.
+     */
     private void forgetOld() {
         Instant now = clock.instant();
-        if (Duration.between(forgotten, now).compareTo(FORGET_EVERY) >= 0) {
-            forgotten = now;
+        if (Duration.between(forgotten, now).compareTo(FORGET_EVERY) < 0) {
+            return;
+        }
+        forgotten = now;
+        if (jobs.turn("delivery-log", FORGET_EVERY)) {
             int forgot = outbox.forget(now.minus(settings.keepFor()));
             if (forgot > 0) {
                 LOG.info("The delivery log forgot {} events delivered or failed over {} ago", forgot,
@@ -106,9 +115,6 @@ class OutboxDelivery {
 
     private Outcome attempt(Outbox.Due event) throws InterruptedException {
         Instant at = clock.instant();
-        if (!outbox.claim(event.id(), at, at.plus(settings.lease()))) {
-            return Outcome.TAKEN_ELSEWHERE;
-        }
         Optional<String> error = sender.send(event, at);
         int attempts = event.attempts() + 1;
         Instant finished = clock.instant();

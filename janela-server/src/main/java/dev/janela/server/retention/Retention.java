@@ -1,5 +1,6 @@
 package dev.janela.server.retention;
 
+import dev.janela.server.cluster.ClusterJobs;
 import dev.janela.server.conversation.ProcessedEvents;
 import dev.janela.server.send.IdempotencyKeys;
 import java.time.Clock;
@@ -31,11 +32,13 @@ public class Retention implements InitializingBean, DisposableBean {
 
     private final ProcessedEvents processedEvents;
     private final IdempotencyKeys idempotencyKeys;
+    private final ClusterJobs jobs;
     private final Clock clock;
     private ScheduledExecutorService schedule;
 
-    Retention(ProcessedEvents processedEvents, IdempotencyKeys idempotencyKeys, Clock clock) {
+    Retention(ProcessedEvents processedEvents, IdempotencyKeys idempotencyKeys, ClusterJobs jobs, Clock clock) {
         this.processedEvents = processedEvents;
+        this.jobs = jobs;
         this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
@@ -72,6 +75,9 @@ public class Retention implements InitializingBean, DisposableBean {
     }
 
     private void forgetQuietly() {
+        if (!jobs.turn("retention", EVERY)) {
+            return;
+        }
         try {
             Forgotten forgotten = forgetExpired();
             if (forgotten.processedEvents() + forgotten.idempotencyKeys() > 0) {

@@ -3,6 +3,7 @@ package dev.janela.server.template;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.server.account.Accounts;
+import dev.janela.server.cluster.ClusterJobs;
 import dev.janela.server.config.JanelaProperties;
 import dev.janela.server.config.WithMetaConnector;
 import dev.janela.server.connector.GraphApi;
@@ -44,11 +45,13 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
     private final MetaTemplateUpdates updates;
     private final JsonMapper json;
     private final JanelaProperties.Sending settings;
+    private final ClusterJobs jobs;
     private ScheduledExecutorService schedule;
 
     MetaTemplates(GraphApi graph, Accounts accounts, Templates templates, MetaTemplateUpdates updates,
-            JsonMapper json, JanelaProperties.Sending settings) {
+            JsonMapper json, JanelaProperties.Sending settings, ClusterJobs jobs) {
         this.graph = graph;
+        this.jobs = jobs;
         this.accounts = accounts;
         this.templates = templates;
         this.updates = updates;
@@ -228,7 +231,11 @@ public class MetaTemplates implements InitializingBean, DisposableBean {
             return thread;
         });
         long every = settings.templateSync().toSeconds();
-        schedule.scheduleWithFixedDelay(this::syncAll, every, every, TimeUnit.SECONDS);
+        schedule.scheduleWithFixedDelay(() -> {
+            if (jobs.turn("template-sync", settings.templateSync())) {
+                syncAll();
+            }
+        }, every, every, TimeUnit.SECONDS);
     }
 
     @Override

@@ -14,7 +14,7 @@ class DeliverySettingsTest {
     @Test
     void noAttemptAtAll_isRefused_namingTheKey() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                new DeliverySettings(true, SECONDS_10, SECONDS_10, SECONDS_10, SECONDS_10, Duration.ofHours(1), 0, 50,
+                new DeliverySettings(true, SECONDS_10, SECONDS_10, SECONDS_10, SECONDS_10, Duration.ofHours(1), 0,
                         MONTH));
 
         assertThat(refused).hasMessage("janela.webhooks.max-attempts must be at least 1, was 0");
@@ -24,7 +24,7 @@ class DeliverySettingsTest {
     void aLongestWaitShorterThanTheFirst_isRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
                 new DeliverySettings(true, SECONDS_10, SECONDS_10, SECONDS_10, Duration.ofMinutes(5),
-                        Duration.ofMinutes(1), 32, 50, MONTH));
+                        Duration.ofMinutes(1), 32, MONTH));
 
         assertThat(refused).hasMessageContaining("janela.webhooks.max-retry-delay");
     }
@@ -33,7 +33,7 @@ class DeliverySettingsTest {
     void aLogKeptForNoTime_isRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
                 new DeliverySettings(true, SECONDS_10, SECONDS_10, SECONDS_10, SECONDS_10, Duration.ofHours(1), 32,
-                        50, Duration.ZERO));
+                        Duration.ZERO));
 
         assertThat(refused).hasMessageContaining("janela.webhooks.keep-for");
     }
@@ -42,7 +42,7 @@ class DeliverySettingsTest {
     void aTimeoutOfZero_isRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
                 new DeliverySettings(true, SECONDS_10, SECONDS_10, Duration.ZERO, SECONDS_10, Duration.ofHours(1), 32,
-                        50, MONTH));
+                        MONTH));
 
         assertThat(refused).hasMessageContaining("janela.webhooks.request-timeout");
     }

@@ -6,6 +6,7 @@ import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
+import dev.janela.server.cluster.ClusterJobs;
 import dev.janela.server.config.DeliverySettings;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.testfixtures.Api;
@@ -54,6 +55,8 @@ class DeliveryFailuresTest {
     private HttpEventSender sender;
     @Autowired
     private JanelaMetrics metrics;
+    @Autowired
+    private ClusterJobs jobs;
     @Autowired
     private DeliverySettings settings;
 
@@ -142,8 +145,8 @@ class DeliveryFailuresTest {
     @Test
     void theWaitsDouble_andAfterTheLastAttempt_theEventIsFailed_untilRedelivered() {
         DeliverySettings threeAttempts = new DeliverySettings(false, Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), 3, 50, Duration.ofDays(30));
-        OutboxDelivery exact = new OutboxDelivery(outbox, sender, clock, threeAttempts, NO_SPREAD, metrics);
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1), 3, Duration.ofDays(30));
+        OutboxDelivery exact = new OutboxDelivery(outbox, sender, clock, threeAttempts, NO_SPREAD, metrics, jobs);
         Subscriber subscriber = subscribers.subscribe(api, "message.received");
         subscriber.receiver().answer(500);
         customerWrites("wamid.f-4");
@@ -178,7 +181,7 @@ class DeliveryFailuresTest {
 
     @Test
     void theLog_forgetsDeliveredEvents_afterItsKeepingTime_butNotThoseStillTried() {
-        OutboxDelivery fresh = new OutboxDelivery(outbox, sender, clock, settings, NO_SPREAD, metrics);
+        OutboxDelivery fresh = new OutboxDelivery(outbox, sender, clock, settings, NO_SPREAD, metrics, jobs);
         Subscriber taking = subscribers.subscribe(api, "message.received");
         Subscriber failing = subscribers.subscribe(api, "message.received");
         failing.receiver().answer(500);

@@ -1,0 +1,49 @@
+package dev.janela.server.cluster;
+
+import dev.janela.server.jdbc.Instants;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Work the cluster does once a period, whichever node's turn comes first: each node keeps its own schedule and asks
+ * before each run. The first to ask in a period moves the job's start on, in one statement, and runs it; the others
+ * find it started and skip it. A node that dies mid-run leaves the job to the next period.
+ */
+@Component
+public class ClusterJobs {
+    /**
+     * A period is taken to have passed a little early: nodes' schedules drift, and a run skipped for starting a moment
+     * before the period's end would leave the job undone for almost two periods.
+     */
+    private static final int EARLY_PERCENT = 10;
+
+    private final JdbcClient jdbc;
+    private final Node node;
+    private final Clock clock;
+
+    ClusterJobs(JdbcClient jdbc, Node node, Clock clock) {
+        this.jdbc = jdbc;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether this node is to run {@code job} now: true for one node a period.
+     *
+     * @param every how often the job is to run
+     */
+    public boolean turn(String job, Duration every) {
+        Instant now = clock.instant();
+        jdbc.sql("insert into cluster_jobs (job, started_at, node) values (:job, :never, :node)"
+                + " on conflict (job) do nothing")
+                .param("job", job).param("never", Instants.param(Instant.EPOCH)).param("node", node.name()).update();
+        Instant periodStart = now.minus(every.minus(every.multipliedBy(EARLY_PERCENT).dividedBy(100)));
+        return jdbc.sql("update cluster_jobs set started_at = :now, node = :node where job = :job"
+                + " and started_at <= :periodStart")
+                .param("now", Instants.param(now)).param("node", node.name()).param("job", job)
+                .param("periodStart", Instants.param(periodStart)).update() == 1;
+    }
+}
