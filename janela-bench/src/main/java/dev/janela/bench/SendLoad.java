@@ -1,26 +1,19 @@
 package dev.janela.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.janela.bench.graph.GraphStandIn;
+import dev.janela.bench.graph.Seconds;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loads a running Janela, started with Meta's connector against this program's stand-in for the Graph API, with
@@ -42,18 +35,15 @@ public final class SendLoad {
     private static final String NAME = "SendLoad";
     private static final String RATES = "market,category,price,currency\n*,user_initiated,0.0100,USD\n"
             + "*,business_initiated,0.0600,USD\n*,utility,0.0080,USD\n";
-    private static final Pattern SEND = Pattern.compile("/v[0-9.]+/([^/]+)/messages");
-    private static final Pattern TEMPLATES = Pattern.compile("/v[0-9.]+/([^/]+)/message_templates");
-    private static final Pattern NAME_FIELD = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String token;
     private final LoadTool tool;
-    private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger ids = new AtomicInteger();
+    private final GraphStandIn graph;
 
-    private SendLoad(URI base, String token, LoadTool tool) {
+    private SendLoad(URI base, String token, LoadTool tool, GraphStandIn graph) {
+        this.graph = graph;
         this.base = base;
         this.token = token;
         this.tool = tool;
@@ -66,14 +56,11 @@ public final class SendLoad {
         if (token == null) {
             tool.usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
         }
-        SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool);
-        HttpServer graph = load.standIn(tool.number("--graph-port"));
-        try {
+        try (GraphStandIn graph = GraphStandIn.start(tool.number("--graph-port"))) {
+            SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph);
             int failures = load.run(tool.number("--sends"), tool.number("--concurrency"),
                     tool.number("--throughput"));
             System.exit(failures == 0 ? 0 : 1);
-        } finally {
-            graph.stop(0);
         }
     }
 
@@ -121,10 +108,10 @@ public final class SendLoad {
         double accepting = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos()
                 + Duration.ofSeconds(sends / throughput).toNanos();
-        while (arrivals.size() < sends - refused.get() && System.nanoTime() < deadline) {
+        while (graph.arrived() < sends - refused.get() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        long[] reached = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] reached = graph.arrivals().stream().mapToLong(GraphStandIn.Arrival::nanos).sorted().toArray();
         Arrays.sort(latencies);
         double delivering = reached.length < 2 ? 0 : (reached[reached.length - 1] - start) / 1e9;
         System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent; latency p50"
@@ -135,55 +122,9 @@ public final class SendLoad {
         double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - accepted) / 1e9;
         System.out.printf(Locale.ROOT, "%,d reached the stand-in %.2f s after the first send: %,.0f a second (%,.0f a"
                 + " second once every send was accepted); at most %d in any one second (throughput %d)%n",
-                reached.length, delivering, reached.length / delivering, afterwards / rest, mostInOneSecond(reached),
+                reached.length, delivering, reached.length / delivering, afterwards / rest, Seconds.mostInOne(reached),
                 throughput);
         return refused.get() + (sends - refused.get() - reached.length);
-    }
-
-    /** The most arrivals within any one second: a window sliding over the sorted arrival times. */
-    private static int mostInOneSecond(long[] sorted) {
-        int most = 0;
-        int first = 0;
-        for (int last = 0; last < sorted.length; last++) {
-            while (sorted[last] - sorted[first] >= 1_000_000_000L) {
-                first++;
-            }
-            most = Math.max(most, last - first + 1);
-        }
-        return most;
-    }
-
-    /** The Graph API as the connector uses it: sends get an id; templates are approved as they are submitted. */
-    private HttpServer standIn(int port) throws IOException {
-        // A backlog and threads for a whole second's burst: a full backlog would hold connections back a second.
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_024);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String path = exchange.getRequestURI().getPath();
-                if (SEND.matcher(path).matches()) {
-                    arrivals.add(System.nanoTime());
-                    answer(exchange, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.load-"
-                            + ids.incrementAndGet() + "\"}]}");
-                } else if (TEMPLATES.matcher(path).matches() && exchange.getRequestMethod().equals("POST")) {
-                    Matcher name = NAME_FIELD.matcher(request);
-                    answer(exchange, "{\"id\":\"tpl-" + (name.find() ? name.group(1) : "x")
-                            + "\",\"status\":\"APPROVED\",\"category\":\"UTILITY\"}");
-                } else {
-                    answer(exchange, "{\"data\":[]}");
-                }
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    private static void answer(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     /** Waits, up to two minutes, for Janela to take the token: it may be starting against the stand-in. */

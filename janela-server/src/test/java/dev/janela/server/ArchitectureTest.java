@@ -31,7 +31,7 @@ class ArchitectureTest {
     private static final String SERVER = "dev.janela.server";
     /** What every feature may use, and which itself uses no feature. */
     private static final String[] KERNEL = {SERVER + ".access..", SERVER + ".refusal..", SERVER + ".config..",
-        SERVER + ".jdbc..", SERVER + ".operations.."};
+        SERVER + ".jdbc..", SERVER + ".operations..", SERVER + ".cluster.."};
     /** The packages that serve the HTTP edge: shared by the API's controllers and the pages. */
     private static final String[] HTTP_EDGE = {SERVER + ".web..", SERVER + ".ui..", SERVER + ".signin..",
         SERVER + ".layout.."};

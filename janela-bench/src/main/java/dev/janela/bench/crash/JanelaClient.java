@@ -57,8 +57,12 @@ final class JanelaClient {
     }
 
     Answer post(String path, String type, String body) throws IOException {
+        return call("POST", path, type, body);
+    }
+
+    Answer call(String method, String path, String type, String body) throws IOException {
         return await(exchange(authorized(path).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body))));
+                .method(method, HttpRequest.BodyPublishers.ofString(body))));
     }
 
     /** Whether {@code /actuator/health} answers that the server is up. */

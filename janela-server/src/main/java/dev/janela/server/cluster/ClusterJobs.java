@@ -41,8 +41,9 @@ public class ClusterJobs {
                 + " on conflict (job) do nothing")
                 .param("job", job).param("never", Instants.param(Instant.EPOCH)).param("node", node.name()).update();
         Instant periodStart = now.minus(every.minus(every.multipliedBy(EARLY_PERCENT).dividedBy(100)));
+        // A start after now means a clock was put back since: waiting for it would leave the job undone meanwhile.
         return jdbc.sql("update cluster_jobs set started_at = :now, node = :node where job = :job"
-                + " and started_at <= :periodStart")
+                + " and (started_at <= :periodStart or started_at > :now)")
                 .param("now", Instants.param(now)).param("node", node.name()).param("job", job)
                 .param("periodStart", Instants.param(periodStart)).update() == 1;
     }

@@ -7,16 +7,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * This process, as the other nodes on its database know it: named by its host and a random part, new at each start,
- * so that a node started again is never taken for the one that stopped, whose leases must first run out. A node is
- * alive while it has said so within {@link #ALIVE_FOR}.
+ * This process, as the other nodes on its database know it: named by its host, its HTTP port and a random part, new
+ * at each start, so that a node started again is never taken for the one that stopped, whose leases must first run
+ * out. A node is alive while it has said so within {@link #ALIVE_FOR}.
  */
-@Component
 public class Node {
     /** How long a node counts as alive after it last said so: nodes say so more often than that. */
     public static final Duration ALIVE_FOR = Duration.ofSeconds(6);
@@ -25,9 +22,9 @@ public class Node {
     private final String name;
     private final JdbcClient jdbc;
 
-    @Autowired
-    Node(JdbcClient jdbc) {
-        this(jdbc, host() + "-" + randomPart());
+    /** This process, serving HTTP on {@code port}. */
+    public static Node onThisHost(JdbcClient jdbc, int port) {
+        return new Node(jdbc, host() + ":" + port + "-" + randomPart());
     }
 
     /** A node of the name given: how a test plays several nodes in one process. */

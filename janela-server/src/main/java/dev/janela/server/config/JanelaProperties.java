@@ -92,7 +92,7 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
             baseUrl = baseUrl != null ? baseUrl : URI.create("https://graph.facebook.com");
             apiVersion = apiVersion != null && !apiVersion.isBlank() ? apiVersion : "v24.0";
             sending = sending != null ? sending : new Sending(null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
         }
 
         @Override
@@ -118,10 +118,12 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
      * @param unknownDeadline how long a message may stay {@code unknown} before it is flagged for an operator
      * @param templateSync how often templates' statuses and categories are fetched from Meta
      * @param dispatcher whether threads of Janela's own send the queue and sync templates (tests drive them)
+     * @param throughputMargin how much the time a request takes to reach Meta may vary: a number's throughput is kept
+     *     over every second widened by it, so that requests bunched on their way do not reach Meta more in a second
      */
     public record Sending(Duration pairInterval, Integer pairBurst, Duration maxQueueWait, Integer attempts,
             Duration retryBase, Duration retryCap, Duration timeout, Duration unknownDeadline, Duration templateSync,
-            Boolean dispatcher) {
+            Boolean dispatcher, Duration throughputMargin) {
         public Sending {
             pairInterval = pairInterval != null ? pairInterval : Duration.ofSeconds(6);
             pairBurst = pairBurst != null ? pairBurst : 45;
@@ -133,6 +135,11 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
             unknownDeadline = unknownDeadline != null ? unknownDeadline : Duration.ofMinutes(15);
             templateSync = templateSync != null ? templateSync : Duration.ofMinutes(15);
             dispatcher = dispatcher == null || dispatcher;
+            throughputMargin = throughputMargin != null ? throughputMargin : Duration.ofMillis(150);
+            if (throughputMargin.isNegative() || throughputMargin.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("janela.meta.sending.throughput-margin must be from 0s to 1s, was "
+                        + throughputMargin);
+            }
         }
     }
 }

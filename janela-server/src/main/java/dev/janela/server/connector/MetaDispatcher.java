@@ -74,7 +74,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
-        this.pacing = new Pacing(settings.pairInterval(), settings.pairBurst());
+        this.pacing = new Pacing(settings.pairInterval(), settings.pairBurst(), settings.throughputMargin());
         this.loop = new DispatchLoop(this::balanceAndPass, this::keepHouseOnce,
                 now -> queue.nextDueAfter(node.name(), now), clock);
         this.settlement = new Settlement(queue, messages, conversations, metrics, settings, clock, loop::wake);

@@ -50,6 +50,18 @@ class ClusterJobsTest {
         assertThat(firstRunsThen).isFalse();
     }
 
+    @Test
+    void aJobStartedLater_thanNowByAClockPutBackSince_runsNow_ratherThanWaitForThatTime() {
+        ClusterJobs ahead = jobsOf("ahead");
+        ClusterJobs behind = jobsOf("behind");
+        clock.advance(Duration.ofDays(1));
+        ahead.turn(job, HOURLY);
+        clock.advance(Duration.ofDays(-1));
+
+        assertThat(behind.turn(job, HOURLY)).isTrue();
+        assertThat(ahead.turn(job, HOURLY)).as("and then once a period again").isFalse();
+    }
+
     private ClusterJobs jobsOf(String node) {
         return new ClusterJobs(jdbc, new Node(jdbc, job + "-" + node), clock);
     }

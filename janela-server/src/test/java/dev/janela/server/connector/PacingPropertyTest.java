@@ -15,8 +15,8 @@ import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * Seeded random traffic through {@link Pacing}, checked against an oracle that counts the other way: the messages
- * of the channel's last second, and the channel's spreading and each customer's pair limit as buckets of credit that
- * fill with time.
+ * of the channel's last second (widened by the margin), and the channel's spreading and each customer's pair limit as
+ * buckets of credit that fill with time.
  */
 class PacingPropertyTest {
     private static final Duration PAIR_INTERVAL = Duration.ofSeconds(6);
@@ -29,8 +29,9 @@ class PacingPropertyTest {
         Random random = new Random(seed);
         int burst = 1 + random.nextInt(5);
         int throughput = 1 + random.nextInt(random.nextBoolean() ? 8 : 40);
-        Pacing pacing = new Pacing(PAIR_INTERVAL, burst);
-        Oracle oracle = new Oracle(burst, throughput);
+        Duration margin = Duration.ofMillis(random.nextBoolean() ? 0 : random.nextInt(300));
+        Pacing pacing = new Pacing(PAIR_INTERVAL, burst, margin);
+        Oracle oracle = new Oracle(burst, throughput, margin);
         Instant now = START;
         Map<String, Instant> promised = new HashMap<>();
         for (int attempt = 0; attempt < 2_000; attempt++) {
@@ -51,19 +52,22 @@ class PacingPropertyTest {
     /** The channel's sends of the last second, and credit, in nanoseconds, for spreading and for each customer. */
     private static final class Oracle {
         private final int throughput;
+        private final Duration second;
         private final Deque<Instant> channelSends = new ArrayDeque<>();
         private final Bucket spread;
         private final int burst;
         private final Map<String, Bucket> pairs = new HashMap<>();
 
-        Oracle(int burst, int throughput) {
+        /** @param margin how much longer than a second the throughput's second is counted */
+        Oracle(int burst, int throughput, Duration margin) {
             this.burst = burst;
             this.throughput = throughput;
-            this.spread = new Bucket(Math.max(1, throughput / 10), Duration.ofSeconds(1).toNanos() / throughput);
+            this.second = Duration.ofSeconds(1).plus(margin);
+            this.spread = new Bucket(Math.max(1, throughput / 10), second.toNanos() / throughput);
         }
 
         boolean allows(String customer, Instant at) {
-            long inLastSecond = channelSends.stream().filter(sent -> sent.isAfter(at.minusSeconds(1))).count();
+            long inLastSecond = channelSends.stream().filter(sent -> sent.isAfter(at.minus(second))).count();
             Bucket pair = pairs.computeIfAbsent(customer, each -> new Bucket(burst, INTERVAL_NANOS));
             boolean spreadHasRoom = spread.fill(at);
             boolean pairHasRoom = pair.fill(at);
