@@ -21,8 +21,10 @@ import java.util.Map;
  *
  * <p>By default 80 sends a second are offered to 6 channels of 10 a second each: every channel builds a queue, and
  * three nodes, PostgreSQL and the suite still leave a 2-core machine some room. Overloaded (150 a second to channels
- * of 20, on 2 cores), nodes stall for long enough that requests sent within the throughput reach the stand-in more
- * than it in a second, however the margin is set. The database's {@code public} schema is dropped and made again first. Exit status 0 when everything holds, 1 on
+ * of 20 on 2 cores, where the nodes accepted 60 a second), nodes stall for longer than the pacing's margin allows for,
+ * and requests sent within the throughput reached the stand-in up to 23 in a second.
+ *
+ * <p>The database's {@code public} schema is dropped and made again first. Exit status 0 when everything holds, 1 on
  * any violation (each printed, and the nodes' logs kept), 2 on bad usage.
  */
 public final class ClusterSuite {
