@@ -58,8 +58,12 @@ post() { # NODE FILE SECONDS: one wrk, with the node's share of the connections
       -s "$here/janela-bench/webhook-wrk.lua" "http://localhost:$((port + $1 - 1))" 2>&1
 }
 post_all() { # NAME SECONDS: every node's wrk at once, each one's output in NAME-NODE.out
-  for node in $(seq 1 "$nodes"); do post "$node" "$data/$1-$node.tsv" "$2" >"$data/$1-$node.out" & done
-  wait
+  local posting=()
+  for node in $(seq 1 "$nodes"); do
+    post "$node" "$data/$1-$node.tsv" "$2" >"$data/$1-$node.out" &
+    posting+=($!)
+  done
+  wait "${posting[@]}" # not the servers, which are this shell's children too
 }
 for node in $(seq 1 "$nodes"); do
   if [ "$warmup" -gt 0 ]; then bodies "$node" "$data/warmup-$node.tsv" $((warmup * 5000 / nodes)) $((8 + 2 * node)); fi

@@ -8,6 +8,7 @@ import dev.janela.server.config.JanelaProperties;
 import dev.janela.server.config.WithMetaConnector;
 import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.conversation.Messages;
+import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.operations.JanelaMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private final ChannelLeases leases;
     private final Node node;
     private final ClusterJobs jobs;
+    private final Dialect dialect;
     private final GraphApi graph;
     private final Channels channels;
     private final Messages messages;
@@ -60,7 +62,8 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
 
     MetaDispatcher(SendQueue queue, ChannelLeases leases, Node node, ClusterJobs jobs, GraphApi graph,
             Channels channels, Messages messages, ConversationService conversations, JsonMapper json, Clock clock,
-            JanelaProperties.Sending settings, PlatformTransactionManager transactions, JanelaMetrics metrics) {
+            JanelaProperties.Sending settings, PlatformTransactionManager transactions, Dialect dialect,
+            JanelaMetrics metrics) {
         metrics.gauge("janela.meta.send.queue", "Sends waiting to reach Meta", () -> queue.waiting());
         metrics.gauge("janela.messages.unknown", "Messages whose send lost Meta's answer", messages::unknownCount);
         this.transaction = new TransactionTemplate(transactions);
@@ -68,6 +71,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         this.leases = leases;
         this.node = node;
         this.jobs = jobs;
+        this.dialect = dialect;
         this.graph = graph;
         this.channels = channels;
         this.messages = messages;
@@ -133,9 +137,11 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
 
     private DispatchLoop.Pass pass() {
         Instant now = clock.instant();
-        // One transaction reads the due sends and claims those the limits allow, so that they leave together, close to
-        // the time the limits counted, and another node's pass over the same table passes them by.
-        Claimed claimed = transaction.execute(status -> claimDue(now));
+        // One transaction claims the sends the limits allow, so that they leave together, close to the time the limits
+        // counted. On PostgreSQL it reads them too, locked, so that another node's pass passes them by; SQLite's
+        // transaction would hold the store's write lock, which reading hundreds of sends should not.
+        List<SendQueue.Due> readFirst = dialect.transactionsLockTheStore() ? due(now) : null;
+        Claimed claimed = transaction.execute(status -> claim(readFirst != null ? readFirst : due(now), now));
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (SendQueue.Queued send : claimed.sends()) {
             started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));
@@ -144,12 +150,15 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
                 claimed.earliestHeld(), claimed.read() == PASS_SIZE && claimed.earliestHeld().isEmpty());
     }
 
-    private Claimed claimDue(Instant now) {
+    private List<SendQueue.Due> due(Instant now) {
+        return queue.due(node.name(), now, PASS_SIZE);
+    }
+
+    private Claimed claim(List<SendQueue.Due> due, Instant now) {
         Map<Long, Optional<Channel>> channelsById = new HashMap<>();
         Set<String> held = new HashSet<>();
         Instant earliestHeld = null;
         List<SendQueue.Queued> claimed = new ArrayList<>();
-        List<SendQueue.Due> due = queue.due(node.name(), now, PASS_SIZE);
         for (SendQueue.Due each : due) {
             SendQueue.Queued send = each.send();
             String pair = send.channelId() + "/" + send.customer();

@@ -45,6 +45,14 @@ public enum Dialect {
     }
 
     /**
+     * Whether a transaction holds the whole store's write lock from its start (SQLite's), so that a read that need not
+     * be in one is better made before it, letting the writers in meanwhile.
+     */
+    public boolean transactionsLockTheStore() {
+        return this == SQLITE;
+    }
+
+    /**
      * What ends a {@code select} of work that several nodes take from one table: the rows of {@code alias} that it
      * reads are the transaction's until it ends, and the rows another transaction holds are passed by rather than
      * waited for. SQLite, which lets one writer in at a time, needs nothing.
