@@ -461,7 +461,6 @@ public final class ClusterRun {
     }
 
     private String elapsed() {
-        long seconds = Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds();
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return Suite.since(startedNanos);
     }
 }

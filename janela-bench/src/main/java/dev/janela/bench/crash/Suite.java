@@ -279,6 +279,11 @@ public final class Suite {
     }
 
     private String elapsed() {
+        return since(startedNanos);
+    }
+
+    /** The time since {@code startedNanos} ({@link System#nanoTime()}), as minutes and seconds: {@code 1:07}. */
+    static String since(long startedNanos) {
         long seconds = Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds();
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
