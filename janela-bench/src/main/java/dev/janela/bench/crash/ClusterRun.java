@@ -70,9 +70,11 @@ public final class ClusterRun {
      * @param nodes how many nodes run; the second is killed halfway through the sending
      * @param throughput each channel's messages a second
      * @param rate the sends a second offered, through all the nodes together
+     * @param margin the nodes' throughput margin ({@code JANELA_META_SENDING_THROUGHPUT_MARGIN}): how much the time a
+     *     request takes to reach the stand-in may vary, which on a machine the nodes overload is their waits for a core
      */
     public record Options(Path jar, String dbUrl, int nodes, int channels, int throughput, int rate,
-            Duration sending) {
+            Duration sending, Duration margin) {
     }
 
     /** A node: its number in the run, its port, its process and a client of its API. */
@@ -111,7 +113,7 @@ public final class ClusterRun {
         }
         List<Member> members = new ArrayList<>();
         try (GraphStandIn graph = GraphStandIn.start(0); Connection db = store.open(drivers)) {
-            Map<String, String> environment = environment(store, graph.port());
+            Map<String, String> environment = environment(store, graph.port(), options.margin());
             for (int number = 1; number <= options.nodes(); number++) {
                 int port = Suite.freePort();
                 members.add(new Member(number, port, new ServerProcess(options.jar(), port,
@@ -119,8 +121,9 @@ public final class ClusterRun {
                         new JanelaClient(URI.create("http://localhost:" + port), TOKEN, APP_SECRET)));
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> members.forEach(m -> m.process().killIfRunning())));
-            out.printf(Locale.ROOT, "store: %s; %d nodes of %s, logs in %s; the Graph stand-in on port %d%n",
-                    store.describe(), options.nodes(), options.jar(), work, graph.port());
+            out.printf(Locale.ROOT, "store: %s; %d nodes of %s, logs in %s; the Graph stand-in on port %d; a margin"
+                    + " of %d ms on each second of throughput%n", store.describe(), options.nodes(), options.jar(),
+                    work, graph.port(), options.margin().toMillis());
             // The first node makes the schema and the account; the others start on them.
             if (start(members.subList(0, 1)) && start(members.subList(1, members.size()))
                     && setUp(members.get(0).client()) && spread(db, members)) {
@@ -134,8 +137,9 @@ public final class ClusterRun {
         return finish(work);
     }
 
-    private static Map<String, String> environment(PostgresStore store, int graphPort) {
+    private static Map<String, String> environment(PostgresStore store, int graphPort, Duration margin) {
         Map<String, String> environment = new HashMap<>(store.environment());
+        environment.put("JANELA_META_SENDING_THROUGHPUT_MARGIN", margin.toMillis() + "ms");
         environment.putAll(Map.of("JANELA_ADMIN_TOKEN", TOKEN, "JANELA_META_APP_SECRET", APP_SECRET,
                 "JANELA_META_VERIFY_TOKEN", VERIFY_TOKEN, "JANELA_CONNECTOR", "meta",
                 "JANELA_META_ACCESS_TOKEN", ACCESS_TOKEN, "JANELA_META_BASE_URL", "http://127.0.0.1:" + graphPort));
@@ -243,6 +247,7 @@ public final class ClusterRun {
     /** The sending, with the kill halfway, then the drain and the checks. */
     private void drive(Member victim, GraphStandIn graph, Connection db) throws SQLException, InterruptedException {
         int total = (int) (options.rate() * options.sending().toSeconds());
+        warmUp(graph, total);
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
         long begun = System.nanoTime();
@@ -275,6 +280,27 @@ public final class ClusterRun {
                 "send " + refusal.getKey() + ": " + refusal.getValue()));
         drain(db, graph);
         check(graph, db, victimChannels, killedAt, moved == null ? Optional.empty() : Optional.of(moved.join()));
+    }
+
+    /**
+     * One send on each channel first, numbered from {@code first}, and the wait for them to reach the stand-in. A
+     * node's first request to Meta is slowed by its JVM's first use of the HTTP client, and the requests paced behind
+     * it in that time left with it: on a channel of 10 a second, 11 reached the stand-in in the first second of
+     * sending.
+     */
+    private void warmUp(GraphStandIn graph, int first) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(options.channels());
+        for (int channel = 0; channel < options.channels(); channel++) {
+            inFlight.acquire();
+            send(first + channel, 1, inFlight);
+        }
+        inFlight.acquire(options.channels());
+        long deadline = System.nanoTime() + SPREAD_LIMIT.toNanos();
+        while (graph.arrived() < options.channels() && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+        }
+        out.printf(Locale.ROOT, "warmed up at %s: %d sends, one through each channel, reached the stand-in%n",
+                elapsed(), graph.arrived());
     }
 
     private void send(int send, int attempt, Semaphore inFlight) {

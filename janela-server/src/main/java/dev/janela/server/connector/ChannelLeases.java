@@ -87,6 +87,12 @@ class ChannelLeases {
         });
     }
 
+    /** How many channels this node holds a live lease of at {@code now}. */
+    int held(Instant now) {
+        return jdbc.sql("select count(*) from channel_leases where node = :node and expires_at > :now")
+                .param("node", node.name()).param("now", Instants.param(now)).query(Integer.class).single();
+    }
+
     /** Lets every lease of this node go: it is stopping, and the others need not wait for the leases to run out. */
     synchronized void releaseAll(Instant now) {
         jdbc.sql("update channel_leases set expires_at = :now where node = :node and expires_at > :now")

@@ -66,6 +66,8 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             JanelaMetrics metrics) {
         metrics.gauge("janela.meta.send.queue", "Sends waiting to reach Meta", () -> queue.waiting());
         metrics.gauge("janela.messages.unknown", "Messages whose send lost Meta's answer", messages::unknownCount);
+        metrics.gauge("janela.meta.channels.held", "Channels this node sends for, by the leases it holds",
+                () -> leases.held(clock.instant()));
         this.transaction = new TransactionTemplate(transactions);
         this.queue = queue;
         this.leases = leases;

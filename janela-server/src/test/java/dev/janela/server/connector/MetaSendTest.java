@@ -119,7 +119,8 @@ class MetaSendTest {
         assertThat(chargeTotal()).isEqualTo("0.0000");
         assertThat(api.get("/actuator/prometheus", "text/plain").body()).as("the operator's metrics")
                 .containsPattern("janela_meta_sends_total\\{code=\"" + code + "\",result=\"failed\"} [1-9]")
-                .contains("janela_meta_send_queue ").contains("janela_messages_unknown ");
+                .contains("janela_meta_send_queue ").contains("janela_messages_unknown ")
+                .as("the channel this node took to send it").containsPattern("janela_meta_channels_held [1-9]");
     }
 
     @ParameterizedTest(name = "{1} in HTTP {0}")
