@@ -38,7 +38,7 @@ public class Node {
     }
 
     /**
-     * Says this node is alive at {@code now}, and forgets the nodes gone for a day.
+     * Says this node is alive at {@code now}; the first time, also forgets the nodes gone for a day.
      *
      * @return how many nodes are alive, this one included
      */
