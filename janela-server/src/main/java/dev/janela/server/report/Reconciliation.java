@@ -68,6 +68,10 @@ class Reconciliation {
     /** A message on which Meta and Janela disagree, and on what. */
     record Disagreement(long id, String wamid, String metaWamid, Instant at, String phoneNumberId, String customer,
             String template, String state, Janela janela, Meta meta, List<String> differences) {
+        /** The customer as the pages show them: their number with {@code +}, or their BSUID. */
+        public String customerShown() {
+            return CustomerIds.shown(customer, Optional.empty());
+        }
     }
 
     /**

@@ -58,6 +58,9 @@ class BillingPagesTest {
         assertThat(browser.find(By.cssSelector(".totals .total")).getText()).isEqualTo("$0.0136");
         assertThat(browser.find(By.cssSelector(".totals .muted")).getText()).startsWith("2 sessions; 2 charges");
         browser.waitUntil(page -> page.findElements(By.cssSelector("#charges .charge-list tbody tr")).size() == 2);
+        assertThat(browser.driver().findElements(By.cssSelector("#charges .charge-list tbody td:nth-child(2)")))
+                .extracting(cell -> cell.getText()).as("each customer's number, once with its +")
+                .containsExactlyInAnyOrder("+5511987650101", "+5521987650102");
         for (String chart : List.of("chart-day", "chart-market", "chart-category")) {
             assertThat(browser.driver().findElement(By.id(chart)).getSize().getHeight()).isPositive();
             assertThat(browser.script("return Chart.getChart(arguments[0]) !== undefined;", chart)).as(chart)
@@ -75,6 +78,9 @@ class BillingPagesTest {
     void theChargesCsv_isTheApisForTheSameFilters(Browser browser) {
         browser.signIn(analyst, PASSWORD).open("/billing");
         browser.waitUntil(page -> page.findElements(By.cssSelector("#charges .charge-list tbody tr")).size() == 2);
+        assertThat(browser.driver().findElements(By.cssSelector("#charges .charge-list tbody td:nth-child(2)")))
+                .extracting(cell -> cell.getText()).as("each customer's number, once with its +")
+                .containsExactlyInAnyOrder("+5511987650101", "+5521987650102");
 
         String csv = browser.fetchText("/billing/charges.csv?market=BR&category=user_initiated");
 
@@ -114,6 +120,8 @@ class BillingPagesTest {
                         + " rates, Meta's per-message pricing bills $0.00 (1 with no price in your rates).");
         String row = browser.find(By.cssSelector(".reconciliation tbody tr")).getText();
         assertThat(row).contains("promo", "model", "session: none", "PMP: regular marketing");
+        assertThat(browser.find(By.cssSelector(".reconciliation tbody td:nth-child(2)")).getText())
+                .isEqualTo("+5511987650101");
     }
 
     @Test
