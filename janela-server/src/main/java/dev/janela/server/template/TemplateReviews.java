@@ -72,7 +72,7 @@ public class TemplateReviews {
         return templates.find(caller.accountId(), id).orElseThrow();
     }
 
-    /** An operator's approval, in the sandbox; approving an approved template again changes nothing. */
+    /** An operator's approval, in the sandbox; a template reviewed already is refused (409), as at Meta. */
     @Transactional
     public Template approve(Caller caller, long id) {
         reviewedHere(id);
@@ -146,7 +146,7 @@ public class TemplateReviews {
 
     private Template review(Caller caller, long id, TemplateStatus verdict, List<String> comments) {
         Template template = existing(caller, id);
-        if (!template.status().mayBeReviewedAs(verdict)) {
+        if (!template.status().awaitsReview()) {
             throw Refusal.conflict("template " + id + " is " + template.status()
                     + "; only a pending template is reviewed");
         }

@@ -15,9 +15,9 @@ public enum TemplateStatus {
     PAUSED,
     DISABLED;
 
-    /** Whether a review may give this template {@code verdict}: it is pending, or has that verdict already. */
-    public boolean mayBeReviewedAs(TemplateStatus verdict) {
-        return this == PENDING || this == verdict;
+    /** Whether it awaits a review: once reviewed, it is reviewed again only after an edit puts it back. */
+    public boolean awaitsReview() {
+        return this == PENDING;
     }
 
     /** Whether it may be submitted to Meta's review: it is pending, or was rejected and may be tried again. */

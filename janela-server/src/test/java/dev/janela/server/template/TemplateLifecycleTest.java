@@ -53,6 +53,27 @@ class TemplateLifecycleTest {
     }
 
     @Test
+    void aReviewedTemplate_isNotReviewedAgain_409_andKeepsItsOneReview() {
+        long approved = add(Map.of("name", "twice", "language", "en", "category", "utility", "body", "Hello!"));
+        long rejected = add(Map.of("name", "nope", "language", "en", "category", "utility", "body", "Sale!"));
+        Api.expect(api.post("/api/templates/" + approved + "/approve", "{}"), 200);
+        Api.expect(api.post("/api/templates/" + rejected + "/reject", Map.of("reason", "marketing")), 200);
+
+        Response approvedAgain = api.post("/api/templates/" + approved + "/approve", "{}");
+        Response rejectedAgain = api.post("/api/templates/" + rejected + "/reject", Map.of("reason", "still"));
+
+        assertThat(approvedAgain.status()).as("%s", approvedAgain).isEqualTo(409);
+        assertThat(rejectedAgain.status()).as("%s", rejectedAgain).isEqualTo(409);
+        assertThat(reviewsOf(approved)).hasSize(1);
+        assertThat(reviewsOf(rejected)).hasSize(1);
+    }
+
+    private JsonNode reviewsOf(long id) {
+        return api.get("/api/templates").json().path("templates").valueStream()
+                .filter(template -> template.path("id").asLong() == id).findFirst().orElseThrow().path("reviews");
+    }
+
+    @Test
     void anApprovedTemplate_cannotBeEdited_butIsPausedResumedAndDisabled() {
         long id = api.approvedTemplate("welcome", "en", "marketing", "Welcome to our store!");
 
