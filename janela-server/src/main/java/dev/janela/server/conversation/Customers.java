@@ -74,6 +74,12 @@ public class Customers {
                 .findFirst();
     }
 
+    /** The name the profile of the customer {@code identifier} names showed last, if it showed one. */
+    public Optional<String> name(long accountId, String identifier) {
+        return find(accountId, identifier).flatMap(customer -> jdbc.sql("select name from customers where id = :id")
+                .param("id", customer.id()).query(String.class).optional());
+    }
+
     /**
      * Gives {@code customer} the identifiers of {@code changed}, in place of those it had: Meta reported a new phone
      * number or BSUID for the same person.

@@ -5,6 +5,7 @@ import dev.janela.core.phone.E164;
 import dev.janela.core.phone.WrittenNumbers;
 import dev.janela.server.access.Caller;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.conversation.Customers;
 import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
@@ -21,11 +22,13 @@ class SandboxCustomers {
 
     private final Channels channels;
     private final InboundMessages inbound;
+    private final Customers customers;
     private final Clock clock;
 
-    SandboxCustomers(Channels channels, InboundMessages inbound, Clock clock) {
+    SandboxCustomers(Channels channels, InboundMessages inbound, Customers customers, Clock clock) {
         this.channels = channels;
         this.inbound = inbound;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -36,7 +39,8 @@ class SandboxCustomers {
      *     absent or their business-scoped user ID
      * @param userId their business-scoped user ID, if Meta gives one ({@code BR.1502512345678901})
      * @param username the username they adopted, if any
-     * @param name the name their profile shows (default: their number, else their username)
+     * @param name the name their profile shows (default: the name it showed last, else their number, else their
+     *     username)
      */
     record Written(String from, String userId, String username, String text, String name) {
     }
@@ -88,7 +92,8 @@ class SandboxCustomers {
         Optional<String> bsuid = Optional.of(userId).filter(id -> !id.isEmpty());
         Optional<String> handle = Optional.of(username).filter(name -> !name.isEmpty());
         String name = message.name() == null || message.name().isBlank()
-                ? waId.map(digits -> "+" + digits).or(() -> handle).orElseGet(bsuid::orElseThrow)
+                ? waId.or(() -> bsuid).flatMap(id -> customers.name(caller.accountId(), id))
+                        .or(() -> waId.map(digits -> "+" + digits)).or(() -> handle).orElseGet(bsuid::orElseThrow)
                 : message.name().strip();
         String wamid = inbound.receive(phoneNumberId, new InboundMessages.Sender(waId, bsuid, handle, name), text,
                 clock.instant());

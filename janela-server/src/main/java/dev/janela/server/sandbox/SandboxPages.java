@@ -7,6 +7,7 @@ import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.conversation.CustomerIds;
+import dev.janela.server.conversation.Customers;
 import dev.janela.server.inbox.Inbox;
 import dev.janela.server.layout.ChosenChannel;
 import dev.janela.server.refusal.Refusal;
@@ -31,10 +32,12 @@ class SandboxPages {
     private static final int THREAD = 50;
 
     private final SandboxCustomers customers;
+    private final Customers customerNames;
     private final Inbox inbox;
     private final ChosenChannel chosen;
 
-    SandboxPages(SandboxCustomers customers, Inbox inbox, ChosenChannel chosen) {
+    SandboxPages(SandboxCustomers customers, Customers customerNames, Inbox inbox, ChosenChannel chosen) {
+        this.customerNames = customerNames;
         this.customers = customers;
         this.inbox = inbox;
         this.chosen = chosen;
@@ -43,7 +46,8 @@ class SandboxPages {
     @Allowed({Role.ADMIN, Role.AGENT})
     @GetMapping("/sandbox")
     String phone(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String username, HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "") String username, Caller caller, HttpServletRequest request,
+            Model model) {
         Optional<Channel> channel = chosen.find(request);
         model.addAttribute("from", from);
         model.addAttribute("name", name);
@@ -55,7 +59,7 @@ class SandboxPages {
         model.addAttribute("problem", written.isEmpty() ? null : problem.orElse(null));
         if (channel.isPresent() && !written.isEmpty() && problem.isEmpty()) {
             String identifier = bsuid ? written : Long.toString(number.digits());
-            addCustomer(model, identifier, username);
+            addCustomer(model, caller, identifier, username);
             model.addAttribute("messages", thread(channel.get(), identifier));
         }
         return Htmx.isHtmx(request) && model.containsAttribute("messages") ? "sandbox :: thread" : "sandbox";
@@ -70,18 +74,21 @@ class SandboxPages {
         Channel channel = chosen.find(request).orElseThrow(() -> Refusal.notFound("channel"));
         SandboxCustomers.Received received = customers.write(caller, channel.phoneNumberId(),
                 new SandboxCustomers.Written(from, null, username, text, name));
-        addCustomer(model, received.identifier(), username);
+        addCustomer(model, caller, received.identifier(), username);
         model.addAttribute("name", name);
         model.addAttribute("messages", thread(channel, received.identifier()));
         return "sandbox :: thread";
     }
 
-    /** Who the phone plays: found by {@code identifier}, shown by its number, else its username or BSUID. */
-    private static void addCustomer(Model model, String identifier, String username) {
+    /**
+     * Who the phone plays: found by {@code identifier}, shown by the name their profile showed last, else their
+     * number, username or BSUID.
+     */
+    private void addCustomer(Model model, Caller caller, String identifier, String username) {
         model.addAttribute("waId", identifier);
         model.addAttribute("username", username);
-        model.addAttribute("shown", CustomerIds.shown(identifier,
-                Optional.of(username.strip()).filter(name -> !name.isEmpty())));
+        model.addAttribute("shown", customerNames.name(caller.accountId(), identifier).orElseGet(() -> CustomerIds
+                .shown(identifier, Optional.of(username.strip()).filter(name -> !name.isEmpty()))));
     }
 
     /** The conversation as the customer's phone shows it, oldest first. */

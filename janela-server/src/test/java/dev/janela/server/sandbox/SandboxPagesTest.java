@@ -44,6 +44,9 @@ class SandboxPagesTest {
         browser.waitForText(By.cssSelector("#phone-thread .bubble.out"), "Yes, from 10 to 16.");
         assertThat(admin.get("/api/channels/" + channel + "/conversations").json().path("conversations").path(0)
                 .path("customer").path("name").asString()).isEqualTo("Rita");
+        browser.open("/sandbox?from=%2B55+21+98765-0002");
+        assertThat(browser.find(By.cssSelector(".screen-top .muted-light")).getText()).as("a blank name keeps hers")
+                .contains("Rita");
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
         browser.screenshot("sandbox");

@@ -53,6 +53,23 @@ class SandboxTest {
     }
 
     @Test
+    void aBlankName_keepsTheNameTheProfileShowedLast_andANewCustomerIsNamedByTheirNumber() {
+        api.post("/api/sandbox/" + channel + "/inbound", Map.of("from", "+55 21 98888-0001", "text", "Oi",
+                "name", "Ana Souza"));
+        api.post("/api/sandbox/" + channel + "/inbound", Map.of("from", "+55 21 98888-0001", "text", "Still me"));
+        api.post("/api/sandbox/" + channel + "/inbound", Map.of("from", "+55 21 98888-0002", "text", "Hi",
+                "name", " "));
+
+        JsonNode ana = api.get("/api/channels/" + channel + "/conversations?q=Ana").json().path("conversations");
+        JsonNode unnamed = api.get("/api/channels/" + channel + "/conversations?q=5521988880002").json()
+                .path("conversations");
+        assertThat(ana.size()).isEqualTo(1);
+        assertThat(ana.path(0).path("customer").path("name").asString()).isEqualTo("Ana Souza");
+        assertThat(ana.path(0).path("last_message").path("body").asString()).isEqualTo("Still me");
+        assertThat(unnamed.path(0).path("customer").path("name").asString()).isEqualTo("+5521988880002");
+    }
+
+    @Test
     void aPlayedMessage_isRefusedNamingWhatIsWrong_andAnotherAccountsChannelIsNotFound() {
         Response invalid = api.post("/api/sandbox/" + channel + "/inbound", Map.of("from", "12", "text", " "));
         Response theirs = server.newAccount().post("/api/sandbox/" + channel + "/inbound", Map.of("from",
