@@ -53,6 +53,8 @@ class TemplatePagesTest {
         browser.waitForText(By.cssSelector("#template-check .notice.ok"), "Meets Meta's rules");
         assertThat(browser.find(By.cssSelector("#template-check .preview")).getText())
                 .isEqualTo("Hello {{1}}, your order shipped.");
+        assertThat(browser.find(By.cssSelector("form.template-editor button[type=submit]")).getText())
+                .as("the sandbox reviews its own templates").isEqualTo("Submit for review");
         browser.find(By.cssSelector("form.template-editor button[type=submit]")).click();
 
         WebElement row = browser.waitForText(By.cssSelector("tr[data-template=order_update]"), "waiting for review");

@@ -36,6 +36,32 @@ class MessagesTest {
     }
 
     @Test
+    void noKeyIsWrittenTwice_inOneLanguage() throws IOException {
+        for (String language : List.of(".properties", "_pt_BR.properties")) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String bundle : bundles()) {
+                // Properties keeps the last of two lines, and Spring's messages the first of two bundles, unannounced
+                Properties lines = new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        if (!seen.add((String) key)) {
+                            twice.add(bundle + language + ": " + key);
+                        }
+                        return super.put(key, value);
+                    }
+                };
+                try (Reader in = Files.newBufferedReader(RESOURCES.resolve(bundle + language),
+                        StandardCharsets.UTF_8)) {
+                    lines.load(in);
+                }
+            }
+
+            assertThat(twice).as("keys written twice").isEmpty();
+        }
+    }
+
+    @Test
     void everyKeyATemplateNames_exists() throws IOException {
         Set<String> known = new HashSet<>();
         for (String bundle : bundles()) {
