@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for {@code janela.db.url}...). Secrets are never printed: {@link #toString()} hides them.
  *
  * @param dataDir where the embedded database lives when no external one is named (default {@code ./data})
- * @param db an external database; when its URL is empty the embedded H2 database is used
+ * @param db an external database; when its URL is empty the embedded SQLite database in {@code dataDir}
+ *     is used
  * @param adminToken a bearer token to register as the default account's admin token on first start; without one,
  *     a token is generated and printed once
  * @param adminEmail the address of the admin user made on first start, who signs in to the web pages
@@ -40,6 +41,10 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
             throw new IllegalArgumentException("JANELA_CONNECTOR is 'meta' but JANELA_META_ACCESS_TOKEN is not set:"
                     + " Janela needs a system user's access token to call Meta's Cloud API");
         }
+    }
+
+    public ConnectorKind connectorKind() {
+        return "meta".equals(connector) ? ConnectorKind.META : ConnectorKind.SANDBOX;
     }
 
     public Optional<String> adminTokenIfSet() {

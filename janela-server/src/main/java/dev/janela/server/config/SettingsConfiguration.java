@@ -20,6 +20,11 @@ class SettingsConfiguration {
     }
 
     @Bean
+    ConnectorKind connectorKind(JanelaProperties properties) {
+        return properties.connectorKind();
+    }
+
+    @Bean
     FirstStart firstStart(JanelaProperties properties) {
         return new FirstStart(properties.adminTokenIfSet(), properties.adminEmail(),
                 properties.adminPasswordIfSet(), properties.demo());

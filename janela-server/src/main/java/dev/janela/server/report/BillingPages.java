@@ -4,6 +4,7 @@ import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
+import dev.janela.server.config.ConnectorKind;
 import dev.janela.server.plan.FreeServiceMessages;
 import dev.janela.server.ratecard.RateCards;
 import dev.janela.server.template.TemplateStatus;
@@ -46,11 +47,13 @@ class BillingPages {
     private final Clock clock;
     private final Reconciliation reconciliation;
     private final FreeServiceMessages freeServiceMessages;
+    private final boolean sendsToMeta;
 
     BillingPages(Reports reports, RateCards rateCards, Channels channels, Templates templates,
             JsonMapper json, MessageSource messages, Clock clock, Reconciliation reconciliation,
-            FreeServiceMessages freeServiceMessages) {
+            FreeServiceMessages freeServiceMessages, ConnectorKind connector) {
         this.reconciliation = reconciliation;
+        this.sendsToMeta = connector == ConnectorKind.META;
         this.freeServiceMessages = freeServiceMessages;
         this.reports = reports;
         this.rateCards = rateCards;
@@ -89,6 +92,7 @@ class BillingPages {
         model.addAttribute("byCategory", charts.get("category"));
         model.addAttribute("reconciliation", reconciliation.reconcile(account, Instant.parse(period.start()),
                 Instant.parse(period.end()), Optional.empty(), RECONCILIATION_ROWS));
+        model.addAttribute("sendsToMeta", sendsToMeta);
         List<RateCards.Version> versions = rateCards.versions(account);
         model.addAttribute("rateCard", inForce(versions, clock.instant()).orElse(null));
         List<Channel> accountChannels = channels.list(account);

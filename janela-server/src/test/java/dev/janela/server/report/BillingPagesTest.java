@@ -67,11 +67,19 @@ class BillingPagesTest {
                     .isEqualTo(true);
         }
         assertThat(browser.find(By.cssSelector(".rate-card")).getText()).contains("Version v1", "USD");
+        assertThat(browser.find(By.cssSelector(".reconciliation .nothing-to-reconcile")).getText())
+                .startsWith("This Janela sends through its sandbox").contains("nothing to reconcile");
+        assertThat(browser.driver().findElements(By.cssSelector(".reconciliation .amounts")))
+                .as("no figure for what Meta never priced").isEmpty();
         browser.screenshot("billing");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
         browser.screenshot("billing-phone");
+        browser.open("/billing?lang=pt-BR");
+        assertThat(browser.find(By.cssSelector(".reconciliation .nothing-to-reconcile")).getText())
+                .startsWith("Esta Janela envia pelo sandbox");
+        browser.screenshot("billing-phone-pt");
     }
 
     @Test

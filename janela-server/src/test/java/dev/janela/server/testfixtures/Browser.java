@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -47,8 +47,12 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
     private static final String HOW_TO = "install Chromium and its driver (apt-get install -y chromium"
             + " chromium-driver) or name them in JANELA_TEST_CHROMIUM and JANELA_TEST_CHROMEDRIVER";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    /** Wide enough for the layout's columns; {@link #phoneWidth()} narrows it for the rest of the test. */
-    private static final Dimension DESKTOP = new Dimension(1280, 900);
+    /** A common laptop's screen; {@link #phoneWidth()} narrows it for the rest of the test. */
+    private static final Dimension DESKTOP = new Dimension(1366, 900);
+    /** A common phone's screen, in CSS pixels. */
+    private static final Dimension PHONE = new Dimension(390, 844);
+    /** How far down a screenshot goes: a long page is cut there. */
+    private static final long LONGEST_SCREENSHOT = 6000;
 
     /** Selenium warns at every start that it has no DevTools protocol for this Chromium; these tests use none. */
     private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
@@ -203,9 +207,9 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         return driver.executeScript(script, arguments);
     }
 
-    /** The width of a small phone, 375 CSS pixels. */
+    /** A phone's screen, 390 by 844 CSS pixels. */
     public Browser phoneWidth() {
-        driver.manage().window().setSize(new Dimension(375, 812));
+        driver.manage().window().setSize(PHONE);
         return this;
     }
 
@@ -227,12 +231,18 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
                 + " - document.documentElement.clientWidth);");
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/name.png}. */
+    /** Saves the whole page, as wide as the window shows it, as {@code target/screenshots/name.png}. */
     public Path screenshot(String name) {
         try {
             Path file = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            long width = (Long) driver.executeScript("return document.documentElement.clientWidth;");
+            long height = Math.min(LONGEST_SCREENSHOT,
+                    (Long) driver.executeScript("return document.documentElement.scrollHeight;"));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
+                            "scale", 1)));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
