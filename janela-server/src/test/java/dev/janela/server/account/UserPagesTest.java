@@ -53,6 +53,12 @@ class UserPagesTest {
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
         browser.open("/users");
+        assertThat(browser.offScreen(By.cssSelector(".user-list button, .token-list button, header.top .who span")))
+                .isEmpty();
+        assertThat(browser.headerHeight()).as("of 844").isLessThan(130);
+        assertThat(browser.find(By.cssSelector("header.top nav.sections")).getSize().getWidth())
+                .as("the sections' line, beside the brand").isGreaterThan(250);
+        browser.screenshot("users-phone");
         assertThat(browser.findAll(By.cssSelector("code.password"))).as("shown once").isEmpty();
         browser.follow(By.cssSelector("header.top form button"));
         browser.signIn(invited, password);

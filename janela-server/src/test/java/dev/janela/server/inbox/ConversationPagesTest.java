@@ -64,6 +64,19 @@ class ConversationPagesTest {
         assertThat(browser.waitForText(By.cssSelector(".conversations .badge"), "closes in").getText())
                 .matches("closes in 2[34] h \\d+ min");
         browser.screenshot("inbox");
+        browser.phoneWidth();
+        WebElement badge = browser.find(By.cssSelector(".conversations .badge"));
+        assertThat(badge.getSize().getHeight()).as("as tall as its one line, not the row")
+                .isLessThan(row.getSize().getHeight() / 2);
+        assertThat(browser.headerHeight()).as("of 844").isLessThan(130);
+        assertThat(browser.find(By.cssSelector("header.top nav.sections")).getSize().getWidth())
+                .as("the sections' line, beside the brand").isGreaterThan(250);
+        assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("inbox-phone");
+        browser.open("/inbox?lang=pt-BR");
+        browser.screenshot("inbox-phone-pt");
+        browser.desktopWidth().open("/inbox?lang=en");
+        row = browser.find(By.cssSelector(".conversations a.conversation"));
         row.click();
 
         browser.find(By.name("text")).sendKeys("It ships today.");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Billing page shows what the ledger holds: totals, charts, the charges and their CSV, and estimates. */
@@ -75,6 +76,10 @@ class BillingPagesTest {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
+        assertThat(browser.offScreen(By.cssSelector("#charges td"))).as("every column, Amount too").isEmpty();
+        assertThat(browser.headerHeight()).as("of 844").isLessThan(130);
+        assertThat(browser.find(By.cssSelector("header.top nav.sections")).getSize().getWidth())
+                .as("the sections' line, beside the brand").isGreaterThan(250);
         browser.screenshot("billing-phone");
         browser.open("/billing?lang=pt-BR");
         assertThat(browser.find(By.cssSelector(".reconciliation .nothing-to-reconcile")).getText())
@@ -142,5 +147,18 @@ class BillingPagesTest {
 
         assertThat(browser.status()).contains(403L);
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Your role may not open this page");
+        assertThat(browser.find(By.cssSelector(".error-message")).getText())
+                .isEqualTo("You are signed in as " + agent + ", with the role of agent, and this page is not open"
+                        + " to it. An admin of your account can change your role.");
+        assertThat(browser.findAll(By.cssSelector("header .sections a"))).extracting(WebElement::getText)
+                .as("the agent's own pages, to go on from").contains("Inbox", "Templates", "Sandbox")
+                .doesNotContain("Billing");
+        browser.screenshot("forbidden");
+        browser.open("/billing?lang=pt-BR");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Seu papel não pode abrir esta página");
+        assertThat(browser.find(By.cssSelector(".error-message")).getText()).contains("com o papel de atendente");
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("forbidden-phone-pt");
     }
 }

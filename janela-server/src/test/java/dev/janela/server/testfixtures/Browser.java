@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -124,7 +125,7 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(DESKTOP);
+        desktopWidth();
     }
 
     public WebDriver driver() {
@@ -207,6 +208,12 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
         return driver.executeScript(script, arguments);
     }
 
+    /** A laptop's screen again, after {@link #phoneWidth()}. */
+    public Browser desktopWidth() {
+        driver.manage().window().setSize(DESKTOP);
+        return this;
+    }
+
     /** A phone's screen, 390 by 844 CSS pixels. */
     public Browser phoneWidth() {
         driver.manage().window().setSize(PHONE);
@@ -231,12 +238,27 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
                 + " - document.documentElement.clientWidth);");
     }
 
+    /** The elements {@code by} finds that reach past the window's left or right edge, by their text. */
+    public List<String> offScreen(By by) {
+        long width = (Long) driver.executeScript("return document.documentElement.clientWidth;");
+        return findAll(by).stream().filter(element -> {
+            Rectangle box = element.getRect();
+            return box.getX() < 0 || box.getX() + box.getWidth() > width;
+        }).map(WebElement::getText).toList();
+    }
+
+    /** How tall the layout's bar is, in CSS pixels. */
+    public int headerHeight() {
+        return find(By.cssSelector("header.top")).getSize().getHeight();
+    }
+
     /** Saves the whole page, as wide as the window shows it, as {@code target/screenshots/name.png}. */
     public Path screenshot(String name) {
         try {
             Path file = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(file.getParent());
-            long width = (Long) driver.executeScript("return document.documentElement.clientWidth;");
+            // Captured whole, the page has no scrollbar and takes the window's full width.
+            long width = (Long) driver.executeScript("return window.innerWidth;");
             long height = Math.min(LONGEST_SCREENSHOT,
                     (Long) driver.executeScript("return document.documentElement.scrollHeight;"));
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
