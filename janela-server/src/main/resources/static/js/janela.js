@@ -100,7 +100,7 @@
   "use strict";
   function localize() {
     var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-      { dateStyle: "short", timeStyle: "short" });
+      { dateStyle: "medium", timeStyle: "short" });
     document.querySelectorAll("time[data-local]").forEach(function (time) {
       time.textContent = format.format(new Date(time.getAttribute("datetime")));
     });

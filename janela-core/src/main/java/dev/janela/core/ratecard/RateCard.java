@@ -81,6 +81,11 @@ public final class RateCard {
         return byMarket.keySet();
     }
 
+    /** The prices this card names for {@code market} itself ({@code *} for the rest), by category. */
+    public Map<Category, Price> prices(String market) {
+        return byMarket.getOrDefault(market, Map.of());
+    }
+
     /** The price for the market, else the {@code *} price, else null. */
     private Price lookup(String market, Category category) {
         Price price = priceIn(byMarket.get(market), category);

@@ -14,8 +14,11 @@ import dev.janela.server.ledger.Ledger;
 import dev.janela.server.plan.UsageCounts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,6 +88,25 @@ public class Windows {
                 window.left().toSeconds(), session(state, now, window.open()),
                 window.open() ? List.of("template", "free_form") : List.of("template"), cost(window.templateCost()),
                 window.replyCost().map(Windows::replyCost).orElse(null), now);
+    }
+
+    /**
+     * What a template of each of {@code categories} would cost if sent now to {@code waId} (digits of a valid number)
+     * on {@code channel}, from one read of the conversation.
+     */
+    public Map<TemplateCategory, CostView> templateCosts(Channel channel, String waId,
+            Collection<TemplateCategory> categories) {
+        ConversationKey key = ConversationStore.key(channel, waId);
+        ConversationEngine engine = engines.engineFor(channel);
+        ConversationState state = store.peek(channel, waId).map(StoredConversation::state)
+                .orElse(engine.initialState());
+        ConversationWindows windows = new ConversationWindows(engine, Clock.fixed(clock.instant(), clock.getZone()));
+        Map<TemplateCategory, CostView> costs = new EnumMap<>(TemplateCategory.class);
+        for (TemplateCategory category : categories) {
+            costs.put(category, cost(windows.now(key, state, category, usageCounts.previewing(channel.accountId()))
+                    .templateCost()));
+        }
+        return costs;
     }
 
     /** The market a send to {@code waId} on {@code channel} is priced in now. */

@@ -17,7 +17,9 @@ import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -176,9 +178,14 @@ class ConversationPages {
         model.addAttribute("composerWindow", window);
         model.addAttribute("composerState", badge(window).state());
         model.addAttribute("market", windows.marketOf(found.channel(), found.waId()));
-        model.addAttribute("approvedTemplates", templates.list(found.channel().accountId()).stream()
-                .filter(each -> each.status() == TemplateStatus.APPROVED).toList());
+        List<Template> approved = templates.list(found.channel().accountId()).stream()
+                .filter(each -> each.status() == TemplateStatus.APPROVED).toList();
+        model.addAttribute("approvedTemplates", approved);
         model.addAttribute("template", template.orElse(null));
+        if (template.isEmpty() && !approved.isEmpty()) {
+            model.addAttribute("costRange", TemplateCostRange.of(windows.templateCosts(found.channel(), found.waId(),
+                    approved.stream().map(Template::category).collect(Collectors.toSet()))).orElse(null));
+        }
     }
 
     private static WindowBadge badge(Windows.WindowView window) {

@@ -1,6 +1,7 @@
 package dev.janela.server.ratecard;
 
 import dev.janela.core.JanelaException;
+import dev.janela.core.ratecard.RateCard;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.refusal.Refusal;
@@ -13,8 +14,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +45,15 @@ class RateCardPages {
     @Allowed({Role.ADMIN, Role.ANALYST})
     @GetMapping("/rate-cards")
     String rateCards(Caller caller, Model model) {
-        List<RateCardView> newestFirst = new ArrayList<>(rateCards.versions(caller.accountId()).stream()
-                .map(RateCardView::of).toList());
-        Collections.reverse(newestFirst);
+        List<RateCardView> newestFirst = new ArrayList<>();
+        Map<String, PriceTable> prices = new HashMap<>();
+        for (RateCards.Version version : rateCards.versions(caller.accountId())) {
+            RateCard card = version.card();
+            newestFirst.add(0, RateCardView.of(version, card));
+            prices.put(version.version(), PriceTable.of(card));
+        }
         model.addAttribute("versions", newestFirst);
+        model.addAttribute("prices", prices);
         return "rate-cards";
     }
 

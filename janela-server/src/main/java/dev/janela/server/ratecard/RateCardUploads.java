@@ -60,7 +60,7 @@ class RateCardUploads {
                 throw Refusal.conflict("rate card " + stored.version() + " takes effect at " + effectiveFrom
                         + " already; choose another effective_from");
             }
-            all.add(RateCardParser.parse(stored.version(), stored.csv(), stored.version(), stored.effectiveFrom()));
+            all.add(stored.card());
         }
         all.add(card);
         try {

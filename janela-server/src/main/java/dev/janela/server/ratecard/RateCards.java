@@ -39,6 +39,16 @@ public class RateCards {
         public String fileName() {
             return "rates-" + version + ".csv";
         }
+
+        /** Whether it prices everything before any later version: the first version, uploaded without a day. */
+        public boolean fromTheStart() {
+            return effectiveFrom.equals(BEGINNING);
+        }
+
+        /** Its prices. */
+        public RateCard card() {
+            return RateCardParser.parse(version, csv, version, effectiveFrom);
+        }
     }
 
     /** The price book of the account's versions; empty if it has none. */
@@ -79,10 +89,7 @@ public class RateCards {
     }
 
     private Cached load(long accountId) {
-        List<RateCard> cards = versions(accountId).stream()
-                .map(version -> RateCardParser.parse(version.version(), version.csv(), version.version(),
-                        version.effectiveFrom()))
-                .toList();
+        List<RateCard> cards = versions(accountId).stream().map(Version::card).toList();
         return new Cached(cards.size(), cards.isEmpty() ? PriceBook.empty() : PriceBook.of(cards));
     }
 }

@@ -9,6 +9,8 @@ import dev.janela.server.plan.FreeServiceMessages;
 import dev.janela.server.ratecard.RateCards;
 import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
+import dev.janela.server.ui.Amounts;
+import dev.janela.server.ui.Days;
 import dev.janela.server.ui.Period;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +51,14 @@ class BillingPages {
     private final Reconciliation reconciliation;
     private final FreeServiceMessages freeServiceMessages;
     private final boolean sendsToMeta;
+    private final Amounts amounts;
+    private final Days days;
 
     BillingPages(Reports reports, RateCards rateCards, Channels channels, Templates templates,
             JsonMapper json, MessageSource messages, Clock clock, Reconciliation reconciliation,
-            FreeServiceMessages freeServiceMessages, ConnectorKind connector) {
+            FreeServiceMessages freeServiceMessages, ConnectorKind connector, Amounts amounts, Days days) {
+        this.amounts = amounts;
+        this.days = days;
         this.reconciliation = reconciliation;
         this.sendsToMeta = connector == ConnectorKind.META;
         this.freeServiceMessages = freeServiceMessages;
@@ -66,9 +73,9 @@ class BillingPages {
 
     /**
      * One bar or slice of a chart: what the report groups by ({@code BR}, {@code user_initiated}), how the reader's
-     * language says it, and its amount as the exact decimal the report gives.
+     * language says it, its amount as the exact decimal the report gives, and that amount as the page shows amounts.
      */
-    record Slice(String key, String label, String amount) {
+    record Slice(String key, String label, String amount, String shown) {
     }
 
     @Allowed({Role.ADMIN, Role.ANALYST})
@@ -78,18 +85,22 @@ class BillingPages {
         Period period = Period.of(from, to, clock);
         long account = caller.accountId();
         CostView byDay = costs(account, period, "day");
-        Map<String, List<Slice>> charts = new LinkedHashMap<>();
+        Map<String, Object> charts = new LinkedHashMap<>();
+        // The axes show amounts in the ledger's currency, as the browser writes them in the reader's language.
+        charts.put("currency", byDay.totals().currency());
+        charts.put("language", locale.toLanguageTag());
+        List<Slice> byMarket = slices(costs(account, period, "market"), "market", locale);
+        List<Slice> byCategory = slices(costs(account, period, "category"), "category", locale);
         charts.put("day", slices(byDay, "day", locale));
-        for (String dimension : List.of("market", "category")) {
-            charts.put(dimension, slices(costs(account, period, dimension), dimension, locale));
-        }
+        charts.put("market", byMarket);
+        charts.put("category", byCategory);
         model.addAttribute("period", period);
         // Every grouping adds up to the period's totals, so the days give them without another read of the ledger.
         model.addAttribute("totals", byDay.totals());
         // Inside a script element: a "<" in a label must not close it.
         model.addAttribute("charts", json.writeValueAsString(charts).replace("<", "\\u003c"));
-        model.addAttribute("byMarket", charts.get("market"));
-        model.addAttribute("byCategory", charts.get("category"));
+        model.addAttribute("byMarket", byMarket);
+        model.addAttribute("byCategory", byCategory);
         model.addAttribute("reconciliation", reconciliation.reconcile(account, Instant.parse(period.start()),
                 Instant.parse(period.end()), Optional.empty(), RECONCILIATION_ROWS));
         model.addAttribute("sendsToMeta", sendsToMeta);
@@ -127,9 +138,13 @@ class BillingPages {
         List<Slice> slices = new ArrayList<>();
         for (Map<String, Object> group : view.groups()) {
             String key = String.valueOf(group.get(dimension));
-            String label = dimension.equals("category")
-                    ? messages.getMessage("session.type." + key, null, key, locale) : key;
-            slices.add(new Slice(key, label, String.valueOf(group.get("total"))));
+            String label = switch (dimension) {
+                case "category" -> messages.getMessage("session.type." + key, null, key, locale);
+                case "day" -> days.format(LocalDate.parse(key), locale);
+                default -> key;
+            };
+            String total = String.valueOf(group.get("total"));
+            slices.add(new Slice(key, label, total, amounts.format(total, (String) group.get("currency"), locale)));
         }
         return slices;
     }

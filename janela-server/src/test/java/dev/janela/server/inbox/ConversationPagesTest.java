@@ -92,6 +92,11 @@ class ConversationPagesTest {
         assertThat(browser.waitForText(By.cssSelector("#composer .notice"), "window is closed").isDisplayed())
                 .isTrue();
         assertThat(browser.findAll(By.cssSelector("form.free-text"))).as("no free text once closed").isEmpty();
+        assertThat(browser.find(By.cssSelector("#composer .notice")).getDomAttribute("class"))
+                .as("a limit, not a success").isEqualTo("notice warning");
+        assertThat(browser.find(By.cssSelector("#composer .cost-range")).getText())
+                .as("before a template is chosen").isEqualTo("Sent now, any approved template costs $0.0625.");
+        browser.screenshot("composer-closed");
         new Select(browser.find(By.name("template"))).selectByVisibleText("order_update (en, utility)");
         browser.find(By.name("body.1")).sendKeys("Ana");
         browser.find(By.name("body.2")).sendKeys("A-17");

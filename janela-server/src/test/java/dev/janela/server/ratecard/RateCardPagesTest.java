@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -74,6 +75,15 @@ class RateCardPagesTest {
         assertThat(browser.find(By.cssSelector(".notice.uploaded")).getText()).contains("v2", "2 markets", "USD");
         assertThat(browser.fetchText("/rate-cards/v2.csv")).isEqualTo("market,category,price,currency\n"
                 + "BR,marketing,0.0625,USD\nBR,service,0.0068,USD\n*,marketing,0.0604,USD\n*,service,0.0077,USD\n");
+        browser.open("/rate-cards");
+        WebElement prices = browser.find(By.cssSelector("details.prices[data-version=v2]"));
+        assertThat(prices.findElement(By.tagName("summary")).getText()).isEqualTo("Prices of v2: 2 markets");
+        prices.findElement(By.tagName("summary")).click();
+        assertThat(prices.findElements(By.cssSelector("thead th"))).extracting(WebElement::getText)
+                .containsExactly("Market", "marketing", "service");
+        assertThat(prices.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("BR $0.0625 $0.0068", "* (any other market) $0.0604 $0.0077");
+        browser.screenshot("rate-card-prices");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -87,7 +97,16 @@ class RateCardPagesTest {
         assertThat(browser.findAll(By.name("csv"))).isEmpty();
         assertThat(browser.fetchText("/rate-cards/v1.csv")).isEqualTo(BRAZIL_RATES);
         assertThat(browser.postWithoutCsrfToken("/rate-cards", "csv=x")).isEqualTo(403);
+        assertThat(browser.find(By.cssSelector("table.versions tbody td:nth-child(2)")).getText())
+                .as("the first version, uploaded without a day").isEqualTo("from the start");
+        browser.open("/rate-cards?lang=pt-BR");
+        browser.find(By.cssSelector("details.prices[data-version=v1] summary")).click();
+        assertThat(browser.find(By.cssSelector("table.versions tbody td:nth-child(2)")).getText())
+                .isEqualTo("desde o início");
+        assertThat(browser.find(By.cssSelector("details.prices[data-version=v1] tbody")).getText())
+                .contains("US$ 0,");
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("rate-cards-phone-pt");
     }
 }

@@ -67,7 +67,18 @@ class BillingPagesTest {
             assertThat(browser.script("return Chart.getChart(arguments[0]) !== undefined;", chart)).as(chart)
                     .isEqualTo(true);
         }
-        assertThat(browser.find(By.cssSelector(".rate-card")).getText()).contains("Version v1", "USD");
+        assertThat(browser.find(By.cssSelector(".totals h2")).getText())
+                .isEqualTo("Cost from Mar 1, 2026 to Mar 2, 2026 (UTC)");
+        assertThat(browser.find(By.cssSelector("#charges td:first-child")).getText())
+                .as("times as the days are written").isEqualTo("Mar 2, 2026, 9:00 AM");
+        assertThat(browser.find(By.cssSelector(".rate-card p")).getText())
+                .isEqualTo("Version v1, in USD, in force from the start");
+        assertThat(browser.script("return Chart.getChart('chart-market').data.labels;")).isEqualTo(List.of(
+                "BR: $0.0136"));
+        assertThat((List<?>) browser.script("return Chart.getChart('chart-day').scales.y.ticks.map(t => t.label);"))
+                .isNotEmpty().allMatch(label -> ((String) label).startsWith("$"));
+        assertThat(browser.script("return Chart.getChart('chart-day').data.labels;")).isEqualTo(List.of(
+                "Mar 2, 2026"));
         assertThat(browser.find(By.cssSelector(".reconciliation .nothing-to-reconcile")).getText())
                 .startsWith("This Janela sends through its sandbox").contains("nothing to reconcile");
         assertThat(browser.driver().findElements(By.cssSelector(".reconciliation .amounts")))
@@ -84,6 +95,14 @@ class BillingPagesTest {
         browser.open("/billing?lang=pt-BR");
         assertThat(browser.find(By.cssSelector(".reconciliation .nothing-to-reconcile")).getText())
                 .startsWith("Esta Janela envia pelo sandbox");
+        assertThat(browser.find(By.cssSelector(".totals h2")).getText())
+                .isEqualTo("Custo de 1 de mar. de 2026 a 2 de mar. de 2026 (UTC)");
+        browser.waitUntil(page -> !page.findElements(By.cssSelector("#charges td:first-child")).isEmpty());
+        assertThat(browser.find(By.cssSelector("#charges td:first-child")).getText()).startsWith("2 de mar. de 2026");
+        assertThat(browser.script("return Chart.getChart('chart-market').data.labels;")).isEqualTo(List.of(
+                "BR: US$\u00a00,0136"));
+        assertThat((List<?>) browser.script("return Chart.getChart('chart-day').scales.y.ticks.map(t => t.label);"))
+                .isNotEmpty().allMatch(label -> ((String) label).startsWith("US$"));
         browser.screenshot("billing-phone-pt");
     }
 
