@@ -65,6 +65,8 @@ class WebhookPagesTest {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
+        assertThat(browser.offScreen(By.cssSelector("main button"))).isEmpty();
+        browser.screenshot("webhooks-phone");
         customerWrites();
         delivery.deliverDue();
         browser.open("/webhook-subscriptions");

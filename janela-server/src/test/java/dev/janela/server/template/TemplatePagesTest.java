@@ -64,6 +64,10 @@ class TemplatePagesTest {
         assertThat(template("order_update").path("status").asString()).isEqualTo("APPROVED");
         browser.screenshot("templates");
         assertThat(browser.consoleErrors()).isEmpty();
+        browser.phoneWidth();
+        assertThat(browser.overflowWidth()).isZero();
+        assertThat(browser.offScreen(By.cssSelector("td.actions button, .template-editor button"))).isEmpty();
+        browser.screenshot("templates-phone");
     }
 
     @Test
