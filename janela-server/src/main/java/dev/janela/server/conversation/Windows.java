@@ -79,8 +79,7 @@ public class Windows {
     public WindowView now(Channel channel, String waId, TemplateCategory templateCategory) {
         ConversationKey key = ConversationStore.key(channel, waId);
         ConversationEngine engine = engines.engineFor(channel);
-        ConversationState state = store.peek(channel, waId).map(StoredConversation::state)
-                .orElse(engine.initialState());
+        ConversationState state = stateNow(channel, waId, engine);
         Instant now = clock.instant();
         WindowStatus window = new ConversationWindows(engine, Clock.fixed(now, clock.getZone())).now(key, state,
                 templateCategory, usageCounts.previewing(channel.accountId()));
@@ -98,8 +97,7 @@ public class Windows {
             Collection<TemplateCategory> categories) {
         ConversationKey key = ConversationStore.key(channel, waId);
         ConversationEngine engine = engines.engineFor(channel);
-        ConversationState state = store.peek(channel, waId).map(StoredConversation::state)
-                .orElse(engine.initialState());
+        ConversationState state = stateNow(channel, waId, engine);
         ConversationWindows windows = new ConversationWindows(engine, Clock.fixed(clock.instant(), clock.getZone()));
         Map<TemplateCategory, CostView> costs = new EnumMap<>(TemplateCategory.class);
         for (TemplateCategory category : categories) {
@@ -107,6 +105,10 @@ public class Windows {
                     .templateCost()));
         }
         return costs;
+    }
+
+    private ConversationState stateNow(Channel channel, String waId, ConversationEngine engine) {
+        return store.peek(channel, waId).map(StoredConversation::state).orElse(engine.initialState());
     }
 
     /** The market a send to {@code waId} on {@code channel} is priced in now. */
