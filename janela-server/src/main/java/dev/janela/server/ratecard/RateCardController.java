@@ -41,9 +41,11 @@ class RateCardController {
     @Allowed({Role.ADMIN})
     @PostMapping(path = "/api/rate-cards", consumes = {"text/csv", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
-    RateCardView upload(@RequestBody String csv, @RequestParam(name = "effective_from", required = false) String from,
+    RateCardView upload(@RequestBody(required = false) String csv,
+            @RequestParam(name = "effective_from", required = false) String from,
             @RequestParam(required = false) String format, Caller caller) {
-        return uploads.upload(caller, csv, from, format);
+        // An empty body is the upload's to refuse, saying what a rate card is, rather than Spring's.
+        return uploads.upload(caller, csv == null ? "" : csv, from, format);
     }
 
     @Allowed({Role.ADMIN, Role.ANALYST})

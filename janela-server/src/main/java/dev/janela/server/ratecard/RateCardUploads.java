@@ -7,6 +7,7 @@ import dev.janela.core.ratecard.RateCardParser;
 import dev.janela.server.access.Caller;
 import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Fields;
+import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,12 +43,15 @@ class RateCardUploads {
      * @param from when it takes effect, an ISO-8601 instant; null for now (the beginning, for the first)
      * @param format {@code janela} (or null) or {@code meta}
      * @return the version stored
-     * @throws Refusal if {@code from} or {@code format} cannot be read, another version takes effect then, its
-     *     currency differs, or Meta's file holds volume tiers
+     * @throws Refusal if {@code text} is empty, {@code from} or {@code format} cannot be read, another version takes
+     *     effect then, its currency differs, or Meta's file holds volume tiers
      * @throws dev.janela.core.JanelaException naming the line at fault, if {@code text} is not a rate card
      */
     @Transactional
     public RateCardView upload(Caller caller, String text, String from, String format) {
+        if (text.isBlank()) {
+            throw new Refusal(Reason.INVALID_REQUEST, "the rate card is empty; send " + expected(format));
+        }
         String csv = inJanelasFormat(text, format);
         long account = caller.accountId();
         List<RateCards.Version> existing = rateCards.versions(account);
@@ -71,6 +75,13 @@ class RateCardUploads {
         rateCards.add(account, card, csv, caller.author());
         return new RateCardView(version, effectiveFrom, card.currency().getCurrencyCode(), card.markets().size(),
                 clock.instant(), caller.author());
+    }
+
+    /** What an upload in {@code format} holds, for a refusal to say. */
+    private static String expected(String format) {
+        return META_FORMAT.equals(format) ? "Meta's Pricing.csv as Meta publishes it"
+                : "its CSV: the header market,category,price,currency, then one line a price, such as"
+                + " BR,marketing,0.0625,USD";
     }
 
     private static String inJanelasFormat(String text, String format) {

@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /v1/{phone_number_id}/messages} (and {@code /v23.0/...}): sends in Meta's Cloud API shape, so that a
  * Cloud API client works by changing its base URL. The engine decides each send before anything is sent; a
- * free-form message outside the window is refused at once with {@code 131047}, and nothing is charged.
+ * free-form message outside the window is refused at once with {@code 131047}, and nothing is charged. The body is
+ * JSON; a request without a {@code Content-Type}, which Spring reads as {@code application/octet-stream}, is read as
+ * JSON too, as it always was, while a form (what {@code curl -d} sends unless told) is refused, saying what to send.
  */
 @RestController
 class SendController {
@@ -45,7 +47,8 @@ class SendController {
 
     @Allowed({Role.ADMIN, Role.AGENT})
     @PostMapping(path = {"/{version:v[0-9]+(?:\\.[0-9]+)?}/{phoneNumberId}/messages",
-        "/{phoneNumberId:[0-9]+}/messages"})
+        "/{phoneNumberId:[0-9]+}/messages"}, consumes = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<Object> send(@PathVariable String phoneNumberId, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, Caller caller) {
         Channel channel = channels.find(caller.accountId(), phoneNumberId).orElseThrow(() ->

@@ -4,12 +4,14 @@ import dev.janela.core.JanelaException;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -49,8 +51,12 @@ class ErrorHandler {
         if (causedByTooLargeBody(problem)) {
             return errors.of(request, RequestSizeFilter.tooLarge());
         }
+        if (isBodyMissing(problem)) {
+            return errors.of(request, new Refusal(Reason.INVALID_REQUEST, "the request body is empty; send "
+                    + expectedBody(request)));
+        }
         return errors.of(request, new Refusal(Reason.INVALID_REQUEST,
-                "the request body is missing or is not valid JSON of the expected shape"));
+                "the request body is not valid JSON of the expected shape"));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
@@ -76,7 +82,12 @@ class ErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> wrongMediaType(HttpMediaTypeNotSupportedException problem, HttpServletRequest request) {
-        return errors.of(request, new Refusal(Reason.UNSUPPORTED_MEDIA_TYPE, problem.getMessage()));
+        String sent = request.getContentType() == null ? "the request has no Content-Type"
+                : "the request's Content-Type is " + request.getContentType();
+        String expected = problem.getSupportedMediaTypes().stream().findFirst().map(MediaType::toString)
+                .orElse(MediaType.APPLICATION_JSON_VALUE);
+        return errors.of(request, new Refusal(Reason.UNSUPPORTED_MEDIA_TYPE, sent + "; send the body with"
+                + " Content-Type: " + expected));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -96,6 +107,20 @@ class ErrorHandler {
     ResponseEntity<Object> unexpected(Exception problem, HttpServletRequest request) {
         LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), problem);
         return errors.of(request, Refusal.internal());
+    }
+
+    /** Spring's words for a required body that is absent: it has no other way of telling that case apart. */
+    private static boolean isBodyMissing(HttpMessageNotReadableException problem) {
+        return problem.getMessage() != null && problem.getMessage().startsWith("Required request body is missing");
+    }
+
+    /** What a body should be: of the type the request declares, or else JSON, which most endpoints read. */
+    private static String expectedBody(HttpServletRequest request) {
+        String declared = request.getContentType();
+        if (declared == null || declared.toLowerCase(Locale.ROOT).contains("json")) {
+            return "a JSON object, with Content-Type: application/json";
+        }
+        return "the " + declared + " this endpoint reads";
     }
 
     private static boolean causedByTooLargeBody(Throwable problem) {

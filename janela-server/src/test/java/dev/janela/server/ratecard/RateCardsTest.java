@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Price books are cached, yet a version another process adds to the shared database prices the next decision. */
+/**
+ * Rate card versions: an upload refused saying what is wrong, and price books cached, yet a version another process
+ * adds to the shared database prices the next decision.
+ */
 @JanelaServerTest
 class RateCardsTest {
     private static final String CARD = "market,category,price,currency\nBR,business_initiated,%s,USD\n";
@@ -41,6 +45,16 @@ class RateCardsTest {
                 .update();
 
         assertThat(templatePrice(channel)).isEqualTo("0.0700");
+    }
+
+    @Test
+    void anEmptyBody_isRefused_sayingSo_andWhatARateCardHolds() {
+        Response empty = api.post("/api/rate-cards", "text/csv", "");
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("message").asString()).isEqualTo("the rate card is empty; send its CSV: the"
+                + " header market,category,price,currency, then one line a price, such as BR,marketing,0.0625,USD");
+        assertThat(api.get("/api/rate-cards").json().path("rate_cards")).isEmpty();
     }
 
     private String templatePrice(String channel) {

@@ -256,6 +256,25 @@ class SendTest {
     }
 
     @Test
+    void aFormBody_isRefused_sayingToSendJson_whileOneWithoutContentType_isReadAsJson() {
+        customerWrites("wamid.window");
+        String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + CUSTOMER + "\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"x\"}}";
+
+        Response asCurlSendsIt = api.post("/v1/" + channel + "/messages", "application/x-www-form-urlencoded", body);
+        Response bare = api.exchange(api.authorized("/v1/" + channel + "/messages")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(asCurlSendsIt.status()).as("%s", asCurlSendsIt).isEqualTo(400);
+        assertThat(asCurlSendsIt.json().path("error").path("code").asInt()).isEqualTo(100);
+        assertThat(asCurlSendsIt.json().path("error").path("error_data").path("details").asString())
+                .isEqualTo("the request's Content-Type is application/x-www-form-urlencoded; send the body with"
+                        + " Content-Type: application/json");
+        assertThat(bare.status()).as("%s", bare).isEqualTo(200);
+        assertThat(messages("out")).isEqualTo(1);
+    }
+
+    @Test
     void withoutAValidToken_is401_inMetasEnvelope() {
         Response noToken = api.exchange(HttpRequest.newBuilder(api.base().resolve("/v1/" + channel + "/messages"))
                 .header("Content-Type", "application/json")

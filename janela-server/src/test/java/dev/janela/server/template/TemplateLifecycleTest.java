@@ -6,6 +6,7 @@ import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,24 @@ class TemplateLifecycleTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("fields").valueStream().map(field -> field.path("field").asString())
                 .toList()).containsExactly("header", "footer");
+    }
+
+    @Test
+    void anEmptyBody_orOneWithoutContentType_isRefused_sayingWhatToSend() {
+        String template = "{\"name\":\"hello\",\"language\":\"en\",\"category\":\"utility\",\"body\":\"Hi\"}";
+
+        Response empty = api.post("/api/templates", "application/json", "");
+        Response bare = api.exchange(api.authorized("/api/templates").POST(HttpRequest.BodyPublishers
+                .ofString(template)));
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("message").asString())
+                .isEqualTo("the request body is empty; send a JSON object, with Content-Type: application/json");
+        assertThat(bare.status()).isEqualTo(415);
+        assertThat(bare.errorCode()).isEqualTo("unsupported_media_type");
+        assertThat(bare.json().path("message").asString())
+                .isEqualTo("the request has no Content-Type; send the body with Content-Type: application/json");
+        assertThat(api.get("/api/templates").json().path("templates")).isEmpty();
     }
 
     @Test
