@@ -1,5 +1,7 @@
 package dev.janela.core.conversation;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +16,11 @@ public enum TemplateCategory {
     /** The lower-case name used in files and APIs. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Every category's wire name, in order: {@code marketing, utility, authentication}. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(TemplateCategory::wireName).toList();
     }
 
     /** The category named {@code name}, in any letter case ({@code utility}, {@code UTILITY}). */

@@ -35,8 +35,12 @@ public class BusinessAccounts {
      */
     @Transactional
     public String set(long accountId, String wabaId) {
-        if (wabaId == null || !WABA_ID.matcher(wabaId).matches()) {
-            throw Refusal.invalid("waba_id", "is required: the WhatsApp Business Account's id at Meta, digits only");
+        String expected = "the WhatsApp Business Account's id at Meta, up to 64 digits";
+        if (wabaId == null || wabaId.isEmpty()) {
+            throw Refusal.invalid("waba_id", "is required: " + expected);
+        }
+        if (!WABA_ID.matcher(wabaId).matches()) {
+            throw Refusal.invalid("waba_id", "is not " + expected);
         }
         Optional<Long> holder = accounts.findByWabaId(wabaId);
         if (holder.isPresent() && holder.get() != accountId) {

@@ -3,13 +3,16 @@ package dev.janela.server.account;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Fields;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,8 +65,12 @@ public class Team {
     public Added add(Caller caller, NewUser request) {
         List<FieldError> problems = new ArrayList<>();
         String email = request.email() == null ? "" : request.email().strip().toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(email).matches() || email.length() > MAX_EMAIL) {
+        if (email.isEmpty()) {
             problems.add(new FieldError("email", "is required: an e-mail address such as ana@example.com"));
+        } else if (email.length() > MAX_EMAIL) {
+            problems.add(new FieldError("email", "has " + email.length() + " characters; at most " + MAX_EMAIL));
+        } else if (!EMAIL.matcher(email).matches()) {
+            problems.add(new FieldError("email", "is not an e-mail address such as ana@example.com"));
         }
         String name = checkName(request.name(), problems);
         Role role = checkRole(request.role(), problems);
@@ -172,16 +179,17 @@ public class Team {
 
     private static String checkName(String name, List<FieldError> problems) {
         String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-            problems.add(new FieldError("name", "is required: up to " + MAX_NAME + " characters"));
-        }
+        Fields.requireText("name", stripped, MAX_NAME, problems);
         return stripped;
     }
 
     private static Role checkRole(String role, List<FieldError> problems) {
         Optional<Role> known = Role.fromWireName(role == null ? "" : role);
-        if (known.isEmpty()) {
-            problems.add(new FieldError("role", "is required: admin, agent or analyst"));
+        String roles = Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.joining(", "));
+        if (role == null || role.isBlank()) {
+            problems.add(new FieldError("role", "is required: one of " + roles));
+        } else if (known.isEmpty()) {
+            problems.add(new FieldError("role", "'" + role + "' is not a role; one of " + roles));
         }
         return known.orElse(null);
     }

@@ -38,9 +38,11 @@ public class ChannelService {
     @Transactional
     public Channel add(Caller caller, NewChannel request) {
         List<FieldError> problems = new ArrayList<>();
-        if (request.phoneNumberId() == null || !PHONE_NUMBER_ID.matcher(request.phoneNumberId()).matches()) {
-            problems.add(new FieldError("phone_number_id", "is required: Meta's id of the number, up to 64 letters,"
-                    + " digits, _ or -"));
+        String expected = "Meta's id of the number, up to 64 letters, digits, _ or -";
+        if (request.phoneNumberId() == null || request.phoneNumberId().isEmpty()) {
+            problems.add(new FieldError("phone_number_id", "is required: " + expected));
+        } else if (!PHONE_NUMBER_ID.matcher(request.phoneNumberId()).matches()) {
+            problems.add(new FieldError("phone_number_id", "is not " + expected));
         }
         E164.Parsed number = WrittenNumbers.parse(request.number());
         if (!number.isValid()) {
@@ -64,9 +66,13 @@ public class ChannelService {
     public Channel setThroughput(Caller caller, String phoneNumberId, Integer throughput) {
         Channel channel = channels.find(caller.accountId(), phoneNumberId).orElseThrow(() ->
                 new Refusal(Reason.NOT_FOUND, "there is no channel with phone_number_id " + phoneNumberId));
-        if (throughput == null || throughput < 1 || throughput > Channel.MAX_THROUGHPUT) {
-            throw Refusal.invalid("throughput", "is required: messages a second, from 1 to "
-                    + Channel.MAX_THROUGHPUT + " (Meta's default is " + Channel.DEFAULT_THROUGHPUT + ")");
+        String expected = "from 1 to " + Channel.MAX_THROUGHPUT + " messages a second (Meta's default is "
+                + Channel.DEFAULT_THROUGHPUT + ")";
+        if (throughput == null) {
+            throw Refusal.invalid("throughput", "is required: " + expected);
+        }
+        if (throughput < 1 || throughput > Channel.MAX_THROUGHPUT) {
+            throw Refusal.invalid("throughput", "must be " + expected + ", not " + throughput);
         }
         channels.setThroughput(channel.id(), throughput);
         return channels.find(channel.accountId(), phoneNumberId).orElseThrow();

@@ -34,7 +34,8 @@ class WindowController {
                 .orElseThrow(() -> Refusal.notFound("channel " + phoneNumberId));
         String customer = CustomerIds.identifier("wa_id", waId);
         TemplateCategory templateCategory = TemplateCategory.fromWireName(category).orElseThrow(() ->
-                Refusal.invalid("category", "must be marketing, utility or authentication"));
+                Refusal.invalid("category", "'" + category + "' is not a template category; one of "
+                        + String.join(", ", TemplateCategory.wireNames())));
         return windows.now(channel, customer, templateCategory);
     }
 }

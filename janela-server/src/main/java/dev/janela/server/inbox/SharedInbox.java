@@ -8,9 +8,11 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.jdbc.Cursor;
 import dev.janela.server.jdbc.Page;
+import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Fields;
 import dev.janela.server.refusal.Refusal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -124,9 +126,9 @@ class SharedInbox {
     public List<Inbox.Note> addNote(Caller caller, String phoneNumberId, String waId, String text) {
         Found found = conversation(caller, phoneNumberId, waId);
         String note = text == null ? "" : text.strip();
-        if (note.isEmpty() || note.length() > MAX_NOTE) {
-            throw Refusal.invalid("text", "is required: up to " + MAX_NOTE + " characters");
-        }
+        List<FieldError> problems = new ArrayList<>();
+        Fields.requireText("text", note, MAX_NOTE, problems);
+        Refusal.requireNone(problems);
         inbox.addNote(caller.accountId(), found.channel().id(), found.id(), caller.author(), note);
         return inbox.notes(found.id());
     }

@@ -130,8 +130,11 @@ class WebhookSubscriptions {
 
     private static Optional<String> urlProblem(String url) {
         String expected = "an http or https URL such as https://example.com/janela-events";
-        if (url.isEmpty() || url.length() > MAX_URL) {
+        if (url.isEmpty()) {
             return Optional.of("is required: " + expected + ", up to " + MAX_URL + " characters");
+        }
+        if (url.length() > MAX_URL) {
+            return Optional.of("has " + url.length() + " characters; at most " + MAX_URL);
         }
         URI uri;
         try {

@@ -26,6 +26,18 @@ public final class Fields {
         return size;
     }
 
+    /**
+     * Notes the problem with {@code value}, a text a request must give of at most {@code max} characters, if it has
+     * one: that it is required, when it is blank, or how long it is, when it is too long.
+     */
+    public static void requireText(String name, String value, int max, List<FieldError> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldError(name, "is required: up to " + max + " characters"));
+        } else if (value.length() > max) {
+            problems.add(new FieldError(name, "has " + value.length() + " characters; at most " + max));
+        }
+    }
+
     /** {@code value} as an instant; empty if it is absent, or (with a problem noted) if it is not an instant. */
     public static Optional<Instant> instant(String name, String value, List<FieldError> problems) {
         if (value == null || value.isBlank()) {

@@ -7,6 +7,7 @@ import dev.janela.server.access.Caller;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.Customers;
 import dev.janela.server.refusal.FieldError;
+import dev.janela.server.refusal.Fields;
 import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,9 +85,7 @@ class SandboxCustomers {
                     + MAX_USERNAME));
         }
         String text = message.text() == null ? "" : message.text();
-        if (text.isBlank() || text.length() > MAX_TEXT) {
-            problems.add(new FieldError("text", "is required: up to " + MAX_TEXT + " characters"));
-        }
+        Fields.requireText("text", text, MAX_TEXT, problems);
         Refusal.requireNone(problems);
         Optional<String> waId = from.isEmpty() ? Optional.empty() : Optional.of(Long.toString(number.digits()));
         Optional<String> bsuid = Optional.of(userId).filter(id -> !id.isEmpty());

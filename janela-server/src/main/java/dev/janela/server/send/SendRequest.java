@@ -149,8 +149,11 @@ record SendRequest(String input, String customer, String type, Optional<String> 
     private static TemplatePart template(JsonNode template) {
         String name = requiredText(template, "template.name", "name");
         JsonNode language = template.get("language");
-        if (language == null || !language.isObject()) {
+        if (language == null || language.isNull()) {
             throw new Refusal(Reason.REQUIRED_PARAMETER_MISSING, "template.language is required");
+        }
+        if (!language.isObject()) {
+            throw invalid("template.language must be an object such as {\"code\":\"en_US\"}");
         }
         String code = requiredText(language, "template.language.code", "code");
         List<Parameter> parameters = new ArrayList<>();

@@ -33,19 +33,32 @@ public record NewTemplate(String name, String language, String category, String 
     public Checked check() {
         List<FieldError> problems = new ArrayList<>();
         String checkedName = parse(problems, () -> TemplateName.require(name));
-        if (language == null || !LANGUAGE.matcher(language).matches()) {
+        if (language == null || language.isBlank()) {
             problems.add(new FieldError("language", "is required: a language code such as en, en_US or pt_BR"));
+        } else if (!LANGUAGE.matcher(language).matches()) {
+            problems.add(new FieldError("language", "'" + language + "' is not a language code Meta knows; for"
+                    + " instance en, en_US, pt_BR"));
         }
-        TemplateCategory checkedCategory = category == null ? null
-                : TemplateCategory.fromWireName(category).orElse(null);
-        if (checkedCategory == null) {
-            problems.add(new FieldError("category", "is required: marketing, utility or authentication"));
-        }
+        TemplateCategory checkedCategory = category(category, problems);
         TemplateBody checkedBody = parse(problems, () -> TemplateBody.parse(body));
         Optional<TemplateBody> checkedHeader = optional(problems, header, TemplateBody::parseHeader);
         Optional<TemplateBody> checkedFooter = optional(problems, footer, TemplateBody::parseFooter);
         return new Checked(checkedName, problems.isEmpty() ? Optional.of(new Templates.Content(checkedCategory,
                 checkedBody, checkedHeader, checkedFooter)) : Optional.empty(), List.copyOf(problems));
+    }
+
+    /** The category named {@code name}; null, with the problem noted, if it names none. */
+    static TemplateCategory category(String name, List<FieldError> problems) {
+        String known = String.join(", ", TemplateCategory.wireNames());
+        if (name == null || name.isBlank()) {
+            problems.add(new FieldError("category", "is required: one of " + known));
+            return null;
+        }
+        Optional<TemplateCategory> category = TemplateCategory.fromWireName(name);
+        if (category.isEmpty()) {
+            problems.add(new FieldError("category", "'" + name + "' is not a category; one of " + known));
+        }
+        return category.orElse(null);
     }
 
     /** An optional part: empty when {@code text} is; parsed, with its problems noted, when not. */

@@ -56,10 +56,7 @@ public class TemplateReviews {
         List<FieldError> problems = new ArrayList<>();
         TemplateCategory category = template.category();
         if (change.category() != null) {
-            category = TemplateCategory.fromWireName(change.category()).orElse(null);
-            if (category == null) {
-                problems.add(new FieldError("category", "is marketing, utility or authentication"));
-            }
+            category = NewTemplate.category(change.category(), problems);
         }
         TemplateBody body = change.body() == null ? template.body()
                 : NewTemplate.parse(problems, () -> TemplateBody.parse(change.body()));

@@ -70,6 +70,10 @@ class UsersTest {
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(fields(invalid)).containsExactly("email", "name", "role", "password");
+        assertThat(invalid.json().path("fields").path(0).path("message").asString())
+                .isEqualTo("is not an e-mail address such as ana@example.com");
+        assertThat(invalid.json().path("fields").path(2).path("message").asString())
+                .isEqualTo("'owner' is not a role; one of admin, agent, analyst");
         assertThat(duplicate.status()).isEqualTo(409);
     }
 

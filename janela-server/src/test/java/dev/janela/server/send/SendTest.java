@@ -227,6 +227,9 @@ class SendTest {
                         + "\"text\":{\"body\":\"x\"}}", 100, "to "),
                 Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"+0\",\"type\":\"text\","
                         + "\"text\":{\"body\":\"x\"}}", 100, "to "),
+                Arguments.of("{\"messaging_product\":\"whatsapp\",\"to\":\"5521987650004\",\"type\":\"template\","
+                        + "\"template\":{\"name\":\"order_update\",\"language\":\"en\"}}", 131009,
+                        "template.language must be an object such as {\"code\":\"en_US\"}"),
                 Arguments.of("{\"messaging_product\":", 100, "not valid JSON"),
                 Arguments.of("[1,2]", 100, "JSON object"),
                 Arguments.of("", 100, "no body"));

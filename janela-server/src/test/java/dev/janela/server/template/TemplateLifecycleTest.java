@@ -121,6 +121,23 @@ class TemplateLifecycleTest {
     }
 
     @Test
+    void anUnknownLanguageOrCategory_isNamed_withTheOnesMetaKnows() {
+        long id = add(Map.of("name", "sale", "language", "en", "category", "utility", "body", "Big sale!"));
+
+        Response added = api.post("/api/templates", Map.of("name", "promo", "language", "english", "category",
+                "promo", "body", "Big sale!"));
+        Response edited = api.patch("/api/templates/" + id, Map.of("category", "promo"));
+
+        assertThat(added.status()).isEqualTo(400);
+        assertThat(messages(added)).containsExactly(
+                "language: 'english' is not a language code Meta knows; for instance en, en_US, pt_BR",
+                "category: 'promo' is not a category; one of marketing, utility, authentication");
+        assertThat(edited.status()).isEqualTo(400);
+        assertThat(messages(edited))
+                .containsExactly("category: 'promo' is not a category; one of marketing, utility, authentication");
+    }
+
+    @Test
     void aTemplateWithAHeader_takesItsValue_andTheMessageKeepsEveryPart() {
         long id = add(Map.of("name", "shipped", "language", "en", "category", "utility", "header",
                 "Order {{1}}", "body", "Hello {{1}}, it is on its way.", "footer", "Janela Store"));
@@ -146,6 +163,11 @@ class TemplateLifecycleTest {
 
         assertThat(api.patch("/api/templates/" + theirs, Map.of("body", "Mine now.")).status()).isEqualTo(404);
         assertThat(api.post("/api/templates/" + theirs + "/pause", "{}").status()).isEqualTo(404);
+    }
+
+    private static List<String> messages(Response refusal) {
+        return refusal.json().path("fields").valueStream()
+                .map(field -> field.path("field").asString() + ": " + field.path("message").asString()).toList();
     }
 
     private long add(Map<String, Object> template) {
