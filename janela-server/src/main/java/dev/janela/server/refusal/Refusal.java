@@ -28,10 +28,17 @@ public class Refusal extends RuntimeException {
         return new Refusal(Reason.NOT_FOUND, what + " was not found");
     }
 
-    /** A request with every field at fault. */
+    /**
+     * A request with every field at fault: the message names the one problem, or else the fields, each once though
+     * it has several problems.
+     */
     public static Refusal invalid(List<FieldError> fields) {
-        return new Refusal(Reason.INVALID_REQUEST, fields.size() == 1 ? fields.get(0).field() + ": "
-                + fields.get(0).message() : fields.size() + " fields are invalid", fields);
+        if (fields.size() == 1) {
+            return new Refusal(Reason.INVALID_REQUEST, fields.get(0).field() + ": " + fields.get(0).message(), fields);
+        }
+        List<String> names = fields.stream().map(FieldError::field).distinct().toList();
+        return new Refusal(Reason.INVALID_REQUEST, (names.size() == 1 ? "1 field is invalid: "
+                : names.size() + " fields are invalid: ") + String.join(", ", names), fields);
     }
 
     /** A request with one field at fault. */

@@ -138,6 +138,17 @@ class TemplateLifecycleTest {
     }
 
     @Test
+    void theSummary_countsEachFieldOnce_thoughItHasSeveralProblems() {
+        Response invalid = api.post("/api/templates", Map.of("name", "mixed", "language", "english", "category",
+                "promo", "body", "{{1}} and {{first_name}}"));
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("fields")).hasSize(4);
+        assertThat(invalid.json().path("message").asString())
+                .isEqualTo("3 fields are invalid: language, category, body");
+    }
+
+    @Test
     void aTemplateWithAHeader_takesItsValue_andTheMessageKeepsEveryPart() {
         long id = add(Map.of("name", "shipped", "language", "en", "category", "utility", "header",
                 "Order {{1}}", "body", "Hello {{1}}, it is on its way.", "footer", "Janela Store"));
