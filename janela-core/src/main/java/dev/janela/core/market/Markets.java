@@ -4,6 +4,7 @@ import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
 import dev.janela.core.internal.Days;
+import dev.janela.core.internal.Plural;
 import dev.janela.core.phone.PhoneCountries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ public final class Markets {
         Map<String, Integer> lineOfVersion = new HashMap<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
             if (row.fields().size() != columnOf.length) {
-                throw error(source, row.line(), null, "has " + row.fields().size() + " fields; expected "
+                throw error(source, row.line(), null, "has " + Plural.of(row.fields().size(), "field") + "; expected "
                         + columnOf.length + " (" + String.join(",", COLUMNS.subList(0, columnOf.length)) + ")");
             }
             String country = country(source, row, row.fields().get(columnOf[1]));

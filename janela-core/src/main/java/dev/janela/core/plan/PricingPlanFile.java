@@ -4,6 +4,7 @@ import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
 import dev.janela.core.internal.Days;
+import dev.janela.core.internal.Plural;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class PricingPlanFile {
         for (Csv.Row row : rows.subList(1, rows.size())) {
             List<String> fields = row.fields();
             if (fields.size() != columns.size()) {
-                throw error(source, row.line(), null, "has " + fields.size() + " fields; expected "
+                throw error(source, row.line(), null, "has " + Plural.of(fields.size(), "field") + "; expected "
                         + columns.size() + " (" + String.join(",", columns) + ")");
             }
             Instant from = from(source, row.line(), fields.get(columnOf[0]), zone);

@@ -3,6 +3,7 @@ package dev.janela.core.ratecard;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
+import dev.janela.core.internal.Plural;
 import dev.janela.core.pricing.Category;
 import java.io.IOException;
 import java.io.InputStream;
@@ -229,8 +230,9 @@ public final class MetaRateFiles {
         int width = rows.get(headerAt).fields().size();
         for (int first : groups.keySet()) {
             if (first + TIER_RATE >= width) {
-                throw error(code, source, rows.get(headerAt).line(), "the header has " + width + " columns; expected"
-                        + " Market, Currency, then From, To, Rate type, Rate and vs. List rate for each category");
+                throw error(code, source, rows.get(headerAt).line(), "the header has " + Plural.of(width, "column")
+                        + "; expected Market, Currency, then From, To, Rate type, Rate and vs. List rate for each"
+                        + " category");
             }
         }
         return groups;

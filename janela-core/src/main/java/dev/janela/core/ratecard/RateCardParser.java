@@ -3,6 +3,7 @@ package dev.janela.core.ratecard;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
+import dev.janela.core.internal.Plural;
 import dev.janela.core.money.Money;
 import dev.janela.core.phone.PhoneCountries;
 import dev.janela.core.pricing.Category;
@@ -169,8 +170,8 @@ public final class RateCardParser {
         private void add(Csv.Row row) {
             List<String> fields = row.fields();
             if (fields.size() != COLUMNS.size()) {
-                throw error(source, row.line(), null, "has " + fields.size() + " fields; expected " + COLUMNS.size()
-                        + " (" + String.join(",", COLUMNS) + ")");
+                throw error(source, row.line(), null, "has " + Plural.of(fields.size(), "field") + "; expected "
+                        + COLUMNS.size() + " (" + String.join(",", COLUMNS) + ")");
             }
             String market = market(row, field(fields, 0));
             Category category = category(row, field(fields, 1));

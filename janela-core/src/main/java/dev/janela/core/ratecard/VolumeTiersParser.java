@@ -3,6 +3,7 @@ package dev.janela.core.ratecard;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
+import dev.janela.core.internal.Plural;
 import dev.janela.core.money.Money;
 import dev.janela.core.pricing.Category;
 import java.util.ArrayList;
@@ -77,8 +78,8 @@ public final class VolumeTiersParser {
     private static Row row(String source, Csv.Row row, int[] columnOf) {
         List<String> fields = row.fields();
         if (fields.size() != COLUMNS.size()) {
-            throw error(source, row.line(), null, "has " + fields.size() + " fields; expected " + COLUMNS.size()
-                    + " (" + String.join(",", COLUMNS) + ")");
+            throw error(source, row.line(), null, "has " + Plural.of(fields.size(), "field") + "; expected "
+                    + COLUMNS.size() + " (" + String.join(",", COLUMNS) + ")");
         }
         String market = RateCardParser.market(fields.get(columnOf[0]),
                 problem -> error(source, row.line(), "market", problem));

@@ -72,7 +72,7 @@ class MarketsTest {
         "market                                   | markets.csv:1: the header is \"market\"",
         "region,country                           | markets.csv:1: the header is \"region,country\"",
         "market,country                           | markets.csv:1: has a header but no countries",
-        "market,country\\nNorth America           | markets.csv:2: has 1 fields; expected 2",
+        "market,country\\nNorth America           | markets.csv:2: has 1 field; expected 2",
         "market,country,from\\nA b,US             | markets.csv:2: has 2 fields; expected 3 (market,country,from)",
         "market,country,from\\nA b,US,July        | markets.csv:2: from: \"July\" is not a day",
         "market,country,from\\nA b,US,\\nC d,US,   | markets.csv:3: country: US is mapped twice (lines 2 and 3)",

@@ -80,6 +80,7 @@ class RateCardParserTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {
+            "BR                                     | rates.csv:2: has 1 field; expected 4",
             "BR,user_initiated,0.03                 | rates.csv:2: has 3 fields; expected 4",
             "BR,user_initiated,0.03,USD,x           | rates.csv:2: has 5 fields; expected 4",
             "',user_initiated,0.03,USD'             | rates.csv:2: market: is empty",

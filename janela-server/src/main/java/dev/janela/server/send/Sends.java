@@ -235,7 +235,7 @@ public class Sends implements DisposableBean {
         template.header().map(header -> render("header", header, request.header())).ifPresent(lines::add);
         if (template.header().isEmpty() && !request.header().isEmpty()) {
             throw new Refusal(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, "the template has no header; the"
-                    + " request gives it " + request.header().size() + " parameters");
+                    + " request gives it " + parameters(request.header().size()));
         }
         lines.add(render("body", template.body(), request.parameters()));
         template.footer().map(TemplateBody::text).ifPresent(lines::add);
@@ -246,7 +246,7 @@ public class Sends implements DisposableBean {
     private static String render(String part, TemplateBody body, List<SendRequest.Parameter> parameters) {
         if (parameters.size() != body.parameterCount()) {
             throw new Refusal(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, "the template's " + part + " has "
-                    + body.parameterCount() + " parameters; the request gives " + parameters.size());
+                    + parameters(body.parameterCount()) + "; the request gives " + parameters.size());
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int index = 0; index < parameters.size(); index++) {
@@ -263,6 +263,11 @@ public class Sends implements DisposableBean {
                     + body.parameters() + " needs one value");
         }
         return body.render(values);
+    }
+
+    /** {@code count} parameters, as a message says it: {@code 1 parameter}, {@code 2 parameters}. */
+    private static String parameters(int count) {
+        return count + (count == 1 ? " parameter" : " parameters");
     }
 
     private JsonNode parse(byte[] body) {

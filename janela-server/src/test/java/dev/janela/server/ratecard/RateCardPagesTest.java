@@ -54,7 +54,7 @@ class RateCardPagesTest {
         browser.script("arguments[0].value = '2026-04-01';", browser.find(By.name("effectiveFrom")));
         browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
 
-        assertThat(browser.find(By.cssSelector(".notice.uploaded")).getText()).contains("v2", "1 markets", "USD");
+        assertThat(browser.find(By.cssSelector(".notice.uploaded")).getText()).contains("v2", "1 market, in USD");
         assertThat(api.get("/api/rate-cards").json().path("rate_cards").path(1).path("effective_from").asString())
                 .isEqualTo("2026-04-01T00:00:00Z");
         browser.screenshot("rate-cards");

@@ -166,6 +166,8 @@ class TemplateLifecycleTest {
                 .param("wamid", sent.json().path("messages").path(0).path("id").asString()).query(String.class)
                 .single()).isEqualTo("Order #42\nHello Ana, it is on its way.\nJanela Store");
         assertThat(withoutHeader.errorCode()).isEqualTo("132000");
+        assertThat(withoutHeader.json().path("error").path("error_data").path("details").asString())
+                .isEqualTo("the template's header has 1 parameter; the request gives 0");
     }
 
     @Test
