@@ -47,6 +47,7 @@ class RateCardPagesTest {
         browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
 
         assertThat(browser.find(By.cssSelector(".notice.error")).getText()).contains("line 3", "price");
+        assertThat(browser.findAll(By.cssSelector(".notice.error"))).as("shown once").hasSize(1);
         assertThat(api.get("/api/rate-cards").json().path("rate_cards").size()).as("nothing stored").isEqualTo(1);
         assertThat(browser.find(By.name("csv")).getDomProperty("value")).isEqualTo(bad);
         browser.find(By.name("csv")).clear();
