@@ -21,12 +21,12 @@ public final class Csv {
         }
     }
 
-    /** A line that is not valid CSV. */
+    /** A line that is not valid CSV: one of many, perhaps, so it carries no stack trace, which says nothing here. */
     public static final class SyntaxException extends Exception {
         private final int line;
 
         SyntaxException(int line, String problem) {
-            super(problem);
+            super(problem, null, false, false);
             this.line = line;
         }
 
@@ -35,8 +35,25 @@ public final class Csv {
         }
     }
 
-    /** The records of {@code text}, comments and blank lines left out. */
+    /**
+     * The records of {@code text}, comments and blank lines left out.
+     *
+     * @throws SyntaxException naming the first line that is not valid CSV
+     */
     public static List<Row> parse(String text) throws SyntaxException {
+        List<SyntaxException> badLines = new ArrayList<>();
+        List<Row> rows = parse(text, badLines);
+        if (!badLines.isEmpty()) {
+            throw badLines.get(0);
+        }
+        return rows;
+    }
+
+    /**
+     * The records of {@code text}, as {@link #parse(String)} reads them, but for the lines that are not valid CSV:
+     * those are left out, and added to {@code badLines}, in order, so that every one of them can be reported.
+     */
+    public static List<Row> parse(String text, List<SyntaxException> badLines) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Row> rows = new ArrayList<>();
         int lineNumber = 0;
@@ -50,7 +67,11 @@ public final class Csv {
             String line = stripCarriageReturn(body.substring(start, end));
             String trimmed = line.strip();
             if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                rows.add(new Row(lineNumber, fields(line, lineNumber)));
+                try {
+                    rows.add(new Row(lineNumber, fields(line, lineNumber)));
+                } catch (SyntaxException bad) {
+                    badLines.add(bad);
+                }
             }
             start = end + 1;
         }

@@ -3,6 +3,7 @@ package dev.janela.core.ratecard;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
+import dev.janela.core.internal.FileProblems;
 import dev.janela.core.internal.Plural;
 import dev.janela.core.pricing.Category;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * whose first line names the volume tiers) into volume tiers. Both open with a few lines of notes, which are skipped;
  * a header cell may hold a line break ({@code "Authentication-\nInternational"}); markets are Meta's names
  * ({@code Brazil}, {@code Rest of Africa}, {@code Other}), currencies Meta's labels ({@code $US}) or ISO codes; a cell
- * of {@code n/a} or {@code --} has no price. A file is converted whole or refused, naming its line and the reason.
+ * of {@code n/a} or {@code --} has no price. A file is converted whole or refused, naming its line and the reason; a
+ * rate card file, every line at fault.
  */
 public final class MetaRateFiles {
     /** What a file of Meta's holds. */
@@ -121,26 +123,32 @@ public final class MetaRateFiles {
                     + " Utility, Authentication, Authentication-International, Service)");
         }
         StringBuilder csv = new StringBuilder("market,category,price,currency\n");
+        FileProblems badRows = new FileProblems(code, source);
         Currency currency = null;
         int prices = 0;
         for (Csv.Row row : rows.subList(headerAt + 1, rows.size())) {
             if (isNote(row, currencyColumn)) {
                 continue;
             }
-            String market = market(code, source, row, row.fields().get(0));
-            Currency rowCurrency = currency(code, source, row, cell(row, currencyColumn));
-            currency = sameCurrency(code, source, row, currency, rowCurrency);
-            for (Map.Entry<Integer, Category> column : categories.entrySet()) {
-                Optional<BigDecimal> price = number(code, source, row, cell(row, column.getKey()),
-                        column.getValue().wireName());
-                if (price.isPresent()) {
-                    csv.append(csvField(market)).append(',').append(column.getValue().wireName()).append(',')
-                            .append(price.get().toPlainString()).append(',').append(currency.getCurrencyCode())
-                            .append('\n');
-                    prices++;
+            try {
+                String market = market(code, source, row, row.fields().get(0));
+                Currency rowCurrency = currency(code, source, row, cell(row, currencyColumn));
+                currency = sameCurrency(code, source, row, currency, rowCurrency);
+                for (Map.Entry<Integer, Category> column : categories.entrySet()) {
+                    Optional<BigDecimal> price = number(code, source, row, cell(row, column.getKey()),
+                            column.getValue().wireName());
+                    if (price.isPresent()) {
+                        csv.append(csvField(market)).append(',').append(column.getValue().wireName()).append(',')
+                                .append(price.get().toPlainString()).append(',')
+                                .append(currency.getCurrencyCode()).append('\n');
+                        prices++;
+                    }
                 }
+            } catch (FileFormatException badRow) {
+                badRows.add(List.of(badRow)); // and on to the next, so that one answer names every bad row
             }
         }
+        badRows.throwIfAny();
         if (prices == 0) {
             throw error(code, source, header.line(), "has a header but no prices");
         }

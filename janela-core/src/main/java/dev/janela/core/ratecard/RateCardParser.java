@@ -3,12 +3,14 @@ package dev.janela.core.ratecard;
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
 import dev.janela.core.internal.Csv;
+import dev.janela.core.internal.FileProblems;
 import dev.janela.core.internal.Plural;
 import dev.janela.core.money.Money;
 import dev.janela.core.phone.PhoneCountries;
 import dev.janela.core.pricing.Category;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,8 +36,9 @@ import java.util.stream.Collectors;
  *
  * <p>The columns may come in any order. {@code market} is an ISO 3166-1 alpha-2 code, a region name or {@code *};
  * {@code category} one of {@link Category}; {@code price} a non-negative decimal with at most six fractional digits;
- * {@code currency} an ISO 4217 code, the same on every line. Every problem is reported as a
- * {@link FileFormatException} naming the file, the line and the field.
+ * {@code currency} an ISO 4217 code, the same on every line. A file is read whole or refused with one
+ * {@link FileFormatException} naming every bad line (or the first {@value FileFormatException#MOST_LINES_LISTED}),
+ * and on each, every field at fault.
  */
 public final class RateCardParser {
     /** Columns in the order the documentation gives them. */
@@ -62,20 +66,21 @@ public final class RateCardParser {
     public static RateCard parse(String source, String text, String version, Instant effectiveFrom) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(text, "text");
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.parse(text);
-        } catch (Csv.SyntaxException e) {
-            throw error(source, e.line(), null, e.getMessage());
+        List<Csv.SyntaxException> badLines = new ArrayList<>();
+        List<Csv.Row> rows = Csv.parse(text, badLines);
+        // A bad line before the header leaves the file without one, and the lines after it cannot be read.
+        if (!badLines.isEmpty() && (rows.isEmpty() || badLines.get(0).line() < rows.get(0).line())) {
+            throw error(source, badLines.get(0));
         }
         if (rows.isEmpty()) {
             throw error(source, 0, null, "is empty; expected a header line \"" + String.join(",", COLUMNS) + "\"");
         }
         int[] columnOf = header(source, rows.get(0));
-        if (rows.size() == 1) {
+        if (rows.size() == 1 && badLines.isEmpty()) {
             throw error(source, rows.get(0).line(), null, "has a header but no prices");
         }
-        return new Builder(source, columnOf, version).addAll(rows.subList(1, rows.size())).build(effectiveFrom);
+        return new Builder(source, columnOf, version).addAll(rows.subList(1, rows.size()), badLines)
+                .build(effectiveFrom);
     }
 
     /** For each of {@link #COLUMNS}, its position in the file's header. */
@@ -83,8 +88,12 @@ public final class RateCardParser {
         try {
             return Csv.columnsOf(header, COLUMNS);
         } catch (Csv.SyntaxException e) {
-            throw error(source, e.line(), null, e.getMessage());
+            throw error(source, e);
         }
+    }
+
+    private static FileFormatException error(String source, Csv.SyntaxException bad) {
+        return error(source, bad.line(), null, bad.getMessage());
     }
 
     private static FileFormatException error(String source, int line, String field, String problem) {
@@ -139,9 +148,10 @@ public final class RateCardParser {
         return text;
     }
 
-    /** Collects the rows of one file, checking each and all of them together. */
+    /** Collects the rows of one file, checking each and all of them together, and noting every bad one. */
     private static final class Builder {
         private final String source;
+        private final FileProblems problems;
         private final int[] columnOf;
         private final String version;
         private final Map<String, Map<Category, Price>> byMarket = new HashMap<>();
@@ -152,40 +162,63 @@ public final class RateCardParser {
 
         Builder(String source, int[] columnOf, String version) {
             this.source = source;
+            this.problems = new FileProblems(ErrorCode.INVALID_RATE_CARD, source);
             this.columnOf = columnOf;
             this.version = Objects.requireNonNull(version, "version");
         }
 
-        Builder addAll(List<Csv.Row> rows) {
+        /** Adds the prices on {@code rows}, noting what is wrong with them and with the lines that are not CSV. */
+        Builder addAll(List<Csv.Row> rows, List<Csv.SyntaxException> badLines) {
+            badLines.forEach(bad -> problems.add(List.of(error(source, bad))));
             for (Csv.Row row : rows) {
                 add(row);
             }
             return this;
         }
 
+        /** The rate card, unless a line was bad. */
         RateCard build(Instant effectiveFrom) {
+            problems.throwIfAny();
             return new RateCard(version, effectiveFrom, currency, byMarket, displayScale);
         }
 
+        /** Adds the price on {@code row}, or notes what is wrong with it: every field at fault. */
         private void add(Csv.Row row) {
             List<String> fields = row.fields();
             if (fields.size() != COLUMNS.size()) {
-                throw error(source, row.line(), null, "has " + Plural.of(fields.size(), "field") + "; expected "
-                        + COLUMNS.size() + " (" + String.join(",", COLUMNS) + ")");
+                problems.add(List.of(error(source, row.line(), null, "has " + Plural.of(fields.size(), "field")
+                        + "; expected " + COLUMNS.size() + " (" + String.join(",", COLUMNS) + ")")));
+                return;
             }
-            String market = market(row, field(fields, 0));
-            Category category = category(row, field(fields, 1));
-            BigDecimal price = price(row, field(fields, 2));
-            Currency rowCurrency = currency(row, field(fields, 3));
+            List<FileFormatException> found = new ArrayList<>();
+            String market = read(found, () -> market(row, field(fields, 0)));
+            Category category = read(found, () -> category(row, field(fields, 1)));
+            BigDecimal price = read(found, () -> price(row, field(fields, 2)));
+            Currency rowCurrency = read(found, () -> currency(row, field(fields, 3)));
+            if (!found.isEmpty()) {
+                problems.add(found);
+                return;
+            }
             String key = market + "\u0000" + category.wireName();
             Integer earlier = lineOfPrice.putIfAbsent(key, row.line());
             if (earlier != null) {
-                throw error(source, row.line(), null, "market " + market + ", category " + category.wireName()
-                        + " is priced twice (lines " + earlier + " and " + row.line() + ")");
+                problems.add(List.of(error(source, row.line(), null, "market " + market + ", category "
+                        + category.wireName() + " is priced twice (lines " + earlier + " and " + row.line() + ")")));
+                return;
             }
             displayScale = Math.max(displayScale, price.scale());
             byMarket.computeIfAbsent(market, unused -> new EnumMap<>(Category.class))
                     .put(category, new Price(Money.of(rowCurrency, price), version));
+        }
+
+        /** What {@code field} reads; null, with its problem added to {@code found}, if it cannot be read. */
+        private static <T> T read(List<FileFormatException> found, Supplier<T> field) {
+            try {
+                return field.get();
+            } catch (FileFormatException problem) {
+                found.add(problem);
+                return null;
+            }
         }
 
         private String field(List<String> fields, int column) {

@@ -112,6 +112,16 @@ class MetaRateFilesTest {
     }
 
     @Test
+    void everyLineMetaNeverWrote_isNamed() {
+        String text = "Market,Currency,Marketing\nAtlantis,$US,0.0625\nBrazil,$US,0.0625\nBrazil,$US,cheap\n";
+
+        assertThatThrownBy(() -> MetaRateFiles.convert("Pricing.csv", text))
+                .isInstanceOfSatisfying(FileFormatException.class, e -> assertThat(e.problems())
+                        .extracting(FileFormatException.Problem::line).containsExactly(2, 4))
+                .hasMessageStartingWith("Pricing.csv: 2 lines are invalid\nPricing.csv:2: market \"Atlantis\"");
+    }
+
+    @Test
     void aFileWithoutMetasHeader_orWithAnOpenQuote_isRefused() {
         assertThatThrownBy(() -> MetaRateFiles.convert("rates.csv", "market,category,price,currency\n"))
                 .hasMessageContaining("rates.csv:1: is already a rate card in Janela's format");

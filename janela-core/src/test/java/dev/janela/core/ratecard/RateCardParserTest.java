@@ -2,6 +2,7 @@ package dev.janela.core.ratecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.janela.core.ErrorCode;
 import dev.janela.core.FileFormatException;
@@ -115,6 +116,36 @@ class RateCardParserTest {
         void twoCurrencies_namesTheLineOfTheFirst() {
             assertInvalid(HEADER + "BR,user_initiated,0.03,USD\nMX,user_initiated,0.6,BRL\n",
                     "rates.csv:3: currency: BRL differs from USD on line 2; a rate card has one currency");
+        }
+
+        @Test
+        void everyBadLine_isReported_withEveryFieldAtFault() {
+            String text = HEADER + "BR,user_initiated,cheap,USD\nMX,user_initiated,0.03,USD\nXX,marketing,-1,USD\n"
+                    + "AR,service\n\"BR\"x,marketing,0.03,USD\n";
+
+            assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(FileFormatException.class, e -> {
+                assertThat(e.badLines()).isEqualTo(4);
+                assertThat(e.problems()).extracting(FileFormatException.Problem::line,
+                        FileFormatException.Problem::field).containsExactly(tuple(2, "price"), tuple(4, "market"),
+                        tuple(4, "price"), tuple(5, null), tuple(6, null));
+                assertThat(e.getMessage()).startsWith("rates.csv: 4 lines are invalid\nrates.csv:2: price:")
+                        .contains("\nrates.csv:4: market: \"XX\"", "\nrates.csv:4: price: \"-1\" is negative",
+                                "\nrates.csv:5: has 2 fields", "\nrates.csv:6: unexpected text after a quoted field");
+            });
+        }
+
+        @Test
+        void aFileOfBadLines_listsTheFirstFifty_andCountsTheRest() {
+            String text = HEADER + "BR,user_initiated,cheap,USD\n".repeat(60);
+
+            assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(FileFormatException.class, e -> {
+                assertThat(e.problems()).hasSize(FileFormatException.MOST_LINES_LISTED);
+                assertThat(e.problems().get(49).line()).isEqualTo(51);
+                assertThat(e.linesNotListed()).isEqualTo(10);
+                assertThat(e.badLines()).isEqualTo(60);
+                assertThat(e.getMessage()).startsWith("rates.csv: 60 lines are invalid\n")
+                        .endsWith("\nand 10 more lines");
+            });
         }
 
         @Test

@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code /rate-cards}: the account's rate card versions, each downloadable as its CSV, and, for admins, the upload of
  * a new version from a file or pasted text, taking effect on a chosen day. A file the API refuses is refused here,
- * with the same message naming its line.
+ * with the same message, and every bad line listed, as the API lists them.
  */
 @WebPages
 class RateCardPages {

@@ -45,7 +45,8 @@ class RateCardUploads {
      * @return the version stored
      * @throws Refusal if {@code text} is empty, {@code from} or {@code format} cannot be read, another version takes
      *     effect then, its currency differs, or Meta's file holds volume tiers
-     * @throws dev.janela.core.JanelaException naming the line at fault, if {@code text} is not a rate card
+     * @throws dev.janela.core.JanelaException naming every line at fault, if {@code text} is not a rate card; nothing
+     *     is stored then
      */
     @Transactional
     public RateCardView upload(Caller caller, String text, String from, String format) {

@@ -78,23 +78,42 @@ public final class ErrorTable {
         return new Refusal(reason, message(failure), fields(failure));
     }
 
-    /** The core's message; for an uploaded file, with its line spelled out, since an API client has no file name. */
+    /**
+     * The core's message; for an uploaded file, its one problem with the line spelled out, since an API client has no
+     * file name, or how many lines are bad, each of which is a field.
+     */
     private static String message(JanelaException failure) {
-        if (failure instanceof FileFormatException file) {
-            return file.source() + (file.line() > 0 ? " line " + file.line() : "") + ": "
-                    + file.field().map(field -> field + ": ").orElse("") + file.problem();
+        if (!(failure instanceof FileFormatException file)) {
+            return failure.getMessage();
         }
-        return failure.getMessage();
+        if (file.problems().size() == 1 && file.linesNotListed() == 0) {
+            FileFormatException.Problem only = file.problems().get(0);
+            return file.source() + (only.line() > 0 ? " " + line(only) : "") + ": " + withoutLine(only);
+        }
+        int lines = file.badLines();
+        return file.source() + ": " + (lines == 1 ? "1 line is" : lines + " lines are") + " invalid"
+                + (file.linesNotListed() > 0 ? "; the first " + (lines - file.linesNotListed()) + " are listed" : "");
     }
 
+    /** A template's fields at fault, or a file's lines, each named {@code line 4}. */
     private static List<FieldError> fields(JanelaException failure) {
         if (failure instanceof InvalidTemplateException template) {
             return template.problems().stream()
                     .map(problem -> new FieldError(problem.field(), problem.message())).toList();
         }
-        if (failure instanceof FileFormatException file && file.field().isPresent()) {
-            return List.of(new FieldError(file.field().get(), message(file)));
+        if (failure instanceof FileFormatException file) {
+            return file.problems().stream().filter(problem -> problem.line() > 0)
+                    .map(problem -> new FieldError(line(problem), withoutLine(problem))).toList();
         }
         return List.of();
+    }
+
+    private static String line(FileFormatException.Problem problem) {
+        return "line " + problem.line();
+    }
+
+    /** What is wrong on a line: with the column to blame first, if one is. */
+    private static String withoutLine(FileFormatException.Problem problem) {
+        return (problem.field() == null ? "" : problem.field() + ": ") + problem.problem();
     }
 }

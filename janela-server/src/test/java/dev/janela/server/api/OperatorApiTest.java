@@ -185,7 +185,7 @@ class OperatorApiTest {
         assertThat(badPrice.status()).isEqualTo(400);
         assertThat(badPrice.json().path("message").asString()).isEqualTo("rate card line 2: price: \"cheap\""
                 + " is not a decimal such as 0.0625 (digits, a point, and up to 6 fractional digits)");
-        assertThat(fields(badPrice)).containsExactly("price");
+        assertThat(fields(badPrice)).containsExactly("line 2");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(fields(badDate)).containsExactly("effective_from");
         assertThat(json.status()).isEqualTo(415);

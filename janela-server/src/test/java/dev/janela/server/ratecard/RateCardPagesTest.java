@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Rate cards in the browser: versions listed and downloaded; an upload refused by its line, or stored. */
+/** Rate cards in the browser: versions listed and downloaded; an upload refused naming every bad line, or stored. */
 @JanelaServerTest
 @Tag("browser")
 @ExtendWith(Browser.class)
@@ -39,19 +39,24 @@ class RateCardPagesTest {
     }
 
     @Test
-    void aBadLine_isNamed_andTheTextIsKept_thenAGoodVersionIsStored(Browser browser) {
-        String bad = "market,category,price,currency\nBR,user_initiated,0.0070,USD\nBR,business_initiated,cheap,USD\n";
+    void everyBadLine_isListed_andTheTextIsKept_thenAGoodVersionIsStored(Browser browser) {
+        String bad = "market,category,price,currency\nBR,user_initiated,0.0070,USD\nBR,business_initiated,cheap,USD\n"
+                + "BR,marketing,0.0625,EUR\nBR,authentication\n";
         browser.signIn(admin, PASSWORD).open("/rate-cards");
 
         browser.find(By.name("csv")).sendKeys(bad);
         browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
 
-        assertThat(browser.find(By.cssSelector(".notice.error")).getText()).contains("line 3", "price");
-        assertThat(browser.findAll(By.cssSelector(".notice.error"))).as("shown once").hasSize(1);
+        assertThat(browser.find(By.cssSelector(".notice.error p")).getText()).contains("3 lines are invalid");
+        assertThat(browser.findAll(By.cssSelector(".notice.error li")).stream().map(WebElement::getText).toList())
+                .satisfiesExactly(line -> assertThat(line).startsWith("line 3: price: \"cheap\""),
+                        line -> assertThat(line).startsWith("line 4: currency: EUR differs from USD"),
+                        line -> assertThat(line).startsWith("line 5: has 2 fields"));
         assertThat(api.get("/api/rate-cards").json().path("rate_cards").size()).as("nothing stored").isEqualTo(1);
         assertThat(browser.find(By.name("csv")).getDomProperty("value")).isEqualTo(bad);
         browser.find(By.name("csv")).clear();
-        browser.find(By.name("csv")).sendKeys(bad.replace("cheap", "0.0700"));
+        browser.find(By.name("csv")).sendKeys(bad.replace("cheap", "0.0700").replace("EUR", "USD")
+                .replace("BR,authentication\n", ""));
         browser.script("arguments[0].value = '2026-04-01';", browser.find(By.name("effectiveFrom")));
         browser.find(By.cssSelector("form[action='/rate-cards'] button")).click();
 
