@@ -146,7 +146,7 @@ class BillingPagesTest {
         browser.signIn(analyst, PASSWORD).open("/billing");
 
         assertThat(browser.find(By.cssSelector(".reconciliation p")).getText())
-                .startsWith("1 messages sent; Meta priced 1: 0 as Janela did, 1 otherwise");
+                .startsWith("1 message sent; Meta priced 1: 0 as Janela did, 1 otherwise");
         assertThat(browser.find(By.cssSelector(".reconciliation .amounts")).getText())
                 .as("the account's rates price sessions only").isEqualTo("Janela charged $0.00 for them; at your"
                         + " rates, Meta's per-message pricing bills $0.00 (1 with no price in your rates).");
