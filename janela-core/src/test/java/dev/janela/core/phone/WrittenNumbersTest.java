@@ -27,4 +27,21 @@ class WrittenNumbersTest {
     void parse_ofWhatIsNoNumber_isInvalid(String written) {
         assertThat(WrittenNumbers.parse(written).isValid()).isFalse();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "+55 21 98888-0005 | 5521988880005",
+        "98888-0005        | 988880005",
+        "(21) 9888         | 219888",
+        "+55.21            | 5521",
+        "0005              | 0005"})
+    void digits_ofANumberOrAPartOfOne_areItsDigits(String written, String digits) {
+        assertThat(WrittenNumbers.digits(written)).contains(digits);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", "( )", "Ana", "Ana 9888", "55+21", "5521#"})
+    void digits_ofWhatIsNoNumber_areNone(String written) {
+        assertThat(WrittenNumbers.digits(written)).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.janela.server.inbox;
 
+import dev.janela.core.phone.WrittenNumbers;
 import dev.janela.core.session.Session;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.conversation.Customers;
@@ -33,7 +34,18 @@ public class Inbox {
     }
 
     /** Which conversations a page holds. */
-    record Filter(boolean openOnly, Optional<Long> assignedTo, boolean unassignedOnly, Optional<String> search) {
+    record Filter(boolean openOnly, Optional<Long> assignedTo, boolean unassignedOnly, Optional<Search> search) {
+    }
+
+    /**
+     * What a search looks for: {@code text} as typed in names, usernames and BSUIDs, and {@code handle} in handles.
+     * A handle is a number's digits, so a number written with spaces, dashes or a {@code +} is looked for by its
+     * digits there.
+     */
+    record Search(String text, String handle) {
+        static Search of(String typed) {
+            return new Search(typed, WrittenNumbers.digits(typed).orElse(typed));
+        }
     }
 
     /** A conversation as the inbox lists it. */
@@ -80,7 +92,7 @@ public class Inbox {
         if (filter.unassignedOnly()) {
             sql.append(" and v.assigned_user_id is null");
         }
-        filter.search().ifPresent(text -> sql.append(" and (c.handle like :search escape '!'"
+        filter.search().ifPresent(search -> sql.append(" and (c.handle like :handle escape '!'"
                 + " or lower(c.name) like :search escape '!' or c.user_id like :search escape '!'"
                 + " or lower(c.username) like :search escape '!')"));
         after.ifPresent(position -> sql.append(" and (v.last_message_at < :at or (v.last_message_at = :at"
@@ -95,7 +107,8 @@ public class Inbox {
             statement = statement.param("assigned", filter.assignedTo().get());
         }
         if (filter.search().isPresent()) {
-            statement = statement.param("search", "%" + likeEscaped(filter.search().get()) + "%");
+            statement = statement.param("search", "%" + likeEscaped(filter.search().get().text()) + "%")
+                    .param("handle", "%" + likeEscaped(filter.search().get().handle()) + "%");
         }
         if (after.isPresent()) {
             statement = statement.param("at", Instants.param(after.get().at()))

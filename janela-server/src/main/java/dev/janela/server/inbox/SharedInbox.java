@@ -47,7 +47,8 @@ class SharedInbox {
      * The channel's conversations, newest first.
      *
      * @param filter {@code all} (also when null or blank), {@code open}, {@code mine} or {@code unassigned}
-     * @param search a number or a name; a {@code +} before a number is read as part of it
+     * @param search a name, or a number or a part of one as people write it ({@code +55 21 98888-0005},
+     *     {@code 98888-0005})
      * @param cursor where the previous page ended, as it gave it; null for the first page
      * @param limit how many a page holds, 50 unless given
      * @param now the instant an open window is open at
@@ -65,7 +66,7 @@ class SharedInbox {
         Inbox.Filter query = new Inbox.Filter(chosen.equals("open"),
                 chosen.equals("mine") ? caller.userId() : Optional.empty(), chosen.equals("unassigned"),
                 Optional.ofNullable(search).map(String::strip).filter(text -> !text.isEmpty())
-                        .map(text -> text.startsWith("+") ? text.substring(1) : text));
+                        .map(Inbox.Search::of));
         int size = Fields.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         return Page.of(inbox.page(channel.id(), query, now, Cursor.decode(cursor), size + 1), size,
                 Inbox.Row::cursor);

@@ -10,6 +10,8 @@ import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,6 +77,14 @@ class InboxTest {
         assertThat(customers(conversations("?q=%2B" + SECOND))).containsExactly(SECOND);
         assertThat(customers(conversations("?q=customer"))).containsExactly(SECOND, FIRST);
         assertThat(customers(conversations("?q=100%25"))).isEmpty();
+    }
+
+    @Test
+    void aNumberWrittenAsPeopleWriteIt_isFoundByItsDigits() {
+        assertThat(customers(conversations("?q=" + encoded("+55 21 98765-1002")))).containsExactly(SECOND);
+        assertThat(customers(conversations("?q=" + encoded("98765-1002")))).containsExactly(SECOND);
+        assertThat(customers(conversations("?q=" + encoded("(21) 98765")))).containsExactly(THIRD, SECOND, FIRST);
+        assertThat(customers(conversations("?q=" + encoded("Customer 5521")))).containsExactly(SECOND, FIRST);
     }
 
     @Test
@@ -179,6 +189,10 @@ class InboxTest {
 
     private long userId(Api user) {
         return server.userId(user);
+    }
+
+    private static String encoded(String query) {
+        return URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
     private static List<String> customers(JsonNode page) {
