@@ -50,7 +50,7 @@ class InboxPages {
         Optional<Channel> channel = chosen.find(request);
         model.addAttribute("channel", channel.orElse(null));
         model.addAttribute("filter", filter);
-        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("q", q == null ? "" : q.strip());
         if (channel.isPresent()) {
             Instant now = clock.instant();
             Page<Inbox.Row> page = inbox.conversations(caller, channel.get().phoneNumberId(), filter, q, cursor,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +158,38 @@ class ConversationPagesTest {
         assertThat(browser.find(By.cssSelector("form.free-text button")).getText()).isEqualTo("Enviar");
         browser.screenshot("conversation-phone");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aSearch_findsANumberAsPeopleWriteIt_andSaysWhenNothingMatches(Browser browser) {
+        customerWrites("Hello");
+        browser.signIn(agent, PASSWORD).open("/inbox");
+
+        search(browser, "+55 11 98765-0001");
+        browser.waitForText(By.cssSelector(".conversations a.conversation"), "Hello");
+
+        assertThat(searchFindingNothing(browser, "en")).isEqualTo("No conversation matches \"98888-0005\".");
+        browser.screenshot("inbox-no-match");
+        assertThat(searchFindingNothing(browser, "pt-BR"))
+                .isEqualTo("Nenhuma conversa corresponde a \"98888-0005\".");
+        browser.phoneWidth();
+        assertThat(searchFindingNothing(browser, "en")).isEqualTo("No conversation matches \"98888-0005\".");
+        assertThat(searchFindingNothing(browser, "pt-BR"))
+                .isEqualTo("Nenhuma conversa corresponde a \"98888-0005\".");
+        assertThat(browser.overflowWidth()).isZero();
+        browser.screenshot("inbox-no-match-phone");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** The inbox in {@code language}, searched for a number no customer has; what its list says. */
+    private static String searchFindingNothing(Browser browser, String language) {
+        browser.open("/inbox?lang=" + language);
+        search(browser, "98888-0005");
+        return browser.waitForText(By.cssSelector(".conversations .empty"), "98888-0005").getText();
+    }
+
+    private static void search(Browser browser, String text) {
+        browser.find(By.id("inbox-search")).sendKeys(text, Keys.ENTER);
     }
 
     @Test
