@@ -3,21 +3,20 @@ package dev.janela.server.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.janela.server.jdbc.Dialect;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * The database: PostgreSQL when {@code JANELA_DB_URL} names one, else the embedded store, a SQLite file under the
  * data directory. SQLite keeps its journal ahead of the database (WAL) and waits for the disk at every commit
  * ({@code synchronous=FULL}), so that a commit acknowledged is one a crash keeps; every transaction takes the write
  * lock when it begins ({@code IMMEDIATE}), so that writers go one at a time and none has to give up half way, and a
- * writer waits its turn rather than fail. An embedded store an earlier Janela kept in H2 is converted first.
+ * writer waits its turn rather than fail. An embedded store an earlier Janela kept in H2 is converted first. The data
+ * directory is held by one Janela at a time ({@link DataDirectoryLock}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -27,7 +26,16 @@ class DatabaseConfiguration {
     private static final String SQLITE_OPTIONS = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
             + "&transaction_mode=IMMEDIATE&busy_timeout=" + BUSY_TIMEOUT_MILLIS;
 
+    /** The data directory, held while Janela runs on its embedded store, which serves one Janela only. */
     @Bean(destroyMethod = "close")
+    DataDirectoryLock dataDirectoryLock(JanelaProperties properties) {
+        return properties.db().isExternal() ? DataDirectoryLock.none()
+                : DataDirectoryLock.hold(properties.dataDir().toAbsolutePath());
+    }
+
+    /** The database, opened once the data directory is held: not even the conversion of an H2 store runs before. */
+    @Bean(destroyMethod = "close")
+    @DependsOn("dataDirectoryLock")
     HikariDataSource dataSource(JanelaProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("janela");
@@ -40,7 +48,6 @@ class DatabaseConfiguration {
             LOG.info("Database: {}", redacted(db.url()));
         } else {
             Path directory = properties.dataDir().toAbsolutePath();
-            createDirectory(directory);
             Path file = directory.resolve(EmbeddedStore.FILE_NAME);
             EmbeddedStore.convertEarlierStore(directory, DatabaseConfiguration::sqliteUrl);
             config.setJdbcUrl(sqliteUrl(file));
@@ -56,14 +63,6 @@ class DatabaseConfiguration {
 
     static String sqliteUrl(Path file) {
         return "jdbc:sqlite:" + file + SQLITE_OPTIONS;
-    }
-
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + directory, e);
-        }
     }
 
     /** A JDBC URL without what may follow a {@code ?} (where passwords can hide). */
