@@ -1,6 +1,7 @@
 package dev.janela.server.ledger;
 
 import dev.janela.core.report.CsvField;
+import dev.janela.core.report.InstantText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,8 +9,8 @@ import java.io.Writer;
 /**
  * The ledger as CSV, a charge a line, as the API's CSV and the Billing page's download give it. What came from outside
  * Janela (event ids, channels' ids, markets, causes) is written so that a spreadsheet shows it and never runs it
- * ({@link CsvField#text}); what Janela formats (the customer's E.164 number, amounts, negative for a reversal) is
- * written as it is.
+ * ({@link CsvField#text}); what Janela formats (the customer's E.164 number, amounts, negative for a reversal, and the
+ * time, as the JSON writes it: {@link InstantText}) is written as it is.
  */
 final class ChargeCsv {
     static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
@@ -34,7 +35,7 @@ final class ChargeCsv {
     private static void line(Writer out, ChargeView view) {
         try {
             out.write(String.join(",", Long.toString(view.id()), CsvField.text(view.eventId()),
-                    view.at().toString(), CsvField.text(view.channel()), view.customer(),
+                    InstantText.of(view.at()), CsvField.text(view.channel()), view.customer(),
                     CsvField.text(view.market()), view.category(), view.amount(), view.currency(),
                     CsvField.of(view.rateCardVersion()), CsvField.text(view.cause())));
             out.write('\n');

@@ -141,13 +141,14 @@ class OperatorApiTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("version").asString()).isEqualTo("v1");
-        assertThat(first.json().path("effective_from").asString()).isEqualTo("2000-01-01T00:00:00Z");
+        assertThat(first.json().path("effective_from").asString()).isEqualTo("2000-01-01T00:00:00.000000Z");
         assertThat(first.json().path("markets").asInt()).isEqualTo(2);
         assertThat(second.json().path("version").asString()).isEqualTo("v2");
         assertThat(sameDate.status()).isEqualTo(409);
         assertThat(api.get("/api/rate-cards").json().path("rate_cards").valueStream()
                 .map(card -> card.path("version").asString() + "@" + card.path("effective_from").asString())
-                .toList()).containsExactly("v1@2000-01-01T00:00:00Z", "v2@2026-07-01T00:00:00Z");
+                .toList()).containsExactly("v1@2000-01-01T00:00:00.000000Z",
+                        "v2@2026-07-01T00:00:00.000000Z");
 
         String channel = api.addChannel();
         assertThat(templateCost(channel, "5521987650005", "marketing").path("amount").asString()).isEqualTo("0.0625");
@@ -302,7 +303,7 @@ class OperatorApiTest {
         assertThat(lines.get(0)).isEqualTo("id,event_id,at,channel,customer,market,category,amount,currency,"
                 + "rate_card_version,cause");
         assertThat(lines.subList(1, lines.size())).hasSize(3).allSatisfy(line -> assertThat(line)
-                .matches("[0-9]+,wamid\\.c[024],2026-03-02T[01][0-9]:00:00Z," + brazil
+                .matches("[0-9]+,wamid\\.c[024],2026-03-02T[01][0-9]:00:00\\.000000Z," + brazil
                         + ",\\+55219876501[0-9]{2},BR,user_initiated,0\\.0068,USD,v1,wamid\\.c[024]:charge"));
     }
 

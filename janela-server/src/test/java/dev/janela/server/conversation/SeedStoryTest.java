@@ -78,9 +78,9 @@ class SeedStoryTest {
 
         assertThat(charges()).extracting(charge -> charge.path("at").asString() + " "
                 + charge.path("category").asString() + " " + charge.path("amount").asString()).containsExactly(
-                        "2026-03-02T09:00:00Z user_initiated 0.0068",
-                        "2026-03-04T06:00:00Z business_initiated 0.0625",
-                        "2026-03-04T08:00:00Z business_initiated 0.0625");
+                        "2026-03-02T09:00:00.000000Z user_initiated 0.0068",
+                        "2026-03-04T06:00:00.000000Z business_initiated 0.0625",
+                        "2026-03-04T08:00:00.000000Z business_initiated 0.0625");
         assertThat(api.get("/api/charges", "text/csv").body().lines().skip(1)).hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains("," + channel + ",+" + CUSTOMER + ",BR,"));
     }
@@ -114,7 +114,7 @@ class SeedStoryTest {
         assertThat(window.path("open").asBoolean()).as("open in %s", window).isEqualTo(open);
         assertThat(window.path("session").path("type").asString()).as("type in %s", window).isEqualTo(type);
         assertThat(window.path("session").path("status").asString()).as("status in %s", window).isEqualTo(status);
-        assertThat(window.path("window_expires_at").asString()).isEqualTo(expiresAt.toString());
+        assertThat(Instant.parse(window.path("window_expires_at").asString())).isEqualTo(expiresAt);
         long left = open ? Duration.between(clock.instant(), expiresAt).toSeconds() : 0;
         assertThat(window.path("seconds_left").asLong()).isEqualTo(left);
     }

@@ -13,6 +13,7 @@ import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestConnector;
 import dev.janela.server.testfixtures.TestServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,14 +64,14 @@ class EventDeliveryTest {
         JsonNode message = subscriber.received().get(1).json();
         assertThat(message.path("id").asString()).startsWith("evt_");
         assertThat(message.path("account_id").asLong()).isEqualTo(api.accountId());
-        assertThat(message.path("created_at").asString()).isEqualTo(START.toString());
+        assertThat(Instant.parse(message.path("created_at").asString())).isEqualTo(START);
         JsonNode data = message.path("data");
         assertThat(data.path("channel").asString()).isEqualTo(channel);
         assertThat(data.path("wa_id").asString()).isEqualTo(CUSTOMER);
         assertThat(data.path("message_id").asString()).isEqualTo("wamid.in-1");
         assertThat(data.path("type").asString()).isEqualTo("text");
         assertThat(data.path("text").asString()).isEqualTo("Where is my order?");
-        assertThat(data.path("at").asString()).isEqualTo(START.toString());
+        assertThat(Instant.parse(data.path("at").asString())).isEqualTo(START);
     }
 
     @Test
@@ -84,7 +85,7 @@ class EventDeliveryTest {
         assertThat(session.path("type").asString()).isEqualTo("user_initiated");
         assertThat(session.path("status").asString()).isEqualTo("active");
         assertThat(session.path("opened_by").asString()).isEqualTo("wamid.in-2");
-        assertThat(session.path("window_expires_at").asString()).isEqualTo(START.plusSeconds(86_400).toString());
+        assertThat(Instant.parse(session.path("window_expires_at").asString())).isEqualTo(START.plusSeconds(86_400));
         JsonNode charge = subscriber.received().get(1).json().path("data");
         assertThat(charge.path("kind").asString()).isEqualTo("charge");
         assertThat(charge.path("category").asString()).isEqualTo("user_initiated");

@@ -62,7 +62,7 @@ class RateCardPagesTest {
 
         assertThat(browser.find(By.cssSelector(".notice.uploaded")).getText()).contains("v2", "1 market, in USD");
         assertThat(api.get("/api/rate-cards").json().path("rate_cards").path(1).path("effective_from").asString())
-                .isEqualTo("2026-04-01T00:00:00Z");
+                .isEqualTo("2026-04-01T00:00:00.000000Z");
         browser.screenshot("rate-cards");
         assertThat(browser.consoleErrors()).isEmpty();
     }

@@ -144,8 +144,8 @@ class ReportsTest {
 
         JsonNode report = api.get("/api/reports/costs").json();
 
-        assertThat(report.path("from").asString()).isEqualTo("2026-03-01T00:00:00Z");
-        assertThat(report.path("to").asString()).isEqualTo("2026-03-20T12:00:00Z");
+        assertThat(report.path("from").asString()).isEqualTo("2026-03-01T00:00:00.000000Z");
+        assertThat(report.path("to").asString()).isEqualTo("2026-03-20T12:00:00.000000Z");
         assertThat(report.path("totals").path("charges").asInt()).isEqualTo(ledger().stream()
                 .filter(charge -> charge.path("cause").asString().endsWith(":charge")).count());
     }

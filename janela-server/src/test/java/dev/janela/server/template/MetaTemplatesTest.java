@@ -7,6 +7,7 @@ import dev.janela.server.testfixtures.GraphStandIn;
 import dev.janela.server.testfixtures.MetaServerTest;
 import dev.janela.server.testfixtures.Response;
 import dev.janela.server.testfixtures.TestServer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class MetaTemplatesTest {
 
         assertThat(submitted.path("category").asString()).isEqualTo("marketing");
         assertThat(submitted.path("previous_category").asString()).isEqualTo("utility");
-        assertThat(submitted.path("category_changed_at").asString()).isEqualTo(TestServer.START.toString());
+        assertThat(Instant.parse(submitted.path("category_changed_at").asString())).isEqualTo(TestServer.START);
     }
 
     @Test
