@@ -3,6 +3,7 @@ package dev.janela.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.BindException;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -68,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw failed;
             }
             // Spring Boot has printed what failed and what to do about it; a stack trace would only bury that.
-            spec.commandLine().getErr().println("janela serve: Janela did not start: " + rootCause(startFailed)
+            spec.commandLine().getErr().println("janela serve: Janela did not start: " + reason(startFailed, port)
                     + " (the report above says more)");
             return FAILED_TO_START;
         } finally {
@@ -98,10 +99,14 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static String rootCause(Throwable failure) {
+    /** Why a start on {@code port} failed, in one line: its root cause, told in Janela's words where it knows it. */
+    static String reason(Throwable failure, int port) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
+        }
+        if (cause instanceof BindException) {
+            return "port " + port + " is in use; stop what uses it, or start Janela with another --port";
         }
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
