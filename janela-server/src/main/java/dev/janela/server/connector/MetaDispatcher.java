@@ -129,6 +129,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     /** What a pass claimed, out of how many sends it read, and when the earliest one the limits held may go. */
     private record Claimed(List<SendQueue.Queued> sends, int read, Optional<Instant> earliestHeld,
             Map<Long, Optional<Channel>> channels) {
+        static final Claimed NOTHING = new Claimed(List.of(), 0, Optional.empty(), Map.of());
     }
 
     /** A pass of the sender's own thread, which also keeps this node's leases and its share of the channels. */
@@ -142,8 +143,10 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         // One transaction claims the sends the limits allow, so that they leave together, close to the time the limits
         // counted. On PostgreSQL it reads them too, locked, so that another node's pass passes them by; SQLite's
         // transaction would hold the store's write lock, which reading hundreds of sends should not.
+        // An idle pass, four a second, then takes no write lock at all.
         List<SendQueue.Due> readFirst = dialect.transactionsLockTheStore() ? due(now) : null;
-        Claimed claimed = transaction.execute(status -> claim(readFirst != null ? readFirst : due(now), now));
+        Claimed claimed = readFirst != null && readFirst.isEmpty() ? Claimed.NOTHING
+                : transaction.execute(status -> claim(readFirst != null ? readFirst : due(now), now));
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (SendQueue.Queued send : claimed.sends()) {
             started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));
