@@ -1,6 +1,8 @@
 package dev.janela.server.ui;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -14,5 +16,15 @@ import org.springframework.stereotype.Component;
 public class Days {
     public String format(LocalDate day, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+    }
+
+    /**
+     * The day in UTC that {@code instant} starts, written as {@link #format} writes days; null when it is not the start
+     * of a day. A rate card takes effect from the start of a day in UTC, which the reader's own time zone would show
+     * as the evening before.
+     */
+    public String startOfUtcDay(Instant instant, Locale locale) {
+        LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(instant) ? format(day, locale) : null;
     }
 }

@@ -82,6 +82,9 @@ class RateCardPagesTest {
         assertThat(browser.fetchText("/rate-cards/v2.csv")).isEqualTo("market,category,price,currency\n"
                 + "BR,marketing,0.0625,USD\nBR,service,0.0068,USD\n*,marketing,0.0604,USD\n*,service,0.0077,USD\n");
         browser.open("/rate-cards");
+        assertThat(browser.find(By.cssSelector("table.versions tbody td:nth-child(2)")).getText())
+                .as("its day as uploaded, in UTC, not the evening before in the reader's zone")
+                .isEqualTo("Oct 1, 2026 (UTC)");
         WebElement prices = browser.find(By.cssSelector("details.prices[data-version=v2]"));
         assertThat(prices.findElement(By.tagName("summary")).getText()).isEqualTo("Prices of v2: 2 markets");
         prices.findElement(By.tagName("summary")).click();
