@@ -59,8 +59,12 @@ class SandboxPages {
         model.addAttribute("problem", written.isEmpty() ? null : problem.orElse(null));
         if (channel.isPresent() && !written.isEmpty() && problem.isEmpty()) {
             String identifier = bsuid ? written : Long.toString(number.digits());
-            addCustomer(model, caller, identifier, username);
+            addCustomer(model, identifier, username);
             model.addAttribute("messages", thread(channel.get(), identifier));
+            if (!Htmx.isHtmx(request)) {
+                // Only the whole page's header names the customer: not the thread, refreshed every few seconds.
+                model.addAttribute("shown", shown(caller, identifier, username));
+            }
         }
         return Htmx.isHtmx(request) && model.containsAttribute("messages") ? "sandbox :: thread" : "sandbox";
     }
@@ -74,21 +78,25 @@ class SandboxPages {
         Channel channel = chosen.find(request).orElseThrow(() -> Refusal.notFound("channel"));
         SandboxCustomers.Received received = customers.write(caller, channel.phoneNumberId(),
                 new SandboxCustomers.Written(from, null, username, text, name));
-        addCustomer(model, caller, received.identifier(), username);
+        addCustomer(model, received.identifier(), username);
         model.addAttribute("name", name);
         model.addAttribute("messages", thread(channel, received.identifier()));
         return "sandbox :: thread";
     }
 
-    /**
-     * Who the phone plays: found by {@code identifier}, shown by the name their profile showed last, else their
-     * number, username or BSUID.
-     */
-    private void addCustomer(Model model, Caller caller, String identifier, String username) {
+    /** Who the phone plays: found by {@code identifier}. */
+    private static void addCustomer(Model model, String identifier, String username) {
         model.addAttribute("waId", identifier);
         model.addAttribute("username", username);
-        model.addAttribute("shown", customerNames.name(caller.accountId(), identifier).orElseGet(() -> CustomerIds
-                .shown(identifier, Optional.of(username.strip()).filter(name -> !name.isEmpty()))));
+    }
+
+    /**
+     * How the phone's header names the customer: by the name their profile showed last, else their number, username
+     * or BSUID.
+     */
+    private String shown(Caller caller, String identifier, String username) {
+        return customerNames.name(caller.accountId(), identifier).orElseGet(() -> CustomerIds.shown(identifier,
+                Optional.of(username.strip()).filter(name -> !name.isEmpty())));
     }
 
     /** The conversation as the customer's phone shows it, oldest first. */
