@@ -141,12 +141,16 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private DispatchLoop.Pass pass() {
         Instant now = clock.instant();
         // One transaction claims the sends the limits allow, so that they leave together, close to the time the limits
-        // counted. On PostgreSQL it reads them too, locked, so that another node's pass passes them by; SQLite's
-        // transaction would hold the store's write lock, which reading hundreds of sends should not.
-        // An idle pass, four a second, then takes no write lock at all.
-        List<SendQueue.Due> readFirst = dialect.transactionsLockTheStore() ? due(now) : null;
-        Claimed claimed = readFirst != null && readFirst.isEmpty() ? Claimed.NOTHING
-                : transaction.execute(status -> claim(readFirst != null ? readFirst : due(now), now));
+        // counted. On PostgreSQL it reads them too, locked, so that another node's pass passes them by. SQLite's
+        // transaction would hold the store's write lock, which reading hundreds of sends should not: they are read
+        // first, and an idle pass, four a second, takes no write lock at all.
+        Claimed claimed;
+        if (dialect.transactionsLockTheStore()) {
+            List<SendQueue.Due> due = due(now);
+            claimed = due.isEmpty() ? Claimed.NOTHING : transaction.execute(status -> claim(due, now));
+        } else {
+            claimed = transaction.execute(status -> claim(due(now), now));
+        }
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (SendQueue.Queued send : claimed.sends()) {
             started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));
