@@ -117,5 +117,9 @@ class RateCardPagesTest {
         browser.phoneWidth();
         assertThat(browser.overflowWidth()).isZero();
         browser.screenshot("rate-cards-phone-pt");
+        Api.expect(api.post("/api/rate-cards?effective_from=2026-03-01T00:00:00Z", "text/csv", BRAZIL_RATES), 201);
+        browser.open("/billing?lang=en");
+        assertThat(browser.find(By.cssSelector(".rate-card p")).getText())
+                .isEqualTo("Version v2, in USD, in force since Mar 1, 2026 (UTC)");
     }
 }
