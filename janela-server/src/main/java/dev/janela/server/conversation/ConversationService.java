@@ -118,9 +118,8 @@ public class ConversationService {
         }
         String model = engines.engineFor(channel).plan().at(change.at()).model().name();
         messages.add(renamed, new NewMessage(change.wamid(), Direction.IN, Inbound.SYSTEM, Optional.empty(),
-                change.body(),
-                MessageState.RECEIVED, Optional.empty(), change.at(),
-                new Priced(model, Priced.Unit.NONE, Optional.empty(), Optional.empty())));
+                change.body(), MessageState.RECEIVED, Optional.empty(), change.at(),
+                new Priced(model, Priced.Unit.NONE, Optional.empty(), Optional.empty()), false));
         return true;
     }
 
@@ -145,8 +144,9 @@ public class ConversationService {
             throw new Refusal(Reason.REENGAGEMENT_MESSAGE, "Message failed to send because more than 24"
                     + " hours have passed since the customer last replied to this number.");
         }
+        boolean windowOpen = conversation.state().windowExpiresAt().filter(at::isBefore).isPresent();
         store.saveWithMessage(conversation, decision.next(), at);
-        messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced()));
+        messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced(), windowOpen));
         record(conversation, decision);
         return new Sent(wamid, at, decision.charge(), conversation.customer());
     }

@@ -34,9 +34,9 @@ public class Messages {
     void add(StoredConversation conversation, NewMessage message) {
         jdbc.sql("insert into messages (account_id, channel_id, conversation_id, wamid, direction, type, template_id,"
                 + " category, body, state, author, at, state_at, created_at, priced_model, priced_unit,"
-                + " priced_category, counted_in) values (:account, :channel, :conversation, :wamid, :direction, :type,"
-                + " :template, :category, :body, :state, :author, :at, :at, :now, :pricedModel, :pricedUnit,"
-                + " :pricedCategory, :countedIn)")
+                + " priced_category, counted_in, business_initiated) values (:account, :channel, :conversation, :wamid,"
+                + " :direction, :type, :template, :category, :body, :state, :author, :at, :at, :now, :pricedModel,"
+                + " :pricedUnit, :pricedCategory, :countedIn, :businessInitiated)")
                 .param("account", conversation.accountId()).param("channel", conversation.channel().id())
                 .param("conversation", conversation.id()).param("wamid", message.wamid())
                 .param("direction", message.direction().wireName()).param("type", message.type())
@@ -47,7 +47,8 @@ public class Messages {
                 .param("now", Instants.param(clock.instant())).param("pricedModel", message.priced().model())
                 .param("pricedUnit", message.priced().unit().wireName())
                 .param("pricedCategory", message.priced().category().map(Category::wireName).orElse(null))
-                .param("countedIn", message.priced().counted().map(UsageCounts::encode).orElse(null)).update();
+                .param("countedIn", message.priced().counted().map(UsageCounts::encode).orElse(null))
+                .param("businessInitiated", message.businessInitiated()).update();
     }
 
     /** An outbound message, as a connector that reports by itself needs it. */

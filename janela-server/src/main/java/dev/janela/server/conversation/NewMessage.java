@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param author who sent it: a user's address or a token's name for outbound messages; empty for the customer's
  * @param at when it was sent
  * @param priced how Janela priced it
+ * @param businessInitiated whether it is a template sent while the customer's window was closed: what Meta's messaging
+ *     limit counts
  */
 record NewMessage(String wamid, Direction direction, String type, Optional<Outbound.TemplateRef> template,
-        Optional<String> body, MessageState state, Optional<String> author, Instant at, Priced priced) {
+        Optional<String> body, MessageState state, Optional<String> author, Instant at, Priced priced,
+        boolean businessInitiated) {
     NewMessage {
         Objects.requireNonNull(wamid, "wamid");
         Objects.requireNonNull(direction, "direction");
@@ -31,12 +34,13 @@ record NewMessage(String wamid, Direction direction, String type, Optional<Outbo
     /** A customer's message, received. */
     static NewMessage received(Inbound message, Priced priced) {
         return new NewMessage(message.wamid(), Direction.IN, message.type(), Optional.empty(), message.body(),
-                MessageState.RECEIVED, Optional.empty(), message.at(), priced);
+                MessageState.RECEIVED, Optional.empty(), message.at(), priced, false);
     }
 
-    /** A business message, accepted and waiting to be sent. */
-    static NewMessage accepted(String wamid, Outbound message, String author, Instant at, Priced priced) {
+    /** A business message, accepted and waiting to be sent; {@code windowOpen} at {@code at}. */
+    static NewMessage accepted(String wamid, Outbound message, String author, Instant at, Priced priced,
+            boolean windowOpen) {
         return new NewMessage(wamid, Direction.OUT, message.type(), message.template(), message.body(),
-                MessageState.PENDING, Optional.of(author), at, priced);
+                MessageState.PENDING, Optional.of(author), at, priced, message.template().isPresent() && !windowOpen);
     }
 }
