@@ -47,4 +47,25 @@ public class ClusterJobs {
                 .param("now", Instants.param(now)).param("node", node.name()).param("job", job)
                 .param("periodStart", Instants.param(periodStart)).update() == 1;
     }
+
+    /**
+     * Whether this node holds {@code job} now, as work only one node may do at a time: the holder renews its hold by
+     * asking; another node takes it once the holder has not asked for {@code term}, having died or stopped.
+     */
+    public boolean hold(String job, Duration term) {
+        Instant now = clock.instant();
+        jdbc.sql("insert into cluster_jobs (job, started_at, node) values (:job, :never, :node)"
+                + " on conflict (job) do nothing")
+                .param("job", job).param("never", Instants.param(Instant.EPOCH)).param("node", node.name()).update();
+        return jdbc.sql("update cluster_jobs set started_at = :now, node = :node where job = :job"
+                + " and (node = :node or started_at <= :lapsed or started_at > :now)")
+                .param("now", Instants.param(now)).param("node", node.name()).param("job", job)
+                .param("lapsed", Instants.param(now.minus(term))).update() == 1;
+    }
+
+    /** Lets {@code job} go, if this node holds it: it is stopping, and another need not wait for the term to pass. */
+    public void letGo(String job) {
+        jdbc.sql("update cluster_jobs set started_at = :never where job = :job and node = :node")
+                .param("never", Instants.param(Instant.EPOCH)).param("job", job).param("node", node.name()).update();
+    }
 }

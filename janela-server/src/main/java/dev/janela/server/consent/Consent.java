@@ -34,9 +34,10 @@ public class Consent {
                     int count = row.getInt("marketing_cap_count");
                     boolean none = row.wasNull();
                     int days = row.getInt("marketing_cap_days");
-                    return none || row.wasNull() ? null : new Cap(count, Duration.ofDays(days));
+                    return none || row.wasNull() ? Optional.<Cap>empty() : Optional.of(new Cap(count,
+                            Duration.ofDays(days)));
                 })
-                .optional();
+                .single();
     }
 
     /** Every handle by which the account's opted-out customers are known: their numbers and their BSUIDs. */

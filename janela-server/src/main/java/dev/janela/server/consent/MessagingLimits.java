@@ -28,13 +28,12 @@ public class MessagingLimits {
 
     /** The account's messaging limit; empty when it has none (Meta's unlimited tier). */
     public OptionalInt limit(long accountId) {
-        Integer limit = jdbc.sql("select messaging_limit from accounts where id = :account").param("account", accountId)
+        return jdbc.sql("select messaging_limit from accounts where id = :account").param("account", accountId)
                 .query((row, n) -> {
                     int value = row.getInt(1);
-                    return row.wasNull() ? null : value;
+                    return row.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
                 })
                 .single();
-        return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     /** Sets the account's messaging limit; empty for none. */

@@ -17,7 +17,11 @@ public enum EventType {
     /** A ledger row was written: a charge, or the reversal of one. */
     CHARGE_RECORDED("charge.recorded"),
     /** A business number used 80%, then all, of its free service messages of the month ({@code pmp-2026}). */
-    FREE_SERVICE_THRESHOLD("free_service.threshold");
+    FREE_SERVICE_THRESHOLD("free_service.threshold"),
+    /** A campaign began sending, at its start time. */
+    CAMPAIGN_STARTED("campaign.started"),
+    /** A campaign has nothing left to send: every recipient was sent, skipped or failed. */
+    CAMPAIGN_FINISHED("campaign.finished");
 
     /** Every type's name, in the order above. */
     public static final List<String> NAMES = Arrays.stream(values()).map(EventType::wireName).toList();

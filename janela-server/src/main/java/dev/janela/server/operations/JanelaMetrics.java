@@ -89,6 +89,16 @@ public class JanelaMetrics {
         registry.counter("janela.events.deliveries", "result", result).increment();
     }
 
+    /**
+     * What became of one of a campaign's recipients.
+     *
+     * @param outcome {@code accepted} (its message stored and queued), {@code skipped} or {@code failed}
+     * @param reason why it was skipped or failed ({@code opted_out}, Meta's code); empty when accepted
+     */
+    public void campaignRecipient(String outcome, String reason) {
+        registry.counter("janela.campaign.recipients", "outcome", outcome, "reason", reason).increment();
+    }
+
     /** A number that is read when it is scraped, such as how many sends wait. */
     public void gauge(String name, String description, Supplier<Number> read) {
         Gauge.builder(name, read).description(description).register(registry);
