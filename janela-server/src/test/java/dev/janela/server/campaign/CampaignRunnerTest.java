@@ -1,5 +1,7 @@
 package dev.janela.server.campaign;
 
+import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
@@ -7,6 +9,8 @@ import dev.janela.server.jdbc.Instants;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.TestServer;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +34,8 @@ class CampaignRunnerTest {
     private JdbcClient jdbc;
     @Autowired
     private CampaignRunner runner;
+    @Autowired
+    private CampaignProgress progress;
 
     private Api api;
     private long channelId;
@@ -145,6 +151,46 @@ class CampaignRunnerTest {
         clock.advance(Duration.ofHours(1));
         runUntilDone(campaign, 5);
         assertThat(accepted(campaign)).isEqualTo(3);
+    }
+
+    @Test
+    void progress_countsWhatBecameOfEachRecipient_andTheReportListsThem() throws IOException {
+        api.webhook(payload(api.channel(), List.of(text("wamid.stop", customer(4), clock.instant(), "PARAR")),
+                List.of()));
+        jdbc.sql("update customers set opted_out_at = :at where account_id = :account and handle = :handle")
+                .param("at", Instants.param(clock.instant())).param("account", api.accountId())
+                .param("handle", customer(4)).update();
+        long campaign = campaign("promo", 4, "scheduled");
+        jdbc.sql("update campaign_recipients set parameters = '[\"only one\"]' where campaign_id = :campaign"
+                + " and line = 3").param("campaign", campaign).update();
+        runUntilDone(campaign, 5);
+        clock.advance(Duration.ofMinutes(5));
+        api.webhook(payload(api.channel(), List.of(text("wamid.reply", customer(2), clock.instant(), "Quero!")),
+                List.of()));
+
+        CampaignProgress.Counts counts = progress.counts(campaign);
+        StringWriter report = new StringWriter();
+        progress.report(campaign, report);
+
+        assertThat(counts.recipients()).isEqualTo(4);
+        assertThat(counts.read()).isEqualTo(2);
+        assertThat(counts.failed()).containsExactly(Map.entry(132000, 1L));
+        assertThat(counts.skipped()).containsExactly(Map.entry("opted_out", 1L));
+        assertThat(counts.replied()).isEqualTo(1);
+        assertThat(counts.done()).isEqualTo(4);
+        long ledger = jdbc.sql("select sum(amount_micros) from charges where account_id = :account"
+                        + " and event_id not in ('wamid.stop', 'wamid.reply')")
+                .param("account", api.accountId()).query(Long.class).single();
+        assertThat(counts.chargedMicros()).isPositive().isEqualTo(ledger);
+        assertThat(report.toString().lines().toList()).hasSize(5).satisfies(lines -> {
+            assertThat(lines.get(0)).isEqualTo("line,recipient,status,reason,error_code,message_id,sent_at,"
+                    + "status_at,replied,charged,currency");
+            assertThat(lines.get(1)).matches("1," + customer(1) + ",read,,,wamid\\.[^,]+,[^,]+,[^,]+,false,"
+                    + "\\d+\\.\\d{4},[A-Z]{3}");
+            assertThat(lines.get(2)).contains(",read,", ",true,");
+            assertThat(lines.get(3)).startsWith("3," + customer(3) + ",failed,").contains(",132000,");
+            assertThat(lines.get(4)).isEqualTo("4," + customer(4) + ",skipped,opted_out,,,,,false,,");
+        });
     }
 
     /** Runs the runner's passes within the clock's current second, until it has nothing more to do in it. */
