@@ -23,15 +23,17 @@ public final class GraphStandIn implements AutoCloseable {
     private static final Pattern TEMPLATES = Pattern.compile("/v[0-9.]+/([^/]+)/message_templates");
     private static final Pattern NAME_FIELD = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CALLBACK_FIELD = Pattern.compile("\"biz_opaque_callback_data\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TO_FIELD = Pattern.compile("\"(?:to|recipient)\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
      * A send as it reached the stand-in.
      *
      * @param phoneNumberId the business number it was sent from
      * @param callbackData the {@code biz_opaque_callback_data} it carried: Janela puts its own message id there
+     * @param to the customer it was sent to: a number, or a BSUID
      * @param nanos when it arrived, by {@link System#nanoTime()}
      */
-    public record Arrival(String phoneNumberId, String callbackData, long nanos) {
+    public record Arrival(String phoneNumberId, String callbackData, String to, long nanos) {
     }
 
     private final HttpServer server;
@@ -77,7 +79,9 @@ public final class GraphStandIn implements AutoCloseable {
         Matcher send = SEND.matcher(path);
         if (send.matches()) {
             Matcher callback = CALLBACK_FIELD.matcher(request);
-            arrivals.add(new Arrival(send.group(1), callback.find() ? callback.group(1) : "", arrived));
+            Matcher to = TO_FIELD.matcher(request);
+            arrivals.add(new Arrival(send.group(1), callback.find() ? callback.group(1) : "",
+                    to.find() ? to.group(1) : "", arrived));
             respond(exchange, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.stand-in-"
                     + ids.incrementAndGet() + "\"}]}");
         } else if (TEMPLATES.matcher(path).matches() && exchange.getRequestMethod().equals("POST")) {
