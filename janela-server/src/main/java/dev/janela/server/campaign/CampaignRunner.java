@@ -333,8 +333,9 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             if (!queue.finishIfDone(campaign.id(), now)) {
                 return false;
             }
-            notifications.publish(campaign.accountId(), campaign.channelId(), EventType.CAMPAIGN_FINISHED,
-                    event(campaign, "finished_at", now));
+            Map<String, Object> event = event(campaign, "finished_at", now);
+            event.put("recipients", queue.states(campaign.id()));
+            notifications.publish(campaign.accountId(), campaign.channelId(), EventType.CAMPAIGN_FINISHED, event);
             return true;
         }));
         if (finished) {

@@ -3,7 +3,9 @@ package dev.janela.server.campaign;
 import dev.janela.server.jdbc.Instants;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -96,6 +98,16 @@ class RecipientQueue {
                         + " and state = 'running' and not exists (select 1 from campaign_recipients"
                         + " where campaign_id = :id and state = 'pending')")
                 .param("now", Instants.param(now)).param("id", campaignId).update() == 1;
+    }
+
+    /** How many of the campaign's recipients are in each state ({@code accepted}, {@code skipped}, ...). */
+    Map<String, Long> states(long campaignId) {
+        Map<String, Long> states = new TreeMap<>();
+        jdbc.sql("select state, count(*) from campaign_recipients where campaign_id = :campaign group by state")
+                .param("campaign", campaignId).query(row -> {
+                    states.put(row.getString(1), row.getLong(2));
+                });
+        return states;
     }
 
     /** Says why a running campaign sends nothing now, or (empty) that it sends again. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The runner sends a campaign's list through the send path: at most the channel's throughput in any second, within
@@ -191,6 +193,24 @@ class CampaignRunnerTest {
             assertThat(lines.get(3)).startsWith("3," + customer(3) + ",failed,").contains(",132000,");
             assertThat(lines.get(4)).isEqualTo("4," + customer(4) + ",skipped,opted_out,,,,,false,,");
         });
+    }
+
+    @Test
+    void startingAndFinishing_areEventsForTheBusinessSystems() {
+        Api.expect(api.post("/api/webhook-subscriptions", Map.of("url", "http://127.0.0.1:9/hooks", "events",
+                List.of("campaign.started", "campaign.finished"))), 201);
+        long campaign = campaign("notice", 3, "scheduled");
+
+        runUntilDone(campaign, 5);
+
+        List<JsonNode> events = jdbc.sql("select body from webhook_deliveries where account_id = :account"
+                        + " order by id").param("account", api.accountId()).query(String.class).list().stream()
+                .map(body -> JsonMapper.builder().build().readTree(body)).toList();
+        assertThat(events).extracting(event -> event.path("type").asString())
+                .containsExactly("campaign.started", "campaign.finished");
+        assertThat(events.get(0).path("data").path("campaign_id").asLong()).isEqualTo(campaign);
+        assertThat(events.get(0).path("data").path("channel").asString()).isEqualTo(api.channel());
+        assertThat(events.get(1).path("data").path("recipients").path("accepted").asInt()).isEqualTo(3);
     }
 
     /** Runs the runner's passes within the clock's current second, until it has nothing more to do in it. */
