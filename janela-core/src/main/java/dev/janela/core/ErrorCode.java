@@ -25,4 +25,6 @@ public enum ErrorCode {
     INVALID_VOLUME_TIERS,
     /** A pricing plan file is malformed: the message names file, line and field. */
     INVALID_PRICING_PLAN,
+    /** A campaign's list of recipients is malformed: the message names every bad line and field. */
+    INVALID_RECIPIENT_LIST,
 }

@@ -54,6 +54,14 @@ public final class Csv {
      * those are left out, and added to {@code badLines}, in order, so that every one of them can be reported.
      */
     public static List<Row> parse(String text, List<SyntaxException> badLines) {
+        return parse(text, ',', badLines);
+    }
+
+    /**
+     * The records of {@code text}, as {@link #parse(String, List)} reads them, with {@code separator} between fields
+     * rather than a comma: {@code ;} is what spreadsheets write where a comma is the decimal mark.
+     */
+    public static List<Row> parse(String text, char separator, List<SyntaxException> badLines) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Row> rows = new ArrayList<>();
         int lineNumber = 0;
@@ -68,7 +76,7 @@ public final class Csv {
             String trimmed = line.strip();
             if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
                 try {
-                    rows.add(new Row(lineNumber, fields(line, lineNumber)));
+                    rows.add(new Row(lineNumber, fields(line, lineNumber, separator)));
                 } catch (SyntaxException bad) {
                     badLines.add(bad);
                 }
@@ -114,7 +122,7 @@ public final class Csv {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
-    private static List<String> fields(String line, int lineNumber) throws SyntaxException {
+    private static List<String> fields(String line, int lineNumber, char separator) throws SyntaxException {
         List<String> fields = new ArrayList<>();
         int position = 0;
         while (true) {
@@ -124,12 +132,12 @@ public final class Csv {
                 position = readQuoted(line, position + 1, field, lineNumber);
                 fields.add(field.toString());
                 position = skipSpaces(line, position);
-                if (position < line.length() && line.charAt(position) != ',') {
+                if (position < line.length() && line.charAt(position) != separator) {
                     throw new SyntaxException(lineNumber,
                             "unexpected text after a quoted field at column " + (position + 1));
                 }
             } else {
-                int comma = line.indexOf(',', position);
+                int comma = line.indexOf(separator, position);
                 int end = comma < 0 ? line.length() : comma;
                 String field = line.substring(position, end).strip();
                 if (field.indexOf('"') >= 0) {

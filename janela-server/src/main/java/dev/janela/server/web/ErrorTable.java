@@ -70,7 +70,7 @@ public final class ErrorTable {
     public static Refusal refusalOf(JanelaException failure) {
         Reason reason = switch (failure.code()) {
             case INVALID_RATE_CARD, INVALID_MARKETS_FILE, INVALID_EVENT, INVALID_TEMPLATE, CURRENCY_MISMATCH,
-                    INVALID_VOLUME_TIERS, INVALID_PRICING_PLAN ->
+                    INVALID_VOLUME_TIERS, INVALID_PRICING_PLAN, INVALID_RECIPIENT_LIST ->
                 Reason.INVALID_REQUEST;
             case PRICE_MISSING, NO_RATE_CARD_IN_FORCE -> Reason.PRICE_UNAVAILABLE;
             case AMOUNT_OVERFLOW -> Reason.INTERNAL;
