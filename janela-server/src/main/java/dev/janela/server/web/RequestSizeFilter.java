@@ -17,12 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 1 MiB with 413: at once when the request declares its length, else as soon as the
- * limit is crossed while reading. Meta's webhook batches and the largest sends stay far below it.
+ * limit is crossed while reading. Meta's webhook batches and the largest sends stay far below it. A campaign's list
+ * is the exception: 100,000 recipients with their parameters take a few MiB, so its upload may take
+ * {@value #LIST_LIMIT_BYTES} bytes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeFilter extends OncePerRequestFilter {
     public static final int LIMIT_BYTES = 1 << 20;
+    /** The most a campaign's list may take, on the API and in the page's upload. */
+    public static final int LIST_LIMIT_BYTES = 16 << 20;
 
     private final ErrorResponses errors;
 
@@ -33,30 +37,43 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT_BYTES) {
-            errors.write(request, response, tooLarge());
+        int limit = isList(request) ? LIST_LIMIT_BYTES : LIMIT_BYTES;
+        if (request.getContentLengthLong() > limit) {
+            errors.write(request, response, tooLarge(limit));
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(new Limited(request, limit), response);
     }
 
     public static Refusal tooLarge() {
-        return new Refusal(Reason.PAYLOAD_TOO_LARGE, "the request body is larger than " + LIMIT_BYTES
+        return tooLarge(LIMIT_BYTES);
+    }
+
+    static Refusal tooLarge(int limit) {
+        return new Refusal(Reason.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit
                 + " bytes, more than Janela reads");
+    }
+
+    /** Whether the request uploads a campaign's list: the API's or the page's. */
+    private static boolean isList(HttpServletRequest request) {
+        String path = ApiPaths.path(request);
+        return "POST".equals(request.getMethod()) && (path.equals("/api/campaigns") || path.equals("/campaigns"));
     }
 
     /** A request whose body stream stops at the limit. */
     private static final class Limited extends HttpServletRequestWrapper {
+        private final int limit;
         private ServletInputStream limited;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, int limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream());
+                limited = new LimitedInputStream(super.getInputStream(), limit);
             }
             return limited;
         }
@@ -64,10 +81,12 @@ public class RequestSizeFilter extends OncePerRequestFilter {
 
     private static final class LimitedInputStream extends ServletInputStream {
         private final ServletInputStream in;
+        private final int limit;
         private long read;
 
-        LimitedInputStream(ServletInputStream in) {
+        LimitedInputStream(ServletInputStream in, int limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -90,8 +109,8 @@ public class RequestSizeFilter extends OncePerRequestFilter {
 
         private void count(int bytes) throws IOException {
             read += bytes;
-            if (read > LIMIT_BYTES) {
-                throw new RequestTooLargeException(LIMIT_BYTES);
+            if (read > limit) {
+                throw new RequestTooLargeException(limit);
             }
         }
 
