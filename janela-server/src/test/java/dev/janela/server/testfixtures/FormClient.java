@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +49,47 @@ public final class FormClient {
     /** A page, with this client's cookies. */
     public Response get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    /**
+     * Posts a form as the page at {@code from} would, with that page's CSRF token: its {@code fields}, URL-encoded.
+     */
+    public Response post(String from, String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder("_csrf=" + encode(csrfToken(from)));
+        fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    /**
+     * Posts a form with a file as the page at {@code from} would, with that page's CSRF token: its {@code fields}, and
+     * {@code fileText} as the file field {@code fileField}, as {@code multipart/form-data}.
+     */
+    public Response postFile(String from, String path, Map<String, String> fields, String fileField, String fileName,
+            String fileText) {
+        String boundary = "----janela" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfToken(from));
+        all.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n").append("Content-Disposition: form-data; name=\"")
+                .append(fileField).append("\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n").append(fileText).append("\r\n--").append(boundary)
+                .append("--\r\n");
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    private String csrfToken(String page) {
+        Matcher token = CSRF_TOKEN.matcher(get(page).body());
+        if (!token.find()) {
+            throw new AssertionError(page + " has no CSRF token");
+        }
+        return token.group(1);
     }
 
     private Response send(HttpRequest.Builder request) {
