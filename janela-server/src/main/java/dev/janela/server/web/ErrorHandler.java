@@ -6,6 +6,7 @@ import dev.janela.server.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,9 @@ class ErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException problem, HttpServletRequest request) {
-        if (causedByTooLargeBody(problem)) {
-            return errors.of(request, RequestSizeFilter.tooLarge());
+        Optional<RequestTooLargeException> tooLarge = tooLargeBody(problem);
+        if (tooLarge.isPresent()) {
+            return errors.of(request, RequestSizeFilter.tooLarge(tooLarge.get().limit()));
         }
         if (isBodyMissing(problem)) {
             return errors.of(request, new Refusal(Reason.INVALID_REQUEST, "the request body is empty; send "
@@ -123,12 +125,12 @@ class ErrorHandler {
         return "the " + declared + " this endpoint reads";
     }
 
-    private static boolean causedByTooLargeBody(Throwable problem) {
+    private static Optional<RequestTooLargeException> tooLargeBody(Throwable problem) {
         for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestTooLargeException) {
-                return true;
+            if (cause instanceof RequestTooLargeException tooLarge) {
+                return Optional.of(tooLarge);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

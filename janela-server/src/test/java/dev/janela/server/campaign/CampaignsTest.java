@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.testfixtures.AllAtOnce;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.Response;
@@ -240,6 +241,17 @@ class CampaignsTest {
             assertThat(api.get("/api/campaigns/" + other).status()).isEqualTo(404);
             assertThat(api.get("/api/campaigns/" + running + "/recipients").json().path("recipients").size())
                     .isEqualTo(1);
+        }
+
+        @Test
+        void twoStartsAtOnce_oneWins_andTheOtherIsToldTheState() throws Exception {
+            long id = draft();
+
+            List<Integer> statuses = AllAtOnce.run(4, () -> api.post("/api/campaigns/" + id + "/start", "{}")
+                    .status());
+
+            assertThat(statuses).containsOnlyOnce(200).filteredOn(status -> status != 200).containsOnly(409);
+            assertThat(api.get("/api/campaigns/" + id).json().path("state").asString()).isEqualTo("running");
         }
 
         @Test
