@@ -8,8 +8,6 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.cluster.ClusterJobs;
 import dev.janela.server.consent.Consent;
 import dev.janela.server.consent.MessagingLimits;
-import dev.janela.server.notify.EventType;
-import dev.janela.server.notify.Notifications;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +38,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends running campaigns, one node of the cluster at a time (the holder of the {@value #JOB} job): it starts each
@@ -77,17 +73,18 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
 
     private final RecipientQueue queue;
+    private final CampaignStore campaigns;
+    private final CampaignMessages bodies;
+    private final CampaignEvents events;
     private final ClusterJobs jobs;
     private final Channels channels;
     private final Templates templates;
     private final Sends sends;
     private final Consent consent;
     private final MessagingLimits limits;
-    private final Notifications notifications;
     private final JanelaMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
     /** Where each running campaign's pass through its list has reached: recipients left pending lie behind it. */
     private final Map<Long, Long> reached = new HashMap<>();
     /** How many sends of each channel's were stored in each second, for the seconds this node still paces. */
@@ -97,21 +94,22 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     private Thread thread;
     private volatile boolean running;
 
-    CampaignRunner(RecipientQueue queue, ClusterJobs jobs, Channels channels, Templates templates, Sends sends,
-            Consent consent, MessagingLimits limits, Notifications notifications, JanelaMetrics metrics, Clock clock,
-            PlatformTransactionManager transactions, JsonMapper json) {
+    CampaignRunner(RecipientQueue queue, CampaignStore campaigns, CampaignMessages bodies, CampaignEvents events,
+            ClusterJobs jobs, Channels channels, Templates templates, Sends sends, Consent consent,
+            MessagingLimits limits, JanelaMetrics metrics, Clock clock, PlatformTransactionManager transactions) {
         this.queue = queue;
+        this.campaigns = campaigns;
+        this.bodies = bodies;
+        this.events = events;
         this.jobs = jobs;
         this.channels = channels;
         this.templates = templates;
         this.sends = sends;
         this.consent = consent;
         this.limits = limits;
-        this.notifications = notifications;
         this.metrics = metrics;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.json = json;
     }
 
     @Override
@@ -182,13 +180,13 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             reached.clear();
             return Pass.NOTHING;
         }
-        for (RecipientQueue.Running due : queue.due(clock.instant())) {
+        for (Campaign due : campaigns.due(clock.instant())) {
             start(due);
         }
         int sent = 0;
         boolean moreNow = false;
         Set<Long> stillRunning = new HashSet<>();
-        for (RecipientQueue.Running campaign : queue.running()) {
+        for (Campaign campaign : campaigns.inState(CampaignState.RUNNING)) {
             stillRunning.add(campaign.id());
             Pass one = send(campaign);
             sent += one.sent();
@@ -198,14 +196,13 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         return new Pass(sent, moreNow);
     }
 
-    private void start(RecipientQueue.Running campaign) {
+    private void start(Campaign campaign) {
         Instant now = clock.instant();
         boolean started = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!queue.start(campaign.id(), now)) {
+            if (!campaigns.startDue(campaign.id(), now)) {
                 return false;
             }
-            notifications.publish(campaign.accountId(), campaign.channelId(), EventType.CAMPAIGN_STARTED,
-                    event(campaign, "started_at", now));
+            events.started(campaign, now);
             return true;
         }));
         if (started) {
@@ -213,7 +210,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         }
     }
 
-    private Pass send(RecipientQueue.Running campaign) {
+    private Pass send(Campaign campaign) {
         Optional<Channel> channel = channels.findById(campaign.channelId());
         Optional<Template> template = templates.find(campaign.accountId(), campaign.templateId());
         if (channel.isEmpty() || template.isEmpty()) {
@@ -229,7 +226,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             return Pass.NOTHING;
         }
         long after = reached.getOrDefault(campaign.id(), 0L);
-        List<RecipientQueue.Pending> next = queue.pending(campaign.id(), after, room);
+        List<CampaignRecipient> next = campaigns.pending(campaign.id(), after, room);
         if (next.isEmpty()) {
             if (after > 0) {
                 reached.put(campaign.id(), 0L);
@@ -240,8 +237,8 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         }
         reached.put(campaign.id(), next.get(next.size() - 1).id());
         Limits limits = limits(campaign, template.get(), now);
-        List<RecipientQueue.Pending> toSend = new ArrayList<>();
-        for (RecipientQueue.Pending recipient : next) {
+        List<CampaignRecipient> toSend = new ArrayList<>();
+        for (CampaignRecipient recipient : next) {
             Optional<String> skip = limits.skip(recipient.recipient());
             if (skip.isPresent()) {
                 queue.skip(recipient.id(), skip.get(), now);
@@ -273,12 +270,12 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     }
 
     /** Sends to {@code recipients}, several at once, and counts what became of them. */
-    private Map<Sent, Integer> sendAll(RecipientQueue.Running campaign, Channel channel, Template template,
-            List<RecipientQueue.Pending> recipients) {
+    private Map<Sent, Integer> sendAll(Campaign campaign, Channel channel, Template template,
+            List<CampaignRecipient> recipients) {
         Caller caller = new Caller(campaign.accountId(), Optional.empty(), Optional.empty(), Role.ADMIN,
                 "campaign: " + campaign.name());
         List<CompletableFuture<Outcome>> inFlight = new ArrayList<>();
-        for (RecipientQueue.Pending recipient : recipients) {
+        for (CampaignRecipient recipient : recipients) {
             inFlight.add(CompletableFuture.supplyAsync(() -> sendOne(caller, channel, template, recipient), senders));
         }
         Map<Sent, Integer> outcomes = new EnumMap<>(Sent.class);
@@ -294,9 +291,17 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     private record Outcome(Sent sent, Optional<Instant> at) {
     }
 
-    private Outcome sendOne(Caller caller, Channel channel, Template template, RecipientQueue.Pending recipient) {
-        byte[] body = CampaignRequests.body(template, recipient.recipient(),
-                List.of(json.readValue(recipient.parameters(), String[].class)));
+    private Outcome sendOne(Caller caller, Channel channel, Template template, CampaignRecipient recipient) {
+        byte[] body;
+        try {
+            body = bodies.sendBody(template, recipient);
+        } catch (IllegalArgumentException changed) {
+            // the list was read for the template's parameters, which an edit since may have changed
+            queue.fail(recipient.id(), Reason.TEMPLATE_PARAM_COUNT_MISMATCH.metaCode(), changed.getMessage(),
+                    clock.instant());
+            metrics.campaignRecipient("failed", Integer.toString(Reason.TEMPLATE_PARAM_COUNT_MISMATCH.metaCode()));
+            return new Outcome(Sent.NOT_SENT, Optional.empty());
+        }
         try {
             Sends.Delivered delivered = sends.decide(caller, channel, body, stored -> {
                 if (!queue.accept(recipient.id(), stored.sent().wamid(), stored.sent().at())) {
@@ -327,15 +332,13 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         return refused.reason() != Reason.CONFLICT && !LATER.contains(refused.reason());
     }
 
-    private void finish(RecipientQueue.Running campaign) {
+    private void finish(Campaign campaign) {
         Instant now = clock.instant();
         boolean finished = Boolean.TRUE.equals(transaction.execute(status -> {
             if (!queue.finishIfDone(campaign.id(), now)) {
                 return false;
             }
-            Map<String, Object> event = event(campaign, "finished_at", now);
-            event.put("recipients", queue.states(campaign.id()));
-            notifications.publish(campaign.accountId(), campaign.channelId(), EventType.CAMPAIGN_FINISHED, event);
+            events.finished(campaign, now);
             return true;
         }));
         if (finished) {
@@ -344,19 +347,10 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         }
     }
 
-    private void wait(RecipientQueue.Running campaign, Optional<String> why) {
+    private void wait(Campaign campaign, Optional<String> why) {
         if (!campaign.waiting().equals(why)) {
             queue.waiting(campaign.id(), why);
         }
-    }
-
-    private Map<String, Object> event(RecipientQueue.Running campaign, String when, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("campaign_id", campaign.id());
-        data.put("name", campaign.name());
-        data.put("channel", channels.findById(campaign.channelId()).map(Channel::phoneNumberId).orElse(""));
-        data.put(when, at);
-        return data;
     }
 
     private int sentInSecond(long channelId, long second) {
@@ -370,7 +364,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     }
 
     /** Who of a campaign's recipients may be sent now, read once a pass. */
-    private Limits limits(RecipientQueue.Running campaign, Template template, Instant now) {
+    private Limits limits(Campaign campaign, Template template, Instant now) {
         boolean marketing = template.category() == TemplateCategory.MARKETING;
         Set<String> optedOut = marketing ? consent.optedOut(campaign.accountId()) : Set.of();
         Set<String> overCap = marketing ? consent.overCap(campaign.accountId(), now) : Set.of();

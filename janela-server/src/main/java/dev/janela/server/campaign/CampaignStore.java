@@ -131,12 +131,12 @@ public class CampaignStore {
                 .param("id", id).update() == 1;
     }
 
-    /** The campaign's next {@code limit} pending recipients, in the order of their lines. */
-    public List<CampaignRecipient> pending(long campaignId, int limit) {
+    /** The campaign's next {@code limit} pending recipients after the one {@code afterId}, in the list's order. */
+    public List<CampaignRecipient> pending(long campaignId, long afterId, int limit) {
         return jdbc.sql("select id, campaign_id, line, recipient, parameters, state, reason from campaign_recipients"
-                + " where campaign_id = :campaign and state = :pending order by id limit :limit")
-                .param("campaign", campaignId).param("pending", CampaignRecipient.PENDING).param("limit", limit)
-                .query(this::recipient).list();
+                + " where campaign_id = :campaign and state = :pending and id > :after order by id limit :limit")
+                .param("campaign", campaignId).param("pending", CampaignRecipient.PENDING).param("after", afterId)
+                .param("limit", limit).query(this::recipient).list();
     }
 
     /** A page of the campaign's recipients after line {@code afterLine}, of one state or any, by line. */
@@ -170,9 +170,10 @@ public class CampaignStore {
 
     /**
      * How many of the campaign's recipients are in each state and, for those skipped or failed, for each kind of
-     * reason (the text before its colon): {@code skipped} and {@code skipped.duplicate}.
+     * reason (the text before its colon, or Meta's code of a refusal): {@code skipped}, {@code skipped.duplicate},
+     * {@code failed.131050}.
      */
-    Map<String, Long> counts(long campaignId) {
+    public Map<String, Long> counts(long campaignId) {
         return countsOf(List.of(campaignId)).getOrDefault(campaignId, Map.of());
     }
 
@@ -182,11 +183,10 @@ public class CampaignStore {
         if (campaignIds.isEmpty()) {
             return counts;
         }
-        jdbc.sql("select campaign_id, state, case when reason like 'invalid:%' then 'invalid'"
-                + " when reason like 'duplicate:%' then 'duplicate' else reason end as kind, count(*) as n"
-                + " from campaign_recipients where campaign_id in (:ids) group by campaign_id, state,"
-                + " case when reason like 'invalid:%' then 'invalid' when reason like 'duplicate:%' then 'duplicate'"
-                + " else reason end")
+        String kindOf = "case when error_code is not null then '' || error_code when reason like 'invalid:%'"
+                + " then 'invalid' when reason like 'duplicate:%' then 'duplicate' else reason end";
+        jdbc.sql("select campaign_id, state, " + kindOf + " as kind, count(*) as n from campaign_recipients"
+                + " where campaign_id in (:ids) group by campaign_id, state, " + kindOf)
                 .param("ids", campaignIds)
                 .query(row -> {
                     Map<String, Long> campaign = counts.computeIfAbsent(row.getLong("campaign_id"),

@@ -39,9 +39,12 @@ public class Campaigns {
     private final CampaignEstimates estimates;
     private final Channels channels;
     private final Templates templates;
+    private final CampaignEvents events;
     private final Clock clock;
 
-    Campaigns(CampaignStore store, CampaignEstimates estimates, Channels channels, Templates templates, Clock clock) {
+    Campaigns(CampaignStore store, CampaignEstimates estimates, Channels channels, Templates templates,
+            CampaignEvents events, Clock clock) {
+        this.events = events;
         this.store = store;
         this.estimates = estimates;
         this.channels = channels;
@@ -193,7 +196,11 @@ public class Campaigns {
                 : store.move(caller.accountId(), id, EnumSet.of(CampaignState.DRAFT), CampaignState.RUNNING,
                         ", starts_at = :now, started_at = :now",
                         Map.of("now", Instants.param(now)));
-        return afterMove(caller, id, moved, "started; only a draft is");
+        Details started = afterMove(caller, id, moved, "started; only a draft is");
+        if (!later) {
+            events.started(started.campaign(), now);
+        }
+        return started;
     }
 
     /** Pauses a running or scheduled campaign. @throws Refusal (conflict) in any other state */

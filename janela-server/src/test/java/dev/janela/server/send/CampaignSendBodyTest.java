@@ -89,7 +89,7 @@ class CampaignSendBodyTest {
         Channel channel = channels.findById(campaign.channelId()).orElseThrow();
         Caller caller = new Caller(campaign.accountId(), Optional.empty(), Optional.empty(), Role.ADMIN,
                 campaign.createdBy());
-        List<CampaignRecipient> pending = campaigns.pending(id, 100);
+        List<CampaignRecipient> pending = campaigns.pending(id, 0, 100);
         assertThat(pending).isNotEmpty();
         return pending.stream().map(recipient -> {
             byte[] body = messages.sendBody(template, recipient);
