@@ -1,5 +1,6 @@
 package dev.janela.server.consent;
 
+import dev.janela.core.customer.Bsuid;
 import dev.janela.server.jdbc.Instants;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,18 @@ public class Consent {
                             Duration.ofDays(days)));
                 })
                 .single();
+    }
+
+    /**
+     * Whether the customer {@code handle} names (a number's digits, a BSUID or a parent BSUID, as a send names them)
+     * opted out of marketing: one lookup by a unique index, for a marketing template's send. A customer Janela does
+     * not know has not.
+     */
+    public boolean isOptedOut(long accountId, String handle) {
+        String column = !Bsuid.looksLikeOne(handle) ? "phone" : Bsuid.isParent(handle) ? "parent_user_id" : "user_id";
+        return jdbc.sql("select opted_out_at from customers where account_id = :account and " + column + " = :handle")
+                .param("account", accountId).param("handle", handle)
+                .query((row, n) -> row.getObject("opted_out_at") != null).optional().orElse(false);
     }
 
     /** Every handle by which the account's opted-out customers are known: their numbers and their BSUIDs. */

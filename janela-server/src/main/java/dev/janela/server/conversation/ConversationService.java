@@ -14,6 +14,8 @@ import dev.janela.core.ledger.Charge;
 import dev.janela.core.pricing.Usage;
 import dev.janela.core.pricing.UsageKey;
 import dev.janela.server.channel.Channel;
+import dev.janela.server.consent.OptOuts;
+import dev.janela.server.consent.StopWords;
 import dev.janela.server.ledger.Ledger;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.plan.UsageCounts;
@@ -50,10 +52,15 @@ public class ConversationService {
     private final ConversationEvents events;
     private final Customers customers;
     private final IdentitySettings identitySettings;
+    private final StopWords stopWords;
+    private final OptOuts optOuts;
 
     ConversationService(ConversationStore store, ProcessedEvents processed, Messages messages, Ledger ledger,
             Engines engines, UsageCounts usageCounts, MessageIds ids, Clock clock, JanelaMetrics metrics,
-            ConversationEvents events, Customers customers, IdentitySettings identitySettings) {
+            ConversationEvents events, Customers customers, IdentitySettings identitySettings, StopWords stopWords,
+            OptOuts optOuts) {
+        this.stopWords = stopWords;
+        this.optOuts = optOuts;
         this.customers = customers;
         this.identitySettings = identitySettings;
         this.store = store;
@@ -70,7 +77,9 @@ public class ConversationService {
 
     /**
      * Applies a customer's message (R1-R4): it opens or renews the window, starts or activates a session, and is
-     * charged when it starts one.
+     * charged when it starts one. A message that is one of the account's stop words, and nothing else, opts the
+     * customer out of marketing, in the same transaction; the account's words are in memory, so that the others
+     * read nothing more.
      *
      * @return whether it was applied; false when it had been already (R12)
      */
@@ -92,6 +101,9 @@ public class ConversationService {
         }
         events.messageReceived(conversation, message);
         record(conversation, decision);
+        message.body().flatMap(text -> stopWords.match(channel.accountId(), text)).ifPresent(word ->
+                optOuts.change(channel.accountId(), conversation.customer().id(),
+                        new OptOuts.Change(true, OptOuts.Source.STOP_WORD, Optional.of(word), message.at())));
         return true;
     }
 
