@@ -47,6 +47,11 @@ public enum Reason {
      */
     BSUID_RECIPIENT_UNSUPPORTED(131062, "Business-scoped User ID (BSUID) recipients are not supported for this"
             + " message"),
+    /**
+     * A marketing template to a customer who opted out of marketing: they wrote a stop word, Meta reported that they
+     * stopped marketing messages, or an agent or the API marked them.
+     */
+    MARKETING_OPTED_OUT(131050, "User has opted out of marketing messages from this business"),
     /** The queue for the number's throughput would hold the message longer than it may wait. */
     THROUGHPUT_REACHED(130429, "Rate limit hit"),
     /** The queue for this customer would hold the message longer than it may wait. */

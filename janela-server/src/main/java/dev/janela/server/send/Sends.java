@@ -5,6 +5,7 @@ import dev.janela.core.template.TemplateBody;
 import dev.janela.server.access.Caller;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.connector.Connector;
+import dev.janela.server.consent.Consent;
 import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.conversation.Messages;
 import dev.janela.server.conversation.Outbound;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends a request in Meta's Cloud API shape, whoever makes it: a Cloud API client, or an agent in the web pages. The
  * engine decides and the message and charge are stored in one transaction; only then does the connector deliver.
- * A refusal is a {@link Refusal} with Meta's code, and nothing is charged.
+ * A refusal is a {@link Refusal} with Meta's code, and nothing is charged: a marketing template to a customer who
+ * opted out of marketing is refused as Meta refuses it (131050), before anything is stored.
  */
 @Service
 public class Sends implements DisposableBean {
@@ -55,13 +57,15 @@ public class Sends implements DisposableBean {
     private final Clock clock;
     private final JanelaMetrics metrics;
     private final Messages messages;
+    private final Consent consent;
     private final TransactionTemplate savepoint;
     private final GroupCommit<Pending, Decided> commits;
 
     Sends(Templates templates, ConversationService conversations, Connector connector,
             PlatformTransactionManager transactions, JsonMapper json, RefusedSends refusedSends, Clock clock,
-            JanelaMetrics metrics, Messages messages, Dialect dialect) {
+            JanelaMetrics metrics, Messages messages, Dialect dialect, Consent consent) {
         this.messages = messages;
+        this.consent = consent;
         this.templates = templates;
         this.conversations = conversations;
         this.connector = connector;
@@ -204,6 +208,12 @@ public class Sends implements DisposableBean {
                 .isPresent()) {
             throw new Refusal(Reason.BSUID_RECIPIENT_UNSUPPORTED, "an authentication template's one-tap, zero-tap"
                     + " and copy-code buttons need the customer's phone number; send it with to");
+        }
+        if (template.filter(found -> found.category() == TemplateCategory.MARKETING).isPresent()
+                && consent.isOptedOut(caller.accountId(), request.customer())) {
+            throw new Refusal(Reason.MARKETING_OPTED_OUT, "the customer opted out of marketing messages from this"
+                    + " business; utility and authentication templates, and replies in an open window, may still be"
+                    + " sent to them");
         }
         Optional<String> text = template.map(found -> render(found, request.template().get())).or(request::text);
         Outbound outbound = new Outbound(request.customer(), request.type(),

@@ -39,6 +39,7 @@ public final class ErrorTable {
             Map.entry(Reason.PARAMETER_VALUE_INVALID, new Row(ApiErrorCode.INVALID_REQUEST, 400)),
             Map.entry(Reason.REENGAGEMENT_MESSAGE, new Row(ApiErrorCode.CONFLICT, 400)),
             Map.entry(Reason.BSUID_RECIPIENT_UNSUPPORTED, new Row(ApiErrorCode.INVALID_REQUEST, 400)),
+            Map.entry(Reason.MARKETING_OPTED_OUT, new Row(ApiErrorCode.CONFLICT, 400)),
             Map.entry(Reason.THROUGHPUT_REACHED, new Row(ApiErrorCode.CONFLICT, 400)),
             Map.entry(Reason.PAIR_RATE_LIMIT, new Row(ApiErrorCode.CONFLICT, 400)),
             Map.entry(Reason.TEMPLATE_PARAM_COUNT_MISMATCH, new Row(ApiErrorCode.INVALID_REQUEST, 400)),
