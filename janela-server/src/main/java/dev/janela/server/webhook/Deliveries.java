@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies what a delivery of Meta's webhooks carries, once its signature is checked: the one path customers'
- * messages and delivery reports take, from Meta or from the sandbox's simulated customers; and changes to the
- * account's templates at Meta. Each item is applied once only. Deliveries that come at the same time are committed
+ * messages and delivery reports take, from Meta or from the sandbox's simulated customers; changes to the
+ * account's templates at Meta; customers' marketing preferences and the account's messaging limit, as Meta reports
+ * them ({@link MarketingUpdates}). Each item is applied once only. Deliveries that come at the same time are committed
  * together, in one transaction ({@link GroupCommit}); if that fails, each is applied again on its own, one transaction
  * an item, so that an item Janela can never store is quarantined whole, with the reason ({@link Quarantine}), and the
  * rest applied: the delivery can be answered 200 and Meta stops sending it. Only a failure that may pass (an item that
@@ -49,11 +50,13 @@ public class Deliveries implements DisposableBean {
     private final JanelaMetrics metrics;
     private final MetaTemplateUpdates templates;
     private final Quarantine quarantine;
+    private final MarketingUpdates marketing;
     private final GroupCommit<Delivery, List<Counted>> commits;
 
     Deliveries(Channels channels, ConversationService conversations, JanelaMetrics metrics,
             MetaTemplateUpdates templates, Quarantine quarantine, PlatformTransactionManager transactions,
-            Dialect dialect) {
+            Dialect dialect, MarketingUpdates marketing) {
+        this.marketing = marketing;
         this.channels = channels;
         this.conversations = conversations;
         this.metrics = metrics;
@@ -83,7 +86,8 @@ public class Deliveries implements DisposableBean {
      *     Janela cannot take the delivery now: Meta then delivers it again
      */
     public void apply(JsonNode payload) {
-        Delivery delivery = new Delivery(WebhookPayload.read(payload), WebhookPayload.templateChanges(payload));
+        Delivery delivery = new Delivery(WebhookPayload.read(payload), WebhookPayload.templateChanges(payload),
+                WebhookPayload.preferenceChanges(payload), WebhookPayload.capabilityUpdates(payload));
         List<Counted> counted;
         try {
             counted = commits.apply(delivery.route(), delivery);
@@ -100,7 +104,8 @@ public class Deliveries implements DisposableBean {
     }
 
     /** A delivery, read. */
-    private record Delivery(WebhookPayload.Contents contents, List<WebhookPayload.TemplateChange> templateChanges) {
+    private record Delivery(WebhookPayload.Contents contents, List<WebhookPayload.TemplateChange> templateChanges,
+            List<WebhookPayload.PreferenceChange> preferences, List<WebhookPayload.CapabilityUpdate> capabilities) {
         /** The same for deliveries of the same customer, so that they go through the same writer. */
         int route() {
             return contents.channels().stream().findFirst()
@@ -153,6 +158,18 @@ public class Deliveries implements DisposableBean {
                 keep(Optional.empty(), Optional.empty(), "template", change.value(), refused(refused), counted);
             }
         }
+        for (WebhookPayload.PreferenceChange preference : delivery.preferences()) {
+            try {
+                counted.add(new Counted("preference", marketing.apply(preference) ? Outcome.APPLIED
+                        : Outcome.DUPLICATE));
+            } catch (DataIntegrityViolationException refused) {
+                unstorable.failBatch(refused);
+                keep(Optional.empty(), preference.phoneNumberId(), "preference", preference.raw(), refused(refused),
+                        counted);
+            }
+        }
+        delivery.capabilities().forEach(update -> counted.add(new Counted("capability", marketing.apply(update)
+                ? Outcome.APPLIED : Outcome.UNKNOWN_CHANNEL)));
         return counted;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -75,6 +76,106 @@ final class WebhookPayload {
     /** The fields of Meta's template webhooks. */
     private static final List<String> TEMPLATE_FIELDS = List.of("message_template_status_update",
             "template_category_update");
+
+    /**
+     * A customer's choice, at Meta, to stop or resume marketing messages ({@code user_preferences}).
+     *
+     * @param phoneNumberId the channel it came through ({@code metadata.phone_number_id}), empty if not said
+     * @param customer the customer's number ({@code wa_id}) or BSUID ({@code user_id}), as Meta wrote it
+     * @param stopped whether they stopped marketing messages; false when they resumed them
+     * @param detail Meta's words for it ({@code detail}), if it gave some
+     * @param at when they chose, if Meta said when
+     */
+    record PreferenceChange(String wabaId, Optional<String> phoneNumberId, String customer, boolean stopped,
+            Optional<String> detail, Optional<Instant> at, JsonNode raw) {
+    }
+
+    /**
+     * Meta's new messaging limit for a WhatsApp Business Account ({@code business_capability_update}): customers
+     * reached by business-initiated templates in a moving 24 hours, empty for unlimited.
+     */
+    record CapabilityUpdate(String wabaId, OptionalInt messagingLimit) {
+    }
+
+    /** Meta's field for the messaging limit: {@code max_daily_conversations_per_business} since v24, else older. */
+    private static final List<String> LIMIT_FIELDS = List.of("max_daily_conversations_per_business",
+            "max_daily_conversation_per_phone");
+    /** The longest detail of an opt-out the store keeps (opt_outs.detail). */
+    private static final int LONGEST_DETAIL = 200;
+
+    /**
+     * The customers' marketing preferences {@code payload} carries ({@code user_preferences}), read leniently: an
+     * item of another category, with another value, or naming no customer is skipped.
+     */
+    static List<PreferenceChange> preferenceChanges(JsonNode payload) {
+        List<PreferenceChange> changes = new ArrayList<>();
+        for (JsonNode entry : payload.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                if (!change.path("field").asString("").equals("user_preferences")) {
+                    continue;
+                }
+                JsonNode value = change.path("value");
+                Optional<String> phoneNumberId = Optional.of(value.path("metadata").path("phone_number_id")
+                        .asString("")).filter(id -> !id.isEmpty() && !hasNul(id));
+                for (JsonNode preference : value.path("user_preferences")) {
+                    preferenceChange(entry.path("id").asString(""), phoneNumberId, preference, value.path("contacts"))
+                            .ifPresent(changes::add);
+                }
+            }
+        }
+        changes.sort(Comparator.comparing(change -> change.at().orElse(Instant.EPOCH)));
+        return changes;
+    }
+
+    private static Optional<PreferenceChange> preferenceChange(String wabaId, Optional<String> phoneNumberId,
+            JsonNode preference, JsonNode contacts) {
+        String category = preference.path("category").asString("marketing_messages");
+        String choice = preference.path("value").asString("").toLowerCase(Locale.ROOT);
+        Optional<String> customer = phone(preference.path("wa_id")).or(() -> bsuid(preference.path("user_id")))
+                .or(() -> contacts.size() == 1 ? phone(contacts.path(0).path("wa_id"))
+                        .or(() -> bsuid(contacts.path(0).path("user_id"))) : Optional.empty());
+        if (!category.equals("marketing_messages") || !List.of("stop", "resume").contains(choice)
+                || customer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> detail = Optional.of(text(preference, "detail", LONGEST_DETAIL))
+                .filter(words -> !words.isEmpty() && !hasNul(words));
+        return Optional.of(new PreferenceChange(wabaId, phoneNumberId, customer.get(), choice.equals("stop"), detail,
+                timestamp(preference), preference));
+    }
+
+    /**
+     * Meta's new messaging limits {@code payload} carries ({@code business_capability_update}): a whole number, or
+     * unlimited when the limit's field is absent or not a number ({@code "UNLIMITED"}).
+     */
+    static List<CapabilityUpdate> capabilityUpdates(JsonNode payload) {
+        List<CapabilityUpdate> updates = new ArrayList<>();
+        for (JsonNode entry : payload.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                if (change.path("field").asString("").equals("business_capability_update")
+                        && change.path("value").isObject()) {
+                    updates.add(new CapabilityUpdate(entry.path("id").asString(""),
+                            messagingLimit(change.path("value"))));
+                }
+            }
+        }
+        return updates;
+    }
+
+    private static OptionalInt messagingLimit(JsonNode value) {
+        for (String field : LIMIT_FIELDS) {
+            JsonNode limit = value.path(field);
+            if (!limit.isMissingNode()) {
+                try {
+                    int number = Integer.parseInt(limit.asString("").strip());
+                    return number > 0 ? OptionalInt.of(number) : OptionalInt.empty();
+                } catch (NumberFormatException unlimited) {
+                    return OptionalInt.empty();
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
 
     /** The template changes of {@code payload}. */
     static List<TemplateChange> templateChanges(JsonNode payload) {
