@@ -98,22 +98,42 @@ public class MarketingSettings {
     @Transactional
     public Settings change(long accountId, Change change) {
         List<FieldError> problems = new ArrayList<>();
+        Checked checked = check(change, problems);
+        Refusal.requireNone(problems);
+        checked.cap().ifPresent(each -> jdbc.sql("update accounts set marketing_cap_count = :count,"
+                        + " marketing_cap_days = :days where id = :account")
+                .param("count", each.map(Consent.Cap::count).orElse(null))
+                .param("days", each.map(value -> (int) value.period().toDays()).orElse(null))
+                .param("account", accountId).update());
+        change.messagingLimit().ifPresent(limit -> limits.setLimit(accountId,
+                limit.map(OptionalInt::of).orElseGet(OptionalInt::empty)));
+        checked.stopWords().ifPresent(each -> stopWords.set(accountId, each));
+        return settings(accountId);
+    }
+
+    /**
+     * What is wrong with {@code change}: for an edge that finds problems of its own in a request (a field of the
+     * wrong type), to name them all at once.
+     */
+    public List<FieldError> problems(Change change) {
+        List<FieldError> problems = new ArrayList<>();
+        check(change, problems);
+        return problems;
+    }
+
+    /** A change checked: its cap and its stop words as they are to be stored. */
+    private record Checked(Optional<Optional<Consent.Cap>> cap,
+            Optional<Optional<Map<String, List<String>>>> stopWords) {
+    }
+
+    private static Checked check(Change change, List<FieldError> problems) {
         Optional<Optional<Consent.Cap>> cap = change.cap().map(asked -> asked.flatMap(each -> cap(each, problems)));
         change.messagingLimit().flatMap(limit -> limit).filter(limit -> limit < 1).ifPresent(limit ->
                 problems.add(new FieldError("messaging_limit", "must be a number of customers, 1 or more (Meta's"
                         + " tiers are 250, 2000, 10000 and 100000), or null for unlimited; was " + limit)));
         Optional<Optional<Map<String, List<String>>>> words = change.stopWords()
                 .map(asked -> asked.map(each -> stopWords(each, problems)));
-        Refusal.requireNone(problems);
-        cap.ifPresent(each -> jdbc.sql("update accounts set marketing_cap_count = :count, marketing_cap_days = :days"
-                        + " where id = :account")
-                .param("count", each.map(Consent.Cap::count).orElse(null))
-                .param("days", each.map(value -> (int) value.period().toDays()).orElse(null))
-                .param("account", accountId).update());
-        change.messagingLimit().ifPresent(limit -> limits.setLimit(accountId,
-                limit.map(OptionalInt::of).orElseGet(OptionalInt::empty)));
-        words.ifPresent(each -> stopWords.set(accountId, each));
-        return settings(accountId);
+        return new Checked(cap, words);
     }
 
     private static Optional<Consent.Cap> cap(CapAsked asked, List<FieldError> problems) {

@@ -70,6 +70,7 @@ class SettingsController {
             problems.add(new FieldError(KEEPS_WINDOW, "must be true or false"));
         }
         MarketingSettings.Change change = marketingChange(body, problems);
+        problems.addAll(marketing.problems(change));
         Refusal.requireNone(problems);
         marketing.change(caller.accountId(), change);
         if (keeps.isBoolean()) {
