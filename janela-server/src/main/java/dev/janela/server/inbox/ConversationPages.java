@@ -4,6 +4,7 @@ import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.account.Users;
+import dev.janela.server.consent.OptOuts;
 import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.conversation.UnknownMessages;
 import dev.janela.server.conversation.Windows;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /inbox/{phone_number_id}/{wa_id}}: one conversation. The thread with its window, sessions and charges
  * refreshes itself; the composer offers free text only while the window is open, and otherwise the approved templates
- * with what sending one now would cost. Sends go the way a Cloud API client's do ({@link Sends}).
+ * with what sending one now would cost. Sends go the way a Cloud API client's do ({@link Sends}). The customer's
+ * marketing consent is shown beside, and the agent may opt them out or back in as they talk.
  */
 @WebPages
 class ConversationPages {
@@ -46,9 +48,12 @@ class ConversationPages {
     private final ChosenChannel chosen;
     private final JsonMapper json;
     private final UnknownMessages unknownMessages;
+    private final CustomerMarketing marketing;
 
     ConversationPages(SharedInbox inbox, Inbox store, Windows windows, Templates templates, Sends sends,
-            Users users, ChosenChannel chosen, JsonMapper json, UnknownMessages unknownMessages) {
+            Users users, ChosenChannel chosen, JsonMapper json, UnknownMessages unknownMessages,
+            CustomerMarketing marketing) {
+        this.marketing = marketing;
         this.unknownMessages = unknownMessages;
         this.inbox = inbox;
         this.store = store;
@@ -74,7 +79,20 @@ class ConversationPages {
         model.addAttribute("assignees", users.list(found.channel().accountId()).stream()
                 .filter(user -> user.role() != Role.ANALYST).toList());
         model.addAttribute("assignedTo", about.assignedUserId().orElse(null));
+        model.addAttribute("marketing", marketing.state(caller, found.waId()));
         return "conversation";
+    }
+
+    /** Opts the customer out of marketing, or back in, as the agent talking to them marks it; answers the card. */
+    @Allowed({Role.ADMIN, Role.AGENT})
+    @PostMapping("/inbox/{phoneNumberId}/{waId}/marketing")
+    String marketing(@PathVariable String phoneNumberId, @PathVariable String waId, @RequestParam boolean optedOut,
+            Caller caller, Model model) {
+        SharedInbox.Found found = inbox.conversation(caller, phoneNumberId, waId);
+        model.addAttribute("channel", found.channel());
+        model.addAttribute("waId", found.waId());
+        model.addAttribute("marketing", marketing.mark(caller, found.waId(), optedOut, OptOuts.Source.AGENT));
+        return "conversation :: marketing";
     }
 
     @Allowed({Role.ADMIN, Role.AGENT})
