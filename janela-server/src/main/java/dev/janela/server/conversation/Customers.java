@@ -38,8 +38,11 @@ public class Customers {
         this.dialect = dialect;
     }
 
-    /** The customer {@code ids} name, made if none is, and known from now on by all of them. */
-    Customer resolve(long accountId, CustomerIds ids, Instant now) {
+    /**
+     * The customer {@code ids} name, made if none is, and known from now on by all of them: a customer may be known
+     * before they write (a send to them, their opt-out from marketing).
+     */
+    public Customer resolve(long accountId, CustomerIds ids, Instant now) {
         for (int attempt = 0; attempt < 2; attempt++) {
             List<Customer> known = holders(accountId, ids);
             Optional<Customer> chosen = choose(known, ids);

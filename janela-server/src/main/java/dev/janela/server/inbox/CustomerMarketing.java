@@ -39,20 +39,28 @@ class CustomerMarketing {
     }
 
     /**
-     * Opts the customer out of marketing, or back in; nothing changes when they are so already.
+     * Opts the customer out of marketing, or back in; nothing changes when they are so already. A customer the account
+     * does not know yet is made to be opted out (from a list of the business's own, before any campaign), not to be
+     * opted in.
      *
      * @param source {@link OptOuts.Source#AGENT} from the inbox, {@link OptOuts.Source#API} from the API
      */
     @Transactional
     MarketingView mark(Caller caller, String written, boolean optedOut, OptOuts.Source source) {
-        Customer customer = customer(caller, written);
+        Customer customer = optedOut ? customers.find(caller.accountId(), identifier(written)).orElseGet(() ->
+                customers.resolve(caller.accountId(), CustomerIds.of(identifier(written)), clock.instant()))
+                : customer(caller, written);
         optOuts.change(caller.accountId(), customer.id(), new OptOuts.Change(optedOut, source,
                 Optional.of(caller.author()), clock.instant()));
         return MarketingView.of(customer.handle(), optOuts.state(customer.id()));
     }
 
     private Customer customer(Caller caller, String written) {
-        return customers.find(caller.accountId(), CustomerIds.identifier("customer", written))
+        return customers.find(caller.accountId(), identifier(written))
                 .orElseThrow(() -> Refusal.notFound("customer " + written));
+    }
+
+    private static String identifier(String written) {
+        return CustomerIds.identifier("customer", written);
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/customers/{customer}/marketing}: whether a customer of the account (named by their number or BSUID, as
  * a send names them) opted out of marketing, since when and how, with every change; and an integration's way to opt
  * them out or back in ({@code {"opted_out": true}}), recorded as the API's, with the token's name. A customer opted
- * out receives no marketing template: a send is refused with Meta's 131050, and campaigns skip them.
+ * out receives no marketing template: a send is refused with Meta's 131050, and campaigns skip them. A number the
+ * account does not know yet may be opted out (a list of the business's own), and is known from then on.
  */
 @RestController
 class MarketingController {

@@ -6,6 +6,7 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.consent.MessagingLimits;
 import dev.janela.server.consent.OptOuts;
 import dev.janela.server.conversation.Customer;
+import dev.janela.server.conversation.CustomerIds;
 import dev.janela.server.conversation.Customers;
 import java.time.Clock;
 import java.util.Optional;
@@ -41,15 +42,17 @@ class MarketingUpdates {
 
     /**
      * Opts the customer out of marketing, or back in, as they chose at Meta: the account is the channel's, else the
-     * WhatsApp Business Account's. A customer Janela does not know is not made for it: they have never written nor
-     * been sent anything through Janela.
+     * WhatsApp Business Account's. A customer Janela does not know yet is made to be opted out, so that no campaign
+     * reaches them; not to be opted in.
      *
      * @return whether it changed the customer's state
      */
     boolean apply(WebhookPayload.PreferenceChange change) {
         Optional<Long> account = change.phoneNumberId().flatMap(channels::findByPhoneNumberId).map(Channel::accountId)
                 .or(() -> accounts.findByWabaId(change.wabaId()));
-        Optional<Customer> customer = account.flatMap(id -> customers.find(id, change.customer()));
+        Optional<Customer> customer = account.flatMap(id -> customers.find(id, change.customer())
+                .or(() -> change.stopped() ? Optional.of(customers.resolve(id, CustomerIds.of(change.customer()),
+                        clock.instant())) : Optional.empty()));
         if (customer.isEmpty()) {
             LOG.info("Meta reported a customer's marketing preference for a {} Janela does not know; ignored",
                     account.isEmpty() ? "WhatsApp Business Account or number" : "customer");

@@ -165,6 +165,10 @@ final class WebhookPayload {
     private static OptionalInt messagingLimit(JsonNode value) {
         for (String field : LIMIT_FIELDS) {
             JsonNode limit = value.path(field);
+            if (limit.isNumber()) {
+                return limit.canConvertToInt() && limit.asInt() > 0 ? OptionalInt.of(limit.asInt())
+                        : OptionalInt.empty();
+            }
             if (!limit.isMissingNode()) {
                 try {
                     int number = Integer.parseInt(limit.asString("").strip());

@@ -160,12 +160,40 @@ class OptOutTest {
 
         Response noState = api.put(path(), Map.of("optedOut", true));
         Response unknown = api.get("/api/customers/5511900000000/marketing");
+        Response optedInUnknown = api.put("/api/customers/5511900000000/marketing", Map.of("opted_out", false));
         Response notANumber = api.get("/api/customers/12/marketing");
 
         assertThat(noState.status()).isEqualTo(400);
         assertThat(noState.json().path("fields").path(0).path("field").asString()).isEqualTo("opted_out");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(optedInUnknown.status()).isEqualTo(404);
         assertThat(notANumber.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aNumberNeverSeen_mayBeOptedOut_andNoMarketingTemplateReachesIt() {
+        Response marked = api.put("/api/customers/%2B5521988880077/marketing", Map.of("opted_out", true));
+
+        Response refused = api.send(channel, templateMessage("5521988880077", "offer", "en", "sale"));
+
+        assertThat(marked.status()).as("%s", marked).isEqualTo(200);
+        assertThat(marked.json().path("customer").asString()).isEqualTo("5521988880077");
+        assertThat(refused.errorCode()).isEqualTo("131050");
+    }
+
+    @Test
+    void metasStop_forACustomerJanelaNeverSaw_optsThemOut() {
+        api.webhook(preferences("stop", clock.instant()));
+
+        assertThat(marketing().path("opted_out").asBoolean()).isTrue();
+        assertThat(marketing().path("last_change").path("source").asString()).isEqualTo("meta");
+    }
+
+    @Test
+    void metasCapabilityUpdate_forAnUnknownBusinessAccount_changesNoAccount() {
+        api.webhook(capability("999000111", Map.of("max_daily_conversations_per_business", 250)));
+
+        assertThat(api.get("/api/settings").json().path("messaging_limit").isNull()).isTrue();
     }
 
     @Test
