@@ -97,6 +97,14 @@ class SettingsPagesTest {
     }
 
     @Test
+    void anAdmin_decidesThatANewNumberEndsTheWindow() {
+        admin.post("/settings", "/settings/identity", Map.of());
+
+        assertThat(api.get("/api/settings").json().path("identity_change_keeps_window").asBoolean()).isFalse();
+        assertThat(admin.get("/settings").body()).contains("open window ends when Meta reports");
+    }
+
+    @Test
     void thePage_isInPortuguese() {
         Response page = admin.get("/settings?lang=pt-BR");
 
