@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +46,8 @@ public class StopWords {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    /** How many times this node forgot words: words read while it did are not kept, as they may be the old ones. */
+    private final AtomicLong forgotten = new AtomicLong();
 
     StopWords(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -136,24 +139,29 @@ public class StopWords {
         if (known != null && known.readAt().plus(KEPT_FOR).isAfter(now)) {
             return known;
         }
+        long before = forgotten.get();
         Map<String, String> byNormalForm = new HashMap<>();
         words(accountId).byLanguage().values().forEach(words -> words.forEach(word ->
                 byNormalForm.putIfAbsent(normalForm(word), word)));
         Kept read = new Kept(byNormalForm, now);
-        kept.put(accountId, read);
+        if (forgotten.get() == before) {
+            kept.put(accountId, read);
+        }
         return read;
     }
 
     /**
-     * Forgets the account's words now and once the transaction commits: a match in between, which would read the
-     * words as they were, keeps them no longer than that.
+     * Forgets the account's words now and once the transaction ends: words a match reads in between, or while the
+     * transaction ends, may be the old ones, and are not kept.
      */
     private void forgetOnCommit(long accountId) {
+        forgotten.incrementAndGet();
         kept.remove(accountId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    forgotten.incrementAndGet();
                     kept.remove(accountId);
                 }
             });
