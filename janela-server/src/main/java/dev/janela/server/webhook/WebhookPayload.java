@@ -146,39 +146,40 @@ final class WebhookPayload {
 
     /**
      * Meta's new messaging limits {@code payload} carries ({@code business_capability_update}): a whole number, or
-     * unlimited when the limit's field is absent or not a number ({@code "UNLIMITED"}).
+     * unlimited when the limit's field is not one ({@code "UNLIMITED"}). An update without the limit's field is about
+     * another capability, and leaves the limit as it is.
      */
     static List<CapabilityUpdate> capabilityUpdates(JsonNode payload) {
         List<CapabilityUpdate> updates = new ArrayList<>();
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
-                if (change.path("field").asString("").equals("business_capability_update")
-                        && change.path("value").isObject()) {
-                    updates.add(new CapabilityUpdate(entry.path("id").asString(""),
-                            messagingLimit(change.path("value"))));
+                if (change.path("field").asString("").equals("business_capability_update")) {
+                    messagingLimit(change.path("value")).ifPresent(limit -> updates.add(new CapabilityUpdate(
+                            entry.path("id").asString(""), limit)));
                 }
             }
         }
         return updates;
     }
 
-    private static OptionalInt messagingLimit(JsonNode value) {
+    /** The messaging limit {@code value} gives, if it gives one: a whole number, or (empty) unlimited. */
+    private static Optional<OptionalInt> messagingLimit(JsonNode value) {
         for (String field : LIMIT_FIELDS) {
             JsonNode limit = value.path(field);
             if (limit.isNumber()) {
-                return limit.canConvertToInt() && limit.asInt() > 0 ? OptionalInt.of(limit.asInt())
-                        : OptionalInt.empty();
+                return Optional.of(limit.canConvertToInt() && limit.asInt() > 0 ? OptionalInt.of(limit.asInt())
+                        : OptionalInt.empty());
             }
             if (!limit.isMissingNode()) {
                 try {
                     int number = Integer.parseInt(limit.asString("").strip());
-                    return number > 0 ? OptionalInt.of(number) : OptionalInt.empty();
+                    return Optional.of(number > 0 ? OptionalInt.of(number) : OptionalInt.empty());
                 } catch (NumberFormatException unlimited) {
-                    return OptionalInt.empty();
+                    return Optional.of(OptionalInt.empty());
                 }
             }
         }
-        return OptionalInt.empty();
+        return Optional.empty();
     }
 
     /** The template changes of {@code payload}. */

@@ -227,7 +227,7 @@ class OptOutTest {
     }
 
     @Test
-    void metasCapabilityUpdate_setsTheMessagingLimit_andUnlimitedClearsIt() {
+    void metasCapabilityUpdate_setsTheMessagingLimit_unlimitedClearsIt_andAnotherCapabilityLeavesIt() {
         String wabaId = "3210" + api.accountId();
         jdbc.sql("update accounts set waba_id = :waba where id = :id").param("waba", wabaId)
                 .param("id", api.accountId()).update();
@@ -235,6 +235,8 @@ class OptOutTest {
         api.webhook(capability(wabaId, Map.of("max_daily_conversations_per_business", 2000)));
         assertThat(api.get("/api/settings").json().path("messaging_limit").asInt()).isEqualTo(2000);
         api.webhook(capability(wabaId, Map.of("max_daily_conversation_per_phone", "10000")));
+        assertThat(api.get("/api/settings").json().path("messaging_limit").asInt()).isEqualTo(10000);
+        api.webhook(capability(wabaId, Map.of("max_phone_numbers_per_business", 20)));
         assertThat(api.get("/api/settings").json().path("messaging_limit").asInt()).isEqualTo(10000);
 
         api.webhook(capability(wabaId, Map.of("max_daily_conversations_per_business", "UNLIMITED")));
