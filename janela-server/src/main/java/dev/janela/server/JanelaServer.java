@@ -1,5 +1,6 @@
 package dev.janela.server;
 
+import dev.janela.server.config.CampaignSettings;
 import dev.janela.server.config.DeliverySettings;
 import dev.janela.server.config.JanelaProperties;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /** The Janela service. Started by {@code janela serve}; see {@link JanelaProperties} for its settings. */
 @SpringBootApplication
-@EnableConfigurationProperties({JanelaProperties.class, DeliverySettings.class})
+@EnableConfigurationProperties({JanelaProperties.class, DeliverySettings.class, CampaignSettings.class})
 public class JanelaServer {
     /**
      * Starts the service on {@code port} with its embedded database under {@code dataDirectory} (unless

@@ -6,11 +6,14 @@ import dev.janela.server.refusal.FieldError;
 import dev.janela.server.refusal.Fields;
 import dev.janela.server.refusal.Refusal;
 import dev.janela.server.web.Allowed;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,6 +106,15 @@ class CampaignController {
         List<CampaignView.RecipientView> shown = page.stream().limit(size).map(CampaignView.RecipientView::of)
                 .toList();
         return new RecipientPage(shown, page.size() > size ? shown.get(size - 1).line() : null);
+    }
+
+    /** What became of each recipient, as CSV: a line a recipient, in the list's order. */
+    @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
+    @GetMapping(path = "/api/campaigns/{id}/report", produces = "text/csv")
+    void report(@PathVariable long id, Caller caller, HttpServletResponse response) throws IOException {
+        response.setContentType(CampaignProgress.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, CampaignProgress.disposition(id));
+        campaigns.report(caller, id, response.getWriter());
     }
 
     /** Estimates a draft or scheduled campaign again, as it would be sent now. */

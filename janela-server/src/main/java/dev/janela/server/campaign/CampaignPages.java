@@ -10,6 +10,7 @@ import dev.janela.server.ui.PageChanges;
 import dev.janela.server.ui.WebPages;
 import dev.janela.server.web.Allowed;
 import dev.janela.server.web.ErrorTable;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -121,6 +122,22 @@ class CampaignPages {
         model.addAttribute("recipients", shown);
         model.addAttribute("nextAfter", page.size() > PAGE ? shown.get(PAGE - 1).line() : null);
         return "campaign";
+    }
+
+    /** The campaign's progress alone, which its page asks for every few seconds while it may still move. */
+    @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
+    @GetMapping("/campaigns/{id}/progress")
+    String progress(@PathVariable long id, Caller caller, Model model) {
+        model.addAttribute("campaign", CampaignView.of(campaigns.details(caller, id)));
+        return "campaign :: progress";
+    }
+
+    @Allowed({Role.ADMIN, Role.AGENT, Role.ANALYST})
+    @GetMapping("/campaigns/{id}/report.csv")
+    void report(@PathVariable long id, Caller caller, HttpServletResponse response) throws IOException {
+        response.setContentType(CampaignProgress.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, CampaignProgress.disposition(id));
+        campaigns.report(caller, id, response.getWriter());
     }
 
     /**

@@ -59,10 +59,10 @@ public class CampaignProgress {
      * @param failed refused by Janela or failed at Meta, by Meta's code (0 when none was given)
      * @param unknown sent, but no answer said whether Meta took it
      * @param replied whose customer wrote after the campaign's message
-     * @param chargedMicros what the messages were charged so far, net of reversals, in {@code currency}
+     * @param charged what the messages were charged so far, net of reversals, in {@code currency}: a decimal
      */
     public record Counts(long recipients, long pending, Map<String, Long> skipped, long queued, long sent,
-            long delivered, long read, Map<Integer, Long> failed, long unknown, long replied, long chargedMicros,
+            long delivered, long read, Map<Integer, Long> failed, long unknown, long replied, String charged,
             Optional<String> currency) {
         public long skippedTotal() {
             return skipped.values().stream().mapToLong(Long::longValue).sum();
@@ -76,11 +76,6 @@ public class CampaignProgress {
         public long done() {
             return recipients - pending - queued;
         }
-
-        /** What was charged so far, as a decimal. */
-        public String charged() {
-            return Ledger.decimal(chargedMicros, 4);
-        }
     }
 
     /** One recipient as the report gives it. */
@@ -89,31 +84,73 @@ public class CampaignProgress {
             Optional<Long> chargedMicros, Optional<String> currency) {
     }
 
-    /** The campaign's counts now. */
+    /**
+     * The campaign's counts now, added up by the database: a group for each recipient's state, why it was skipped,
+     * its message's state and the code it failed with.
+     */
     public Counts counts(long campaignId) {
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> skipped = new TreeMap<>();
         Map<Integer, Long> failed = new TreeMap<>();
-        long[] repliedAndCharged = new long[2];
-        String[] currency = {null};
-        forEach(campaignId, row -> {
-            byStatus.merge(row.status(), 1L, Long::sum);
-            if (row.status().equals("skipped")) {
-                skipped.merge(row.reason().orElse(""), 1L, Long::sum);
-            } else if (row.status().equals("failed")) {
-                failed.merge(row.errorCode().orElse(0), 1L, Long::sum);
-            }
-            if (row.replied()) {
-                repliedAndCharged[0]++;
-            }
-            repliedAndCharged[1] = Math.addExact(repliedAndCharged[1], row.chargedMicros().orElse(0L));
-            row.currency().ifPresent(code -> currency[0] = code);
-        });
+        long[] replied = {0};
+        jdbc.sql("select r.state, case when r.reason like 'invalid:%' then 'invalid'"
+                        + " when r.reason like 'duplicate:%' then 'duplicate' else r.reason end as kind,"
+                        + " m.state as message_state, coalesce(r.error_code, m.error_code) as code, count(*) as n,"
+                        + " sum(case when exists (select 1 from messages i where i.conversation_id = m.conversation_id"
+                        + " and i.direction = 'in' and i.at > m.at) then 1 else 0 end) as replied"
+                        + " from campaign_recipients r join campaigns p on p.id = r.campaign_id"
+                        + " left join messages m on m.channel_id = p.channel_id and m.wamid = r.wamid"
+                        + " where r.campaign_id = :campaign group by 1, 2, 3, 4")
+                .param("campaign", campaignId)
+                .query(row -> {
+                    String status = status(row.getString("state"), row.getString("message_state"));
+                    long count = row.getLong("n");
+                    byStatus.merge(status, count, Long::sum);
+                    if (status.equals("skipped")) {
+                        skipped.merge(Optional.ofNullable(row.getString("kind")).orElse(""), count, Long::sum);
+                    } else if (status.equals("failed")) {
+                        failed.merge(row.getInt("code"), count, Long::sum);
+                    }
+                    replied[0] += row.getLong("replied");
+                });
+        Charged charged = charged(campaignId);
         long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new Counts(all, byStatus.getOrDefault("pending", 0L), skipped, byStatus.getOrDefault("queued", 0L),
                 byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("delivered", 0L),
-                byStatus.getOrDefault("read", 0L), failed, byStatus.getOrDefault("unknown", 0L), repliedAndCharged[0],
-                repliedAndCharged[1], Optional.ofNullable(currency[0]));
+                byStatus.getOrDefault("read", 0L), failed, byStatus.getOrDefault("unknown", 0L), replied[0],
+                Ledger.decimal(charged.micros(), 4), charged.currency());
+    }
+
+    /** What a campaign's messages were charged, net of reversals, and in what currency. */
+    private record Charged(long micros, Optional<String> currency) {
+    }
+
+    /**
+     * The charges of the campaign's messages: those of its account since it started (the ledger is read by time,
+     * which its index serves) whose event is one of the campaign's messages.
+     */
+    private Charged charged(long campaignId) {
+        return jdbc.sql("select coalesce(sum(c.amount_micros), 0) as micros, min(c.currency) as currency"
+                        + " from campaigns p join charges c on c.account_id = p.account_id and c.at >= p.started_at"
+                        + " where p.id = :campaign and c.channel_id = p.channel_id and c.event_id in"
+                        + " (select r.wamid from campaign_recipients r where r.campaign_id = :campaign"
+                        + " and r.wamid is not null)")
+                .param("campaign", campaignId)
+                .query((row, n) -> new Charged(row.getLong("micros"), Optional.ofNullable(row.getString("currency"))))
+                .single();
+    }
+
+    /** A recipient's status as the report and the counts give it: its own state, or its message's once sent. */
+    private static String status(String state, String messageState) {
+        if (!state.equals("accepted")) {
+            return state;
+        }
+        return messageState == null || messageState.equals("pending") ? "queued" : messageState;
+    }
+
+    /** How a download names the report of campaign {@code id}. */
+    static String disposition(long id) {
+        return "attachment; filename=\"campaign-" + id + ".csv\"";
     }
 
     /** Writes the campaign's report: a line a recipient, in the list's order, with what became of its message. */
@@ -137,9 +174,7 @@ public class CampaignProgress {
             Optional<Integer> messageCode = result.wasNull() ? Optional.empty() : Optional.of(failedAt);
             long micros = result.getLong("charged_micros");
             Optional<Long> charged = result.wasNull() ? Optional.empty() : Optional.of(micros);
-            String status = !state.equals("accepted") ? state
-                    : messageState == null || messageState.equals("pending") ? "queued" : messageState;
-            each.accept(new Row(result.getInt("line"), result.getString("recipient"), status,
+            each.accept(new Row(result.getInt("line"), result.getString("recipient"), status(state, messageState),
                     Optional.ofNullable(result.getString("reason")), refusedCode.or(() -> messageCode),
                     Optional.ofNullable(result.getString("wamid")), Instants.readOptional(result, "at"),
                     Instants.readOptional(result, "state_at"), result.getInt("replied") == 1, charged,

@@ -6,6 +6,7 @@ import dev.janela.server.access.Role;
 import dev.janela.server.channel.Channel;
 import dev.janela.server.channel.Channels;
 import dev.janela.server.cluster.ClusterJobs;
+import dev.janela.server.config.CampaignSettings;
 import dev.janela.server.consent.Consent;
 import dev.janela.server.consent.MessagingLimits;
 import dev.janela.server.operations.JanelaMetrics;
@@ -85,6 +86,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     private final JanelaMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final CampaignSettings settings;
     /** Where each running campaign's pass through its list has reached: recipients left pending lie behind it. */
     private final Map<Long, Long> reached = new HashMap<>();
     /** How many sends of each channel's were stored in each second, for the seconds this node still paces. */
@@ -96,7 +98,9 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
 
     CampaignRunner(RecipientQueue queue, CampaignStore campaigns, CampaignMessages bodies, CampaignEvents events,
             ClusterJobs jobs, Channels channels, Templates templates, Sends sends, Consent consent,
-            MessagingLimits limits, JanelaMetrics metrics, Clock clock, PlatformTransactionManager transactions) {
+            MessagingLimits limits, JanelaMetrics metrics, Clock clock, PlatformTransactionManager transactions,
+            CampaignSettings settings) {
+        this.settings = settings;
         this.queue = queue;
         this.campaigns = campaigns;
         this.bodies = bodies;
@@ -120,6 +124,9 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             sender.setDaemon(true);
             return sender;
         });
+        if (!settings.runInBackground()) {
+            return;
+        }
         running = true;
         thread = new Thread(this::run, "janela-campaigns");
         thread.setDaemon(true);
@@ -227,11 +234,11 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         }
         long after = reached.getOrDefault(campaign.id(), 0L);
         List<CampaignRecipient> next = campaigns.pending(campaign.id(), after, room);
+        if (next.isEmpty() && after > 0) {
+            // past the list's end: those an earlier pass left pending (the queue could not take them) go now
+            next = campaigns.pending(campaign.id(), 0, room);
+        }
         if (next.isEmpty()) {
-            if (after > 0) {
-                reached.put(campaign.id(), 0L);
-                return new Pass(0, true);
-            }
             finish(campaign);
             return Pass.NOTHING;
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record CampaignView(long id, String name, String channel, TemplateView template, String state, Instant startsAt,
         Instant createdAt, String createdBy, Instant startedAt, Instant finishedAt, String waiting,
-        Map<String, Long> counts, CampaignEstimates.CampaignEstimate estimate) {
+        Map<String, Long> counts, CampaignEstimates.CampaignEstimate estimate, CampaignProgress.Counts progress) {
     /** The template, and the columns its list has. */
     record TemplateView(String name, String language, String category, List<String> columns) {
     }
@@ -27,13 +27,13 @@ record CampaignView(long id, String name, String channel, TemplateView template,
 
     static CampaignView of(Campaigns.Details details) {
         return of(details.campaign(), details.channel().phoneNumberId(), templateOf(details), details.counts(),
-                details.estimate());
+                details.estimate(), details.progress());
     }
 
     static CampaignView of(Campaigns.Summary summary) {
         TemplateView template = summary.template().map(found -> new TemplateView(found.name(), found.language(),
                 found.category().wireName(), Campaigns.columns(found).all())).orElse(null);
-        return of(summary.campaign(), summary.channel(), template, summary.counts(), null);
+        return of(summary.campaign(), summary.channel(), template, summary.counts(), null, null);
     }
 
     private static TemplateView templateOf(Campaigns.Details details) {
@@ -42,11 +42,11 @@ record CampaignView(long id, String name, String channel, TemplateView template,
     }
 
     private static CampaignView of(Campaign campaign, String channel, TemplateView template, Map<String, Long> counts,
-            CampaignEstimates.CampaignEstimate estimate) {
+            CampaignEstimates.CampaignEstimate estimate, CampaignProgress.Counts progress) {
         return new CampaignView(campaign.id(), campaign.name(), channel, template, campaign.state().wireName(),
                 campaign.startsAt().orElse(null), campaign.createdAt(), campaign.createdBy(),
                 campaign.startedAt().orElse(null), campaign.finishedAt().orElse(null), campaign.waiting().orElse(null),
-                counts, estimate);
+                counts, estimate, progress);
     }
 
     /** How many recipients are in {@code key}: a state ({@code pending}) or a state and reason. */

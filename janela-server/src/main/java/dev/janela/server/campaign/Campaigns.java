@@ -10,6 +10,8 @@ import dev.janela.server.refusal.Refusal;
 import dev.janela.server.template.Template;
 import dev.janela.server.template.TemplateStatus;
 import dev.janela.server.template.Templates;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +42,12 @@ public class Campaigns {
     private final Channels channels;
     private final Templates templates;
     private final CampaignEvents events;
+    private final CampaignProgress progress;
     private final Clock clock;
 
     Campaigns(CampaignStore store, CampaignEstimates estimates, Channels channels, Templates templates,
-            CampaignEvents events, Clock clock) {
+            CampaignEvents events, CampaignProgress progress, Clock clock) {
+        this.progress = progress;
         this.events = events;
         this.store = store;
         this.estimates = estimates;
@@ -68,7 +72,7 @@ public class Campaigns {
 
     /** A campaign with what it is sent from and with, its recipients counted, and its estimate. */
     record Details(Campaign campaign, Channel channel, Template template, Map<String, Long> counts,
-            CampaignEstimates.CampaignEstimate estimate) {
+            CampaignEstimates.CampaignEstimate estimate, CampaignProgress.Counts progress) {
     }
 
     /** A campaign in a list, with its recipients counted. */
@@ -145,7 +149,13 @@ public class Campaigns {
         Campaign campaign = require(caller, id);
         Channel channel = channels.findById(campaign.channelId()).orElseThrow();
         Template template = templates.find(caller.accountId(), campaign.templateId()).orElseThrow();
-        return new Details(campaign, channel, template, store.counts(id), estimates.read(store.estimate(id)));
+        return new Details(campaign, channel, template, store.counts(id), estimates.read(store.estimate(id)),
+                progress.counts(id));
+    }
+
+    /** Writes the campaign's report, a CSV line a recipient with what became of it. */
+    public void report(Caller caller, long id, Writer out) throws IOException {
+        progress.report(require(caller, id).id(), out);
     }
 
     /**

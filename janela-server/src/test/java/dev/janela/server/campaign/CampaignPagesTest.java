@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The campaign pages over HTTP: an admin uploads a list (refused with every bad line shown, or made a draft), reads
@@ -23,6 +24,8 @@ class CampaignPagesTest {
 
     @Autowired
     private TestServer server;
+    @Autowired
+    private CampaignRunner runner;
 
     private Api api;
     private FormClient admin;
@@ -34,6 +37,35 @@ class CampaignPagesTest {
         api.addUser(email, "admin", PASSWORD);
         admin = new FormClient(api.base());
         admin.signIn(email, PASSWORD);
+    }
+
+    @Test
+    void aStartedCampaignsProgress_isShownAndRefreshedUntilItEnds_andItsReportDownloads() {
+        Response created = upload("recipient,1,2\n5521987650811,Ana,A1\n5521987650812,Bia,B2\n12ab,Caio,C3\n");
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/campaigns/"));
+        String id = path.substring("/campaigns/".length());
+        admin.post(path, path + "/start", Map.of());
+
+        runner.pass();
+        String sending = admin.get(path + "/progress").body();
+        runner.pass();
+        String finished = admin.get(path).body();
+        Response report = admin.get(path + "/report.csv");
+        JsonNode progress = api.get("/api/campaigns/" + id).json().path("progress");
+        Response apiReport = api.get("/api/campaigns/" + id + "/report", "text/csv");
+
+        assertThat(sending).contains("hx-trigger=\"every 3s\"", "data-count=\"read\">2<", "invalid number: 1",
+                "3 of 3 recipients done");
+        assertThat(finished).contains("The campaign finished", "$0.125 charged so far, of $0.125 estimated",
+                "report.csv").doesNotContain("every 3s");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().lines().toList()).hasSize(4).element(3).asString()
+                .startsWith("4,12ab,skipped,\"invalid: ");
+        assertThat(progress.path("read").asInt()).isEqualTo(2);
+        assertThat(progress.path("skipped").path("invalid").asInt()).isEqualTo(1);
+        assertThat(progress.path("charged").asString()).isEqualTo("0.1250");
+        assertThat(apiReport.body()).isEqualTo(report.body());
     }
 
     @Test
@@ -69,7 +101,7 @@ class CampaignPagesTest {
         String portuguese = admin.get(path + "?lang=pt-BR").body();
 
         assertThat(created.status()).isEqualTo(302);
-        assertThat(draft).contains("$0.0625 for 1 recipients: 1 charged, 0 free", "Invalid numbers: 1",
+        assertThat(draft).contains("$0.0625 for 1 recipient: 1 charged, 0 free", "Invalid numbers: 1",
                 "line 3: 12ab", "Repeated recipients: 1", "line 4: 5521987650801 (of line 2)", "Start now",
                 "Delete draft").doesNotContain(">Pause<");
         assertThat(started.status()).isEqualTo(302);

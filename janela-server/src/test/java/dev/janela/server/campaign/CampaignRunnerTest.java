@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janela.core.testfixtures.TestClock;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.ledger.Ledger;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
 import dev.janela.server.testfixtures.TestServer;
@@ -183,7 +184,8 @@ class CampaignRunnerTest {
         long ledger = jdbc.sql("select sum(amount_micros) from charges where account_id = :account"
                         + " and event_id not in ('wamid.stop', 'wamid.reply')")
                 .param("account", api.accountId()).query(Long.class).single();
-        assertThat(counts.chargedMicros()).isPositive().isEqualTo(ledger);
+        assertThat(ledger).isPositive();
+        assertThat(counts.charged()).isEqualTo(Ledger.decimal(ledger, 4));
         assertThat(report.toString().lines().toList()).hasSize(5).satisfies(lines -> {
             assertThat(lines.get(0)).isEqualTo("line,recipient,status,reason,error_code,message_id,sent_at,"
                     + "status_at,replied,charged,currency");

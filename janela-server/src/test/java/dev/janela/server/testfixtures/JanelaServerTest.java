@@ -26,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
     "janela.meta.app-secret=" + TestServer.APP_SECRET,
     "janela.meta.verify-token=" + TestServer.VERIFY_TOKEN,
     // Events for the business's receivers are sent only when a test runs a pass of their delivery itself.
-    "janela.webhooks.deliver-in-background=false"})
+    "janela.webhooks.deliver-in-background=false",
+    "janela.campaigns.run-in-background=false"})
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestServer.Configuration.class)
 @ExtendWith(TestServer.ResetBeforeEach.class)
