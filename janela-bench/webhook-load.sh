@@ -15,7 +15,7 @@ data="$(mktemp -d)"
 java -Xmx1g -Djanela.progress=false -jar "$checkout/janela-cli/target/janela.jar" serve --port "$port" \
     --data-dir "$data" >"$data.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data" "$data.log"' EXIT
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data" "$data.log"' EXIT
 for _ in $(seq 1 240); do
   curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
   sleep 0.5

@@ -29,7 +29,7 @@ export JANELA_ADMIN_TOKEN=jnl_load_token JANELA_META_APP_SECRET=load-secret JANE
 
 data="$(mktemp -d)"
 servers=()
-trap 'kill "${servers[@]}" 2>/dev/null; wait "${servers[@]}" 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill "${servers[@]}" 2>/dev/null; wait "${servers[@]}" 2>/dev/null || true; rm -rf "$data"' EXIT
 start_node() { # NUMBER: a server on port + NUMBER - 1
   # shellcheck disable=SC2086 # the options are words
   java -Xmx1g ${JANELA_LOAD_JAVA_OPTS:-} -Djanela.progress=false -jar "$checkout/janela-cli/target/janela.jar" serve \
