@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # How long a campaign's list takes to import, and its estimate to be made again: starts a fresh `janela serve` (the
 # embedded store in a new directory, or PostgreSQL when JANELA_DB_URL, and JANELA_DB_USER, JANELA_DB_PASSWORD, name an
-# empty database) on a free port; adds a rate card of BR, IN, MX, US and the rest, an approved marketing template
-# with one parameter, and a channel; writes a list of N recipients of those markets, 0.5% of them invalid and 0.5%
-# repeated; then, R times, creates a draft campaign from it (POST /api/campaigns, which parses, estimates and stores
-# the list in one transaction) and estimates that campaign again (POST /api/campaigns/{id}/estimate). Reports each
-# call's wall time (curl's) and the server's CPU time over it (and PostgreSQL's backends', on PostgreSQL), then the
-# best and median of the runs after the first, which warms the JIT.
-# Build first: mvn -B -q -o -Dmaven.test.skip=true -pl janela-core,janela-server,janela-cli package
+# empty database) on a free port; adds a rate card of BR, IN, MX, North America and the rest under Meta's
+# per-message pricing, an approved marketing template with one parameter, and a channel; writes a list of N
+# recipients of those markets, 0.5% of them invalid and 0.5% repeated; then, R times, creates a draft campaign from
+# it (POST /api/campaigns, which parses, estimates and stores the list in one transaction) and estimates that
+# campaign again (POST /api/campaigns/{id}/estimate). Reports each call's wall time (curl's) and the server's CPU
+# time over it (and PostgreSQL's backends', on PostgreSQL), then the best and median of the runs after the first,
+# which warms the JIT. Needs curl, jq and python3 (for a free port). Build first:
+#   mvn -B -q -o -Dmaven.test.skip=true -pl janela-core,janela-server,janela-cli package
 #   janela-bench/campaign-import.sh
 # JANELA_IMPORT_RECIPIENTS (100000), JANELA_IMPORT_RUNS (5), JANELA_JAVA_OPTS (the server's JVM options, default
 # -Xmx1g, as ./janela takes them: a JFR recording, say).
@@ -51,8 +52,10 @@ MX,marketing,0.0305,USD
 North America,marketing,0.0250,USD
 *,marketing,0.0604,USD' >/dev/null
 # Meta's per-message pricing, so that a marketing template is priced in the customer's market
-json PUT /api/pricing-plan '{"time_zone":"UTC","periods":[{"from":"2025-07-01","model":"pmp-2025"},{"from":"2026-10-01","model":"pmp-2026"}]}'
-json POST /api/templates '{"name":"spring_sale","language":"en","category":"marketing","body":"Hello {{1}}, our sale starts today."}'
+json PUT /api/pricing-plan '{"time_zone":"UTC","periods":[{"from":"2025-07-01","model":"pmp-2025"},
+    {"from":"2026-10-01","model":"pmp-2026"}]}'
+json POST /api/templates '{"name":"spring_sale","language":"en","category":"marketing",
+    "body":"Hello {{1}}, our sale starts today."}'
 call POST "/api/templates/$(jq .id "$data/answer")/approve" >/dev/null
 json POST /api/channels '{"phone_number_id":"106540352242922","number":"+55 11 99999-0000"}'
 
@@ -99,7 +102,9 @@ for run in $(seq 1 "$runs"); do
   measure estimate POST "/api/campaigns/$id/estimate"
 done | tee "$data/times" | awk '{ printf "run %d, %s: %.3f s, server CPU %.2f s%s\n", int((NR + 1) / 2), $1, $2, $3,
     ($4 > 0) ? sprintf(", PostgreSQL CPU %.2f s", $4) : "" }'
-jq -r '"the estimate: \(.counts | tostring); \(.estimate.by_market | map("\(.market) \(.charged)") | join(", ")), \(.estimate.totals.total) \(.estimate.currency)"' "$data/first"
+jq -r '"the estimate: \(.counts | tostring); \(.estimate.by_market | map("\(.market) \(.charged)") | join(", ")),
+    \(.estimate.totals.total) \(.estimate.currency)"' "$data/first" | tr -s ' \n' ' '
+echo
 echo "load after: $(uptime | sed 's/.*load/load/')"
 # the first run (lines 1 and 2) warms the JIT; the others are summed up
 median() { sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
