@@ -342,15 +342,7 @@ public final class CampaignRun {
     }
 
     private int finish(Path work) throws IOException {
-        if (violations.count() == 0) {
-            out.println("no violations; took " + elapsed());
-            Suite.delete(work);
-            return 0;
-        }
-        out.println(violations.count() + " violations; took " + elapsed() + "; the server's logs are kept in "
-                + work);
-        violations.print(out, 20);
-        return 1;
+        return violations.finish(out, work, elapsed(), "the server's logs");
     }
 
     private String elapsed() {

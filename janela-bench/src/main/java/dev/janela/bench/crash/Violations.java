@@ -1,6 +1,8 @@
 package dev.janela.bench.crash;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,5 +29,22 @@ final class Violations {
                 out.println("    ... and " + (details.size() - perKind) + " more");
             }
         });
+    }
+
+    /**
+     * Ends a run: with none, says so and deletes its working directory; else prints them, keeping the directory and
+     * the logs it holds.
+     *
+     * @return the run's exit status: 0 with no violation, 1 with any
+     */
+    int finish(PrintStream out, Path work, String took, String logs) throws IOException {
+        if (count() == 0) {
+            out.println("no violations; took " + took);
+            Suite.delete(work);
+            return 0;
+        }
+        out.println(count() + " violations; took " + took + "; " + logs + " are kept in " + work);
+        print(out, 20);
+        return 1;
     }
 }
