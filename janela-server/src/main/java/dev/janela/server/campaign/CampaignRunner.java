@@ -87,8 +87,8 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final CampaignSettings settings;
-    /** Where each running campaign's pass through its list has reached: recipients left pending lie behind it. */
-    private final Map<Long, Long> reached = new HashMap<>();
+    /** Where each running campaign's pass through its list has got to: recipients left pending lie behind it. */
+    private final Map<Long, Long> listPosition = new HashMap<>();
     /** How many sends of each channel's were stored in each second, for the seconds this node still paces. */
     private final Map<Long, Map<Long, Integer>> sentInSecond = new HashMap<>();
     private final Object nap = new Object();
@@ -184,7 +184,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
     synchronized Pass pass() {
         // an idle server only reads: holding the job writes, which on the embedded store takes its one write lock
         if (!queue.anyToRun(clock.instant()) || !jobs.hold(JOB, HOLD_TERM)) {
-            reached.clear();
+            listPosition.clear();
             return Pass.NOTHING;
         }
         for (Campaign due : campaigns.due(clock.instant())) {
@@ -199,7 +199,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             sent += one.sent();
             moreNow |= one.moreNow();
         }
-        reached.keySet().retainAll(stillRunning);
+        listPosition.keySet().retainAll(stillRunning);
         return new Pass(sent, moreNow);
     }
 
@@ -232,7 +232,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
         if (room <= 0) {
             return Pass.NOTHING;
         }
-        long after = reached.getOrDefault(campaign.id(), 0L);
+        long after = listPosition.getOrDefault(campaign.id(), 0L);
         List<CampaignRecipient> next = campaigns.pending(campaign.id(), after, room);
         if (next.isEmpty() && after > 0) {
             // past the list's end: those an earlier pass left pending (the queue could not take them) go now
@@ -242,27 +242,27 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             finish(campaign);
             return Pass.NOTHING;
         }
-        reached.put(campaign.id(), next.get(next.size() - 1).id());
-        Limits limits = limits(campaign, template.get(), now);
+        listPosition.put(campaign.id(), next.get(next.size() - 1).id());
+        Limits allowed = limits(campaign, template.get(), now);
         List<CampaignRecipient> toSend = new ArrayList<>();
         for (CampaignRecipient recipient : next) {
-            Optional<String> skip = limits.skip(recipient.recipient());
+            Optional<String> skip = allowed.skip(recipient.recipient());
             if (skip.isPresent()) {
                 queue.skip(recipient.id(), skip.get(), now);
                 metrics.campaignRecipient("skipped", skip.get());
-            } else if (!limits.mayReach(recipient.recipient())) {
+            } else if (!allowed.mayReach(recipient.recipient())) {
                 // the list's order is kept: this one, and those after it, wait for the 24 hours to move on
-                reached.put(campaign.id(), recipient.id() - 1);
+                listPosition.put(campaign.id(), recipient.id() - 1);
                 break;
             } else {
                 toSend.add(recipient);
             }
         }
-        wait(campaign, limits.full() ? Optional.of(MESSAGING_LIMIT) : Optional.empty());
+        wait(campaign, allowed.full() ? Optional.of(MESSAGING_LIMIT) : Optional.empty());
         Map<Sent, Integer> outcomes = sendAll(campaign, channel.get(), template.get(), toSend);
         int sent = outcomes.getOrDefault(Sent.ACCEPTED, 0);
         // what the queue could not take now is tried again in a later second, not at once
-        boolean moreNow = !limits.full() && sent < room && !outcomes.containsKey(Sent.LATER);
+        boolean moreNow = !allowed.full() && sent < room && !outcomes.containsKey(Sent.LATER);
         return new Pass(sent, moreNow);
     }
 
@@ -349,7 +349,7 @@ public class CampaignRunner implements InitializingBean, DisposableBean {
             return true;
         }));
         if (finished) {
-            reached.remove(campaign.id());
+            listPosition.remove(campaign.id());
             LOG.info("Campaign {} ({}) finished", campaign.id(), campaign.name());
         }
     }
