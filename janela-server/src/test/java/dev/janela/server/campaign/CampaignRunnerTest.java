@@ -1,6 +1,7 @@
 package dev.janela.server.campaign;
 
 import static dev.janela.server.testfixtures.Webhooks.payload;
+import static dev.janela.server.testfixtures.Webhooks.status;
 import static dev.janela.server.testfixtures.Webhooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +10,13 @@ import dev.janela.server.jdbc.Instants;
 import dev.janela.server.ledger.Ledger;
 import dev.janela.server.testfixtures.Api;
 import dev.janela.server.testfixtures.JanelaServerTest;
+import dev.janela.server.testfixtures.TestConnector;
 import dev.janela.server.testfixtures.TestServer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +42,8 @@ class CampaignRunnerTest {
     private CampaignRunner runner;
     @Autowired
     private CampaignProgress progress;
+    @Autowired
+    private TestConnector connector;
 
     private Api api;
     private long channelId;
@@ -213,6 +218,27 @@ class CampaignRunnerTest {
         assertThat(events.get(0).path("data").path("campaign_id").asLong()).isEqualTo(campaign);
         assertThat(events.get(0).path("data").path("channel").asString()).isEqualTo(api.channel());
         assertThat(events.get(1).path("data").path("recipients").path("accepted").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void metasPerUserMarketingLimit_failsThatRecipientForGood_countedByItsCode_andNotSentAgain() {
+        connector.holdReports();
+        long campaign = campaign("promo", 2, "scheduled");
+        runSecond();
+        String wamid = jdbc.sql("select wamid from campaign_recipients where campaign_id = :campaign and line = 1")
+                .param("campaign", campaign).query(String.class).single();
+        Map<String, Object> failed = new LinkedHashMap<>(status(wamid, "failed", clock.instant(),
+                customer(1)));
+        failed.put("errors", List.of(Map.of("code", 131049, "title", "This message was not delivered to maintain"
+                + " healthy ecosystem engagement")));
+
+        api.webhook(payload(api.channel(), List.of(), List.of(failed)));
+        runUntilDone(campaign, 5);
+
+        assertThat(progress.counts(campaign).failed()).containsExactly(Map.entry(131049, 1L));
+        assertThat(state(campaign)).isEqualTo("finished");
+        assertThat(jdbc.sql("select count(*) from messages where channel_id = :channel and direction = 'out'")
+                .param("channel", channelId).query(Integer.class).single()).isEqualTo(2);
     }
 
     /** Runs the runner's passes within the clock's current second, until it has nothing more to do in it. */
