@@ -39,6 +39,8 @@ public class StopWords {
     static final Duration KEPT_FOR = Duration.ofMinutes(1);
     /** The longest text that may be a stop word with its spaces and punctuation: a word has up to 100 characters. */
     static final int LONGEST_TEXT = 200;
+    /** Room for the spaces, punctuation and accents' marks a text may have around and in an account's longest word. */
+    private static final int ROOM_AROUND = 20;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -66,8 +68,11 @@ public class StopWords {
         }
     }
 
-    /** An account's words as a message is matched against them: by their normal form, each to the word written. */
-    private record Kept(Map<String, String> byNormalForm, Instant readAt) {
+    /**
+     * An account's words as a message is matched against them: by their normal form, each to the word written; and
+     * the longest a text may be and still be one of them, with {@link #ROOM_AROUND} for spaces and punctuation.
+     */
+    private record Kept(Map<String, String> byNormalForm, int longestText, Instant readAt) {
     }
 
     /** The account's stop words. */
@@ -109,11 +114,16 @@ public class StopWords {
         if (text.length() > LONGEST_TEXT) {
             return Optional.empty();
         }
+        Kept words = kept(accountId);
+        // most messages are longer than any stop word: they are not normalised at all
+        if (text.length() > words.longestText()) {
+            return Optional.empty();
+        }
         String normal = normalForm(text);
         if (normal.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(kept(accountId).byNormalForm().get(normal));
+        return Optional.ofNullable(words.byNormalForm().get(normal));
     }
 
     /**
@@ -143,7 +153,8 @@ public class StopWords {
         Map<String, String> byNormalForm = new HashMap<>();
         words(accountId).byLanguage().values().forEach(words -> words.forEach(word ->
                 byNormalForm.putIfAbsent(normalForm(word), word)));
-        Kept read = new Kept(byNormalForm, now);
+        int longest = byNormalForm.keySet().stream().mapToInt(String::length).max().orElse(0);
+        Kept read = new Kept(byNormalForm, Math.min(LONGEST_TEXT, longest * 2 + ROOM_AROUND), now);
         if (forgotten.get() == before) {
             kept.put(accountId, read);
         }

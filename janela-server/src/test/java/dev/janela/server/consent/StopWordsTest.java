@@ -47,6 +47,15 @@ class StopWordsTest {
     }
 
     @Test
+    void aWordWithSpacesAndPunctuationAroundIt_isOne_butAMessageLongerThanAnyWordWithThem_isNotRead() {
+        Api api = server.newAccount();
+        api.patch("/api/settings", Map.of("stop_words", Map.of("pt", List.of("PARAR"))));
+
+        assertThat(stopWords.match(api.accountId(), "   ***  Párar !!!  ***   ")).contains("PARAR");
+        assertThat(stopWords.match(api.accountId(), "parar " + ".".repeat(40))).isEmpty();
+    }
+
+    @Test
     void match_readsTheAccountsWordsOnce_untilTheyChange_orAMinutePasses() {
         Api api = server.newAccount();
         assertThat(stopWords.match(api.accountId(), "STOP")).contains("STOP");
