@@ -72,7 +72,7 @@ class SignInPageTest {
         assertThat(browser.find(By.cssSelector("header.top .who")).getText())
                 .contains("agent.layout@example.com", "agent");
         assertThat(browser.findAll(By.cssSelector("header.top nav.sections a"))).extracting(element ->
-                element.getText()).containsExactly("Inbox", "Templates", "Sandbox");
+                element.getText()).containsExactly("Inbox", "Templates", "Campaigns", "Sandbox", "Settings");
         browser.find(By.cssSelector("header.top form button")).click();
         browser.waitUntil(page -> page.getCurrentUrl().contains("/sign-in?signed-out"));
         browser.open("/inbox");
