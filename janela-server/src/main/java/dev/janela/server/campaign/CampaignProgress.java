@@ -32,9 +32,9 @@ public class CampaignProgress {
     private static final String RECIPIENTS = "select r.line, r.recipient, r.state, r.reason, r.error_code, r.wamid,"
             + " m.state as message_state, m.error_code as message_error, m.at, m.state_at,"
             + " (select sum(c.amount_micros) from charges c where c.account_id = m.account_id"
-            + " and c.channel_id = m.channel_id and c.event_id = m.wamid) as charged_micros,"
+            + " and c.cause in (m.wamid || ':charge', m.wamid || ':reversal')) as charged_micros,"
             + " (select min(c.currency) from charges c where c.account_id = m.account_id"
-            + " and c.channel_id = m.channel_id and c.event_id = m.wamid) as currency,"
+            + " and c.cause in (m.wamid || ':charge', m.wamid || ':reversal')) as currency,"
             + " case when exists (select 1 from messages i where i.conversation_id = m.conversation_id"
             + " and i.direction = 'in' and i.at > m.at) then 1 else 0 end as replied"
             + " from campaign_recipients r join campaigns p on p.id = r.campaign_id"
@@ -126,15 +126,15 @@ public class CampaignProgress {
     }
 
     /**
-     * The charges of the campaign's messages: those of its account since it started (the ledger is read by time,
-     * which its index serves) whose event is one of the campaign's messages.
+     * The charges of the campaign's messages, found by their causes ({@code <message id>:charge} and
+     * {@code :reversal}), which the ledger's unique index serves: two reads a recipient, however large the ledger.
      */
     private Charged charged(long campaignId) {
         return jdbc.sql("select coalesce(sum(c.amount_micros), 0) as micros, min(c.currency) as currency"
-                        + " from campaigns p join charges c on c.account_id = p.account_id and c.at >= p.started_at"
-                        + " where p.id = :campaign and c.channel_id = p.channel_id and c.event_id in"
-                        + " (select r.wamid from campaign_recipients r where r.campaign_id = :campaign"
-                        + " and r.wamid is not null)")
+                        + " from campaign_recipients r join campaigns p on p.id = r.campaign_id"
+                        + " join charges c on c.account_id = p.account_id"
+                        + " and c.cause in (r.wamid || ':charge', r.wamid || ':reversal')"
+                        + " where r.campaign_id = :campaign and r.wamid is not null")
                 .param("campaign", campaignId)
                 .query((row, n) -> new Charged(row.getLong("micros"), Optional.ofNullable(row.getString("currency"))))
                 .single();
