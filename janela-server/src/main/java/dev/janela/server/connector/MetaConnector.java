@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The connector to Meta's Cloud API ({@code JANELA_CONNECTOR=meta}). A send is queued in the transaction that
  * stores it and sent by the {@link MetaDispatcher} within Meta's limits. A send that would wait in the queue longer
  * than {@code janela.meta.sending.max-queue-wait} is refused at once with Meta's own limit error, and nothing is
- * charged: it is better that the caller knows now than that the message goes out much later.
+ * charged: it is better that the caller knows now than that the message goes out much later. The channel's queue is
+ * counted once a second ({@link QueueLengths}); a customer's, which is short, for each send.
  */
 @Component
 @WithMetaConnector
@@ -27,6 +28,7 @@ class MetaConnector implements Connector {
     private final JsonMapper json;
     private final Clock clock;
     private final JanelaProperties.Sending settings;
+    private final QueueLengths lengths;
 
     MetaConnector(SendQueue queue, MetaDispatcher dispatcher, JsonMapper json, Clock clock,
             JanelaProperties.Sending settings) {
@@ -35,24 +37,25 @@ class MetaConnector implements Connector {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
+        this.lengths = new QueueLengths(queue::onChannel, clock);
     }
 
     @Override
     public void accept(Channel channel, String wamid, String customer, JsonNode request) {
-        SendQueue.Waiting waiting = queue.waiting(channel.id(), customer);
-        long forCustomer = waiting.forCustomer();
+        long forCustomer = queue.forCustomer(channel.id(), customer);
         if (settings.pairInterval().multipliedBy(Math.max(0, forCustomer + 1 - settings.pairBurst()))
                 .compareTo(settings.maxQueueWait()) > 0) {
             throw new Refusal(Reason.PAIR_RATE_LIMIT, forCustomer + " messages to this customer wait for"
                     + " Meta's pair limit already; try again later");
         }
-        long forChannel = waiting.onChannel();
+        long forChannel = lengths.onChannel(channel.id());
         if (Duration.ofSeconds(forChannel / channel.throughput()).compareTo(settings.maxQueueWait()) > 0) {
             throw new Refusal(Reason.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
                     + " throughput of " + channel.throughput() + " a second already; try again later");
         }
         queue.add(channel, wamid, customer, json.writeValueAsString(forMeta(request, wamid, customer)),
                 clock.instant());
+        lengths.added(channel.id());
     }
 
     /**

@@ -53,17 +53,16 @@ class SendQueue {
                 .param("channel", channel.id()).param("wamid", wamid).update();
     }
 
-    /** How many sends wait on a channel, and how many of those to one customer. */
-    record Waiting(long onChannel, long forCustomer) {
+    /** How many sends wait on the channel. */
+    long onChannel(long channelId) {
+        return jdbc.sql("select count(*) from send_queue where channel_id = :channel").param("channel", channelId)
+                .query(Long.class).single();
     }
 
-    /** How many sends wait on the channel, and to {@code customer}: one read for both limits a send must fit. */
-    Waiting waiting(long channelId, String customer) {
-        return jdbc.sql("select count(*) as on_channel,"
-                + " coalesce(sum(case when customer = :customer then 1 else 0 end), 0)"
-                + " as for_customer from send_queue where channel_id = :channel")
-                .param("channel", channelId).param("customer", customer)
-                .query((row, number) -> new Waiting(row.getLong("on_channel"), row.getLong("for_customer"))).single();
+    /** How many sends wait on the channel to {@code customer}. */
+    long forCustomer(long channelId, String customer) {
+        return jdbc.sql("select count(*) from send_queue where channel_id = :channel and customer = :customer")
+                .param("channel", channelId).param("customer", customer).query(Long.class).single();
     }
 
     /** How many sends wait, on every channel. */

@@ -247,6 +247,26 @@ class MetaSendTest {
     }
 
     @Test
+    void aSendThatWouldWaitTooLongForTheChannelsThroughput_isRefusedWithMetasCode_untilTheQueueHasMoved() {
+        Api.expect(api.patch("/api/channels/" + channel, Map.of("throughput", 1)), 200);
+        for (int customer = 0; customer <= 30; customer++) {
+            sendTemplate("55219876501" + (10 + customer));
+        }
+
+        Response refused = api.sendTemplate(channel, "5521987650200", "order_update", "en_US", "A-9");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").path("code").asInt()).isEqualTo(130429);
+        assertThat(api.get("/api/charges").json().path("charges").size()).as("nothing charged for it").isEqualTo(31);
+
+        for (int second = 0; second < 3; second++) {
+            dispatcher.dispatchDue().join();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(meta.sends(channel)).hasSize(3);
+        Api.expect(api.sendTemplate(channel, "5521987650200", "order_update", "en_US", "A-9"), 200);
+    }
+
+    @Test
     void aSendWhoseAnswerTimesOut_isUnknown_isNeverSentAgain_andMetasStatusSettlesIt() {
         meta.holdNext(channel);
         String wamid = sendTemplate(CUSTOMER);
