@@ -42,6 +42,20 @@ final class LoadTool {
         return 0;
     }
 
+    /** An option that must be a whole number, zero or more. */
+    int count(String option) {
+        try {
+            int value = Integer.parseInt(options.get(option));
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        usage(option + " must be a whole number, zero or more, not " + options.get(option));
+        return 0;
+    }
+
     /** An option that must be yes or no. */
     boolean yesOrNo(String option) {
         return switch (options.get(option)) {

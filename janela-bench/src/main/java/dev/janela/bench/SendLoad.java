@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,12 +29,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The stand-in listens at once; the load starts when Janela answers. Options: {@code --url} (default
  * {@code http://localhost:8080}), {@code --graph-port} (8099), {@code --sends} (5000), {@code --concurrency} (32),
- * {@code --throughput} the channel's messages a second (80). Each send goes to another customer, so that only the
+ * {@code --throughput} the channel's messages a second (80), {@code --warmup} sends first, unmeasured, while the
+ * server's compilers are still busy (0), {@code --server-pid} the server's process, to report its CPU time a send
+ * beside this program's own (which includes the stand-in's). Each send goes to another customer, so that only the
  * channel's throughput paces them. {@code JANELA_TOKEN} is an admin's token. Exit status 0, 1 if a send was not
  * accepted or did not reach the stand-in within a minute of the last, 2 on bad usage.
  */
 public final class SendLoad {
     private static final String NAME = "SendLoad";
+    /** Linux's unit of a process's CPU time in {@code /proc}: the same on every architecture it runs on. */
+    private static final int TICKS_A_SECOND = 100;
     private static final String RATES = "market,category,price,currency\n*,user_initiated,0.0100,USD\n"
             + "*,business_initiated,0.0600,USD\n*,utility,0.0080,USD\n";
 
@@ -51,20 +57,21 @@ public final class SendLoad {
 
     public static void main(String[] args) throws Exception {
         LoadTool tool = new LoadTool(NAME, Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
-                "--sends", "5000", "--concurrency", "32", "--throughput", "80"), args);
+                "--sends", "5000", "--concurrency", "32", "--throughput", "80", "--warmup", "0",
+                "--server-pid", "0"), args);
         String token = System.getenv("JANELA_TOKEN");
         if (token == null) {
             tool.usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
         }
         try (GraphStandIn graph = GraphStandIn.start(tool.number("--graph-port"))) {
             SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph);
-            int failures = load.run(tool.number("--sends"), tool.number("--concurrency"),
-                    tool.number("--throughput"));
+            int failures = load.run(tool.count("--warmup"), tool.number("--sends"), tool.number("--concurrency"),
+                    tool.number("--throughput"), tool.count("--server-pid"));
             System.exit(failures == 0 ? 0 : 1);
         }
     }
 
-    private int run(int sends, int concurrency, int throughput) throws Exception {
+    private int run(int warmup, int sends, int concurrency, int throughput, long serverPid) throws Exception {
         awaitJanela();
         String channel = "load" + System.currentTimeMillis();
         tool.expect(post("/api/channels", "{\"phone_number_id\":\"" + channel + "\",\"number\":\"+5511999990000\"}"),
@@ -81,13 +88,60 @@ public final class SendLoad {
         String id = added.body().replaceAll("(?s).*?\"id\"\\s*:\\s*([0-9]+).*", "$1");
         tool.expect(post("/api/templates/" + id + "/submit", "{}"), 200, "submit the template");
 
+        if (warmup > 0) {
+            Phase warming = send(channel, template, 0, warmup, concurrency);
+            awaitArrivals(warmup - warming.refused(), throughput);
+            System.out.printf(Locale.ROOT, "warm-up: %,d sends, %,.0f accepted a second, unmeasured%n", warmup,
+                    warmup / warming.seconds());
+        }
+        long serverBefore = serverTicks(serverPid);
+        Duration ownBefore = ownCpu();
+        Phase measured = send(channel, template, warmup, sends, concurrency);
+        long start = measured.start();
+        awaitArrivals(warmup + sends - measured.refused(), throughput);
+        // all the work of the measured sends: accepting them, sending them on, and settling Meta's answers
+        long serverAfter = serverTicks(serverPid);
+        Duration ownAfter = ownCpu();
+        long[] reached = graph.arrivals().stream().mapToLong(GraphStandIn.Arrival::nanos).sorted().toArray();
+        long[] latencies = measured.latencies();
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent; latency p50"
+                + " %.1f ms, p99 %.1f ms; %d refused%n", sends - measured.refused(), measured.seconds(),
+                sends / measured.seconds(), concurrency, LoadTool.millis(latencies, 0.50),
+                LoadTool.millis(latencies, 0.99), measured.refused());
+        if (serverPid > 0) {
+            double server = (serverAfter - serverBefore) / (double) TICKS_A_SECOND;
+            double own = (ownAfter.toNanos() - ownBefore.toNanos()) / 1e9;
+            System.out.printf(Locale.ROOT, "CPU until the last reached the stand-in: server %.1f s, %.0f us a"
+                    + " send; this load generator and the Graph stand-in %.1f s, %.0f us a send%n", server,
+                    server / sends * 1e6, own, own / sends * 1e6);
+        }
+        long[] measuredArrivals = Arrays.stream(reached).filter(at -> at >= start).toArray();
+        double delivering = measuredArrivals.length < 2 ? 0 : (reached[reached.length - 1] - start) / 1e9;
+        long accepted = start + (long) (measured.seconds() * 1e9);
+        long afterwards = Arrays.stream(reached).filter(at -> at >= accepted).count();
+        double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - accepted) / 1e9;
+        System.out.printf(Locale.ROOT, "%,d reached the stand-in %.2f s after the first measured send: %,.0f a second"
+                + " (%,.0f a second once every send was accepted); at most %d in any one second (throughput %d)%n",
+                measuredArrivals.length, delivering, measuredArrivals.length / delivering, afterwards / rest,
+                Seconds.mostInOne(reached), throughput);
+        return measured.refused() + (warmup + sends - measured.refused() - reached.length);
+    }
+
+    /** What sending a number of templates gave: when it started, how long it took, each latency, the refused. */
+    private record Phase(long start, double seconds, long[] latencies, int refused) {
+    }
+
+    /** Sends {@code count} templates, each to a new customer numbered from {@code first}, so many at once. */
+    private Phase send(String channel, String template, int first, int count, int concurrency)
+            throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
-        long[] latencies = new long[sends];
+        long[] latencies = new long[count];
         AtomicInteger refused = new AtomicInteger();
-        CompletableFuture<?>[] sent = new CompletableFuture<?>[sends];
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[count];
         long start = System.nanoTime();
-        for (int i = 0; i < sends; i++) {
-            String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + (5_521_900_000_000L + i)
+        for (int i = 0; i < count; i++) {
+            String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + (5_521_900_000_000L + first + i)
                     + "\",\"type\":\"template\",\"template\":{\"name\":\"" + template
                     + "\",\"language\":{\"code\":\"en\"}}}";
             inFlight.acquire();
@@ -105,26 +159,31 @@ public final class SendLoad {
                     });
         }
         CompletableFuture.allOf(sent).join();
-        double accepting = (System.nanoTime() - start) / 1e9;
+        return new Phase(start, (System.nanoTime() - start) / 1e9, latencies, refused.get());
+    }
+
+    /** Waits until {@code count} sends reached the stand-in, or a minute past the time the throughput needs. */
+    private void awaitArrivals(int count, int throughput) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos()
-                + Duration.ofSeconds(sends / throughput).toNanos();
-        while (graph.arrived() < sends - refused.get() && System.nanoTime() < deadline) {
+                + Duration.ofSeconds(count / throughput).toNanos();
+        while (graph.arrived() < count && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        long[] reached = graph.arrivals().stream().mapToLong(GraphStandIn.Arrival::nanos).sorted().toArray();
-        Arrays.sort(latencies);
-        double delivering = reached.length < 2 ? 0 : (reached[reached.length - 1] - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent; latency p50"
-                + " %.1f ms, p99 %.1f ms; %d refused%n", sends - refused.get(), accepting, sends / accepting,
-                concurrency, LoadTool.millis(latencies, 0.50), LoadTool.millis(latencies, 0.99), refused.get());
-        long accepted = start + (long) (accepting * 1e9);
-        long afterwards = Arrays.stream(reached).filter(at -> at >= accepted).count();
-        double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - accepted) / 1e9;
-        System.out.printf(Locale.ROOT, "%,d reached the stand-in %.2f s after the first send: %,.0f a second (%,.0f a"
-                + " second once every send was accepted); at most %d in any one second (throughput %d)%n",
-                reached.length, delivering, reached.length / delivering, afterwards / rest, Seconds.mostInOne(reached),
-                throughput);
-        return refused.get() + (sends - refused.get() - reached.length);
+    }
+
+    /** The user and system CPU time of process {@code pid} so far, in clock ticks; 0 without one. */
+    private static long serverTicks(long pid) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // the fields after the command's name, which is in parentheses and may hold spaces: utime is the 12th
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Waits, up to two minutes, for Janela to take the token: it may be starting against the stand-in. */

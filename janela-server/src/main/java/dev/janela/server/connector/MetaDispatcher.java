@@ -9,6 +9,7 @@ import dev.janela.server.config.WithMetaConnector;
 import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.conversation.Messages;
 import dev.janela.server.jdbc.Dialect;
+import dev.janela.server.jdbc.GroupCommit;
 import dev.janela.server.operations.JanelaMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,8 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private static final int PASS_SIZE = 500;
     /** How long past Meta's timeout a claimed send may stay unsettled before its process is taken to have died. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** The most answers settled in one transaction. */
+    private static final int SETTLED_AT_ONCE = 128;
 
     private final SendQueue queue;
     private final ChannelLeases leases;
@@ -58,6 +61,8 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private final Pacing pacing;
     private final TransactionTemplate transaction;
     private final Settlement settlement;
+    private final GroupCommit<Answered, Settlement.Settled> settlements;
+    private final JanelaMetrics metrics;
     private final DispatchLoop loop;
 
     MetaDispatcher(SendQueue queue, ChannelLeases leases, Node node, ClusterJobs jobs, GraphApi graph,
@@ -83,7 +88,29 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         this.pacing = new Pacing(settings.pairInterval(), settings.pairBurst(), settings.throughputMargin());
         this.loop = new DispatchLoop(this::balanceAndPass, this::keepHouseOnce,
                 now -> queue.nextDueAfter(node.name(), now), clock);
-        this.settlement = new Settlement(queue, messages, conversations, metrics, settings, clock, loop::wake);
+        this.settlement = new Settlement(queue, messages, conversations, settings, clock);
+        this.metrics = metrics;
+        // Meta's answers come back as fast as the sends left: settled one transaction each, they were as many commits
+        // again as the sends themselves.
+        this.settlements = new GroupCommit<>("janela-meta-settlements", dialect.writers(), SETTLED_AT_ONCE,
+                transaction, new GroupCommit.Work<>() {
+                    @Override
+                    public Settlement.Settled together(Answered answered) {
+                        return answered.settle(settlement);
+                    }
+
+                    @Override
+                    public Settlement.Settled alone(Answered answered) {
+                        return transaction.execute(status -> answered.settle(settlement));
+                    }
+                });
+    }
+
+    /** Meta's answer to a send, or the failure that stood in for one, waiting to be settled. */
+    private record Answered(Channel channel, SendQueue.Queued send, GraphApi.Answer answer, Throwable failure) {
+        Settlement.Settled settle(Settlement settlement) {
+            return settlement.settle(channel, send, answer, failure);
+        }
     }
 
     /**
@@ -104,8 +131,9 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     public void keepHouse() {
         Instant now = clock.instant();
         for (SendQueue.Queued lost : queue.abandoned(now.minus(settings.timeout()).minus(ABANDONED_AFTER))) {
-            channels.findById(lost.channelId()).ifPresent(channel -> transaction.executeWithoutResult(status ->
-                    settlement.unknown(channel, lost, now, "the process sending it stopped before Meta answered")));
+            channels.findById(lost.channelId()).ifPresent(channel -> transaction.execute(status ->
+                    settlement.unknown(channel, lost, now, "the process sending it stopped before Meta answered"))
+                    .count(metrics));
         }
         for (Messages.Overdue overdue : messages.flagUnknownSince(now.minus(settings.unknownDeadline()), now)) {
             LOG.warn("Message {} on channel {} has been unknown since {}: no status from Meta says whether it was"
@@ -193,15 +221,20 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         } catch (RuntimeException failure) {
             answer = CompletableFuture.failedFuture(failure);
         }
-        return answer.handle((answered, failure) -> {
-            try {
-                transaction.executeWithoutResult(status -> settlement.settle(channel, send, answered, failure));
-            } catch (RuntimeException settling) {
-                LOG.error("The send of {} could not be settled; it stays claimed and becomes unknown", send.wamid(),
-                        settling);
-            }
-            return null;
-        });
+        return answer.handle((answered, failure) -> new Answered(channel, send, answered, failure))
+                .thenCompose(answered -> settlements.submit(Long.hashCode(send.messageId()), answered))
+                .handle((settled, settling) -> {
+                    if (settling != null) {
+                        LOG.error("The send of {} could not be settled; it stays claimed and becomes unknown",
+                                send.wamid(), settling);
+                        return null;
+                    }
+                    settled.count(metrics);
+                    if (settled.retried()) {
+                        loop.wake();
+                    }
+                    return null;
+                });
     }
 
     @Override
@@ -214,6 +247,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         loop.stop();
+        settlements.close();
         try {
             leases.releaseAll(clock.instant());
         } catch (RuntimeException unreachable) {

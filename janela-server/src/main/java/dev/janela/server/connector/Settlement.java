@@ -35,38 +35,52 @@ final class Settlement {
     private final SendQueue queue;
     private final Messages messages;
     private final ConversationService conversations;
-    private final JanelaMetrics metrics;
     private final JanelaProperties.Sending settings;
     private final Clock clock;
-    private final Runnable retryQueued;
     private final RandomGenerator jitter = RandomGenerator.getDefault();
 
-    /** @param retryQueued called once a send is queued to be tried again, so that the sender knows when */
-    Settlement(SendQueue queue, Messages messages, ConversationService conversations, JanelaMetrics metrics,
-            JanelaProperties.Sending settings, Clock clock, Runnable retryQueued) {
+    Settlement(SendQueue queue, Messages messages, ConversationService conversations,
+            JanelaProperties.Sending settings, Clock clock) {
         this.queue = queue;
         this.messages = messages;
         this.conversations = conversations;
-        this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
-        this.retryQueued = retryQueued;
+    }
+
+    /**
+     * What became of a send, to be counted once its transaction commits.
+     *
+     * @param result {@code sent}, {@code retried}, {@code failed} or {@code unknown}
+     * @param code Meta's code for a retry or a failure; empty otherwise
+     */
+    record Settled(String result, String code) {
+        static final Settled SENT = new Settled("sent", "");
+        static final Settled UNKNOWN = new Settled("unknown", "");
+
+        /** Whether the send is queued again, for the sender to try when its backoff ends. */
+        boolean retried() {
+            return result.equals("retried");
+        }
+
+        void count(JanelaMetrics metrics) {
+            metrics.metaSend(result, code);
+        }
     }
 
     /** Settles {@code send} by Meta's {@code answer}, or by the {@code failure} that stood in for one. */
-    void settle(Channel channel, SendQueue.Queued send, GraphApi.Answer answer, Throwable failure) {
+    Settled settle(Channel channel, SendQueue.Queued send, GraphApi.Answer answer, Throwable failure) {
         Instant now = clock.instant();
         if (failure != null) {
-            settleFailure(channel, send, now, failure);
+            return settleFailure(channel, send, now, failure);
         } else if (answer.isSuccess()) {
-            settleSuccess(channel, send, now, answer);
+            return settleSuccess(channel, send, now, answer);
         } else if (answer.error().isTransient()) {
-            retryOrFail(channel, send, now, answer.error().describe(), answer.error().messageCode());
-        } else {
-            LOG.warn("Meta refused message {} on channel {}: {}", send.wamid(), channel.phoneNumberId(),
-                    answer.error().describe());
-            fail(channel, send, now, answer.error().messageCode());
+            return retryOrFail(channel, send, now, answer.error().describe(), answer.error().messageCode());
         }
+        LOG.warn("Meta refused message {} on channel {}: {}", send.wamid(), channel.phoneNumberId(),
+                answer.error().describe());
+        return fail(channel, send, now, answer.error().messageCode());
     }
 
     /**
@@ -74,49 +88,46 @@ final class Settlement {
      *
      * @param why what happened to the answer, for the log
      */
-    void unknown(Channel channel, SendQueue.Queued send, Instant now, String why) {
+    Settled unknown(Channel channel, SendQueue.Queued send, Instant now, String why) {
         LOG.warn("Message {} on channel {} is unknown ({}); it is not sent again. A status from Meta will settle"
                 + " it", send.wamid(), channel.phoneNumberId(), why);
         conversations.applyStatus(channel, StatusReport.of(send.wamid(), MessageState.UNKNOWN, now));
         queue.remove(send.messageId());
-        metrics.metaSend("unknown", "");
+        return Settled.UNKNOWN;
     }
 
-    private void settleFailure(Channel channel, SendQueue.Queued send, Instant now, Throwable failure) {
+    private Settled settleFailure(Channel channel, SendQueue.Queued send, Instant now, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-            retryOrFail(channel, send, now, "could not connect to Meta: " + cause.getClass().getSimpleName(), 131000);
+            return retryOrFail(channel, send, now, "could not connect to Meta: " + cause.getClass().getSimpleName(),
+                    131000);
         } else if (cause instanceof IOException) {
-            unknown(channel, send, now, "no answer from Meta: " + cause.getClass().getSimpleName());
-        } else {
-            LOG.error("The send of {} failed before it reached Meta", send.wamid(), cause);
-            fail(channel, send, now, 131000);
+            return unknown(channel, send, now, "no answer from Meta: " + cause.getClass().getSimpleName());
         }
+        LOG.error("The send of {} failed before it reached Meta", send.wamid(), cause);
+        return fail(channel, send, now, 131000);
     }
 
-    private void settleSuccess(Channel channel, SendQueue.Queued send, Instant now, GraphApi.Answer answer) {
+    private Settled settleSuccess(Channel channel, SendQueue.Queued send, Instant now, GraphApi.Answer answer) {
         String metaWamid = answer.body().path("messages").path(0).path("id").asString("");
         if (metaWamid.isEmpty()) {
-            unknown(channel, send, now, "Meta's answer named no message id");
-            return;
+            return unknown(channel, send, now, "Meta's answer named no message id");
         }
         messages.recordMetaWamid(send.messageId(), metaWamid);
         queue.remove(send.messageId());
-        metrics.metaSend("sent", "");
+        return Settled.SENT;
     }
 
-    private void retryOrFail(Channel channel, SendQueue.Queued send, Instant now, String problem, int code) {
+    private Settled retryOrFail(Channel channel, SendQueue.Queued send, Instant now, String problem, int code) {
         int attempts = send.attempts() + 1;
         if (attempts >= settings.attempts()) {
             LOG.warn("Message {} on channel {} failed after {} attempts: {}", send.wamid(), channel.phoneNumberId(),
                     attempts, problem);
-            fail(channel, send, now, code);
-            return;
+            return fail(channel, send, now, code);
         }
         queue.retryLater(send.messageId(), attempts, now.plus(backoff(attempts)), problem);
-        metrics.metaSend("retried", Integer.toString(code));
-        retryQueued.run();
+        return new Settled("retried", Integer.toString(code));
     }
 
     /** The delay before attempt {@code attempts + 1}: doubling from the base up to the cap, the upper half random. */
@@ -127,9 +138,9 @@ final class Settlement {
         return Duration.ofMillis(half + jitter.nextLong(half + 1));
     }
 
-    private void fail(Channel channel, SendQueue.Queued send, Instant now, int code) {
+    private Settled fail(Channel channel, SendQueue.Queued send, Instant now, int code) {
         conversations.applyStatus(channel, StatusReport.failed(send.wamid(), now, code));
         queue.remove(send.messageId());
-        metrics.metaSend("failed", Integer.toString(code));
+        return new Settled("failed", Integer.toString(code));
     }
 }

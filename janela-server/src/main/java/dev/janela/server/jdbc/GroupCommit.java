@@ -100,19 +100,12 @@ public final class GroupCommit<T, R> {
      * @throws RuntimeException what applying it alone threw, if it failed
      */
     public R apply(int route, T item) {
-        if (closing) {
-            throw new NotTaken("Janela is stopping");
-        }
-        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
-        Lane lane = lanes.get(Math.floorMod(route, lanes.size()));
+        CompletableFuture<R> answer = submit(route, item);
         try {
-            if (!lane.queue.offer(pending, ROOM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new NotTaken(MOST_WAITING + " pieces of work are already waiting for " + lane.writer.getName());
-            }
-            return pending.answer.get();
+            return answer.get();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new NotTaken("interrupted while waiting for " + lane.writer.getName() + ", which may yet commit it");
+            throw new NotTaken("interrupted while waiting for its writer, which may yet commit it");
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -122,6 +115,30 @@ public final class GroupCommit<T, R> {
             }
             throw new IllegalStateException(failed.getCause());
         }
+    }
+
+    /**
+     * Queues {@code item} with the work that comes with it, for a caller that does not wait: the answer completes
+     * once it is committed, or with what applying it alone threw.
+     *
+     * @param route the same for work that touches the same rows
+     * @throws NotTaken if the work could not be queued
+     */
+    public CompletableFuture<R> submit(int route, T item) {
+        if (closing) {
+            throw new NotTaken("Janela is stopping");
+        }
+        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+        Lane lane = lanes.get(Math.floorMod(route, lanes.size()));
+        try {
+            if (!lane.queue.offer(pending, ROOM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new NotTaken(MOST_WAITING + " pieces of work are already waiting for " + lane.writer.getName());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new NotTaken("interrupted while waiting for room at " + lane.writer.getName());
+        }
+        return pending.answer;
     }
 
     /** How many pieces of work wait for a writer now, in every lane. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,6 +117,27 @@ class GroupCommitTest {
         assertThat(queued.get()).isEqualTo("queued");
         assertThatThrownBy(() -> commits.apply(1, "late")).isInstanceOf(GroupCommit.NotTaken.class)
                 .hasMessage("Janela is stopping");
+    }
+
+    @Test
+    void submittedWork_returnsAtOnce_andItsAnswerCompletesOnlyOnceItsBatchCommits() throws Exception {
+        Work work = new Work() {
+            @Override
+            String apply(String item) {
+                return item + " by " + transactions.commits.get();
+            }
+        };
+        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), work);
+        CompletableFuture<String> first = commits.submit(0, "first");
+        work.firstTaken.await();
+        CompletableFuture<String> second = commits.submit(0, "second");
+
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+        work.release.countDown();
+        assertThat(first.get()).isEqualTo("first by 0");
+        assertThat(second.get()).as("in the next batch, after the first committed").isEqualTo("second by 1");
+        assertThat(transactions.commits.get()).isEqualTo(2);
     }
 
     @Test
