@@ -50,7 +50,7 @@ class DatabaseConfiguration {
             Path directory = properties.dataDir().toAbsolutePath();
             Path file = directory.resolve(EmbeddedStore.FILE_NAME);
             EmbeddedStore.convertEarlierStore(directory, DatabaseConfiguration::sqliteUrl);
-            config.setJdbcUrl(sqliteUrl(file));
+            config.setDataSource(new KeptStatements(sqliteUrl(file)));
             LOG.info("Database: embedded SQLite in {}", file);
         }
         return new HikariDataSource(config);
