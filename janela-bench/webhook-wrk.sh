@@ -55,7 +55,7 @@ bodies() { # NODE FILE COUNT SEED: a fresh channel's deliveries
 }
 post() { # NODE FILE SECONDS: one wrk, with the node's share of the connections
   JANELA_WRK_BODIES="$2" JANELA_WRK_THREADS=$threads wrk -t$threads -c"$((connections / nodes))" -d"$3s" --latency \
-      -s "$here/janela-bench/webhook-wrk.lua" "http://localhost:$((port + $1 - 1))" 2>&1
+      -s "$here/janela-bench/wrk-posts.lua" "http://localhost:$((port + $1 - 1))" 2>&1
 }
 post_all() { # NAME SECONDS: every node's wrk at once, each one's output in NAME-NODE.out
   local posting=()

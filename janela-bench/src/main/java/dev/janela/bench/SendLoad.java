@@ -11,11 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,13 +33,20 @@ import java.util.stream.Stream;
  * JANELA_CONNECTOR=meta JANELA_META_ACCESS_TOKEN=load JANELA_META_BASE_URL=http://localhost:8099 ./janela serve
  * </pre>
  *
- * <p>The stand-in listens at once; the load starts when Janela answers. Options: {@code --url} (default
- * {@code http://localhost:8080}), {@code --graph-port} (8099), {@code --sends} (5000), {@code --concurrency} (32),
- * {@code --throughput} the channel's messages a second (80), {@code --warmup} sends first, unmeasured, while the
- * server's compilers are still busy (0), {@code --server-pid} the server's process, to report its CPU time a send
- * beside this program's own (which includes the stand-in's). Each send goes to another customer, so that only the
- * channel's throughput paces them. {@code JANELA_TOKEN} is an admin's token. Exit status 0, 1 if a send was not
- * accepted or did not reach the stand-in within a minute of the last, 2 on bad usage.
+ * <p>The stand-in listens at once; the load starts when Janela answers. Options:
+ * <ul>
+ * <li>{@code --url} (default {@code http://localhost:8080}), {@code --graph-port} (8099);</li>
+ * <li>{@code --sends} (5000), {@code --warmup} sends first, unmeasured, while the server's compilers are still busy
+ *     (0), {@code --concurrency} (32), {@code --throughput} the channel's messages a second (80);</li>
+ * <li>{@code --server-pid} the server's process, to report its CPU time a send beside this program's own (which
+ *     includes the stand-in's); {@code --database-user} (postgres, say), whose processes' CPU time to report too;</li>
+ * <li>{@code --wrk-script} the path of {@code janela-bench/wrk-posts.lua}, to have wrk post the sends rather than this
+ *     program, whose HTTP client costs about half the server's CPU a send. wrk posts for {@code --warmup-seconds}
+ *     (30) and {@code --seconds} (30), no more than {@code --warmup} and {@code --sends} sends.</li>
+ * </ul>
+ * Each send goes to another customer, so that only the channel's throughput paces them. {@code JANELA_TOKEN} is an
+ * admin's token. Exit status 0, 1 if a send was not accepted or did not reach the stand-in within a minute of the
+ * last, 2 on bad usage.
  */
 public final class SendLoad {
     private static final String NAME = "SendLoad";
@@ -48,31 +60,45 @@ public final class SendLoad {
     private final String token;
     private final LoadTool tool;
     private final GraphStandIn graph;
+    /** wrk's script, when wrk posts the sends. */
+    private final Optional<Path> wrkScript;
+    /** The user the database's processes run as, to count their CPU time too. */
+    private final Optional<String> databaseUser;
 
-    private SendLoad(URI base, String token, LoadTool tool, GraphStandIn graph) {
+    private SendLoad(URI base, String token, LoadTool tool, GraphStandIn graph, Optional<Path> wrkScript,
+            Optional<String> databaseUser) {
         this.graph = graph;
+        this.databaseUser = databaseUser;
+        this.wrkScript = wrkScript;
         this.base = base;
         this.token = token;
         this.tool = tool;
     }
 
     public static void main(String[] args) throws Exception {
-        LoadTool tool = new LoadTool(NAME, Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
-                "--sends", "5000", "--concurrency", "32", "--throughput", "80", "--warmup", "0",
-                "--server-pid", "0"), args);
+        Map<String, String> defaults = new HashMap<>(Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
+                "--sends", "5000", "--concurrency", "32", "--throughput", "80", "--warmup", "0", "--server-pid", "0"));
+        defaults.putAll(Map.of("--wrk-script", "", "--seconds", "30", "--warmup-seconds", "30", "--database-user", ""));
+        LoadTool tool = new LoadTool(NAME, defaults, args);
         String token = System.getenv("JANELA_TOKEN");
         if (token == null) {
             tool.usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
         }
         try (GraphStandIn graph = GraphStandIn.start(tool.number("--graph-port"))) {
-            SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph);
+            Optional<Path> wrk = Optional.of(tool.option("--wrk-script")).filter(script -> !script.isEmpty())
+                    .map(Path::of);
+            SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph, wrk,
+                    Optional.of(tool.option("--database-user")).filter(user -> !user.isEmpty()));
             int failures = load.run(tool.count("--warmup"), tool.number("--sends"), tool.number("--concurrency"),
-                    tool.number("--throughput"), tool.count("--server-pid"));
+                    tool.number("--throughput"), tool.count("--server-pid"), List.of(tool.count("--warmup-seconds"),
+                            tool.number("--seconds")));
             System.exit(failures == 0 ? 0 : 1);
         }
     }
 
-    private int run(int warmup, int sends, int concurrency, int throughput, long serverPid) throws Exception {
+    /** @param seconds how long wrk posts the warm-up's sends and the measured ones, when it posts them */
+    private int run(int warmup, int sends, int concurrency, int throughput, long serverPid, List<Integer> seconds)
+            throws Exception {
         awaitJanela();
         String channel = "load" + System.currentTimeMillis();
         tool.expect(post("/api/channels", "{\"phone_number_id\":\"" + channel + "\",\"number\":\"+5511999990000\"}"),
@@ -89,52 +115,87 @@ public final class SendLoad {
         String id = added.body().replaceAll("(?s).*?\"id\"\\s*:\\s*([0-9]+).*", "$1");
         tool.expect(post("/api/templates/" + id + "/submit", "{}"), 200, "submit the template");
 
+        int accepted = 0;
         if (warmup > 0) {
-            Phase warming = send(channel, template, 0, warmup, concurrency);
-            awaitArrivals(warmup - warming.refused(), throughput);
-            System.out.printf(Locale.ROOT, "warm-up: %,d sends, %,.0f accepted a second, unmeasured%n", warmup,
-                    warmup / warming.seconds());
+            Phase warming = post(channel, template, 0, warmup, concurrency, seconds.get(0));
+            accepted = warming.posted() - warming.refused();
+            awaitArrivals(accepted, throughput);
+            System.out.printf(Locale.ROOT, "warm-up: %,d sends, %,.0f accepted a second, unmeasured%n",
+                    warming.posted(), warming.posted() / warming.seconds());
         }
         Ticks serverBefore = serverTicks(serverPid);
+        long databaseBefore = databaseTicks();
         Duration ownBefore = ownCpu();
-        Phase measured = send(channel, template, warmup, sends, concurrency);
+        Phase measured = post(channel, template, warmup, sends, concurrency, seconds.get(1));
+        int posted = measured.posted();
+        accepted += posted - measured.refused();
         long start = measured.start();
-        awaitArrivals(warmup + sends - measured.refused(), throughput);
+        awaitArrivals(accepted, throughput);
         // all the work of the measured sends: accepting them, sending them on, and settling Meta's answers
         Ticks server = serverTicks(serverPid).minus(serverBefore);
+        long database = databaseTicks() - databaseBefore;
         Duration ownAfter = ownCpu();
         long[] reached = graph.arrivals().stream().mapToLong(GraphStandIn.Arrival::nanos).sorted().toArray();
-        long[] latencies = measured.latencies();
-        Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent; latency p50"
-                + " %.1f ms, p99 %.1f ms; %d refused%n", sends - measured.refused(), measured.seconds(),
-                sends / measured.seconds(), concurrency, LoadTool.millis(latencies, 0.50),
-                LoadTool.millis(latencies, 0.99), measured.refused());
+        System.out.printf(Locale.ROOT, "%,d sends accepted in %.2f s: %,.0f a second, %d concurrent, posted by %s;"
+                + " latency p50 %.1f ms, p99 %.1f ms; %d refused%n", posted - measured.refused(), measured.seconds(),
+                posted / measured.seconds(), concurrency, wrkScript.isPresent() ? "wrk" : "this program",
+                measured.p50Millis(), measured.p99Millis(), measured.refused());
         if (serverPid > 0) {
             double all = server.all() / (double) TICKS_A_SECOND;
             double compiling = server.compiling() / (double) TICKS_A_SECOND;
             double own = (ownAfter.toNanos() - ownBefore.toNanos()) / 1e9;
             System.out.printf(Locale.ROOT, "CPU until the last reached the stand-in: server %.1f s, %.0f us a send"
-                    + " (%.0f us without its JIT compilers); this load generator and the Graph stand-in %.1f s, %.0f us"
-                    + " a send%n", all, all / sends * 1e6, (all - compiling) / sends * 1e6, own, own / sends * 1e6);
+                    + " (%.0f us without its JIT compilers); %s %.1f s, %.0f us a send", all, all / posted * 1e6,
+                    (all - compiling) / posted * 1e6, wrkScript.isPresent() ? "the Graph stand-in"
+                    : "this load generator and the Graph stand-in", own, own / posted * 1e6);
+            measured.posterCpu().ifPresent(wrk -> System.out.printf(Locale.ROOT, "; wrk %.1f s, %.0f us a send",
+                    wrk.toNanos() / 1e9, wrk.toNanos() / 1e3 / posted));
+            if (databaseUser.isPresent()) {
+                double databaseSeconds = database / (double) TICKS_A_SECOND;
+                System.out.printf(Locale.ROOT, "; the database's processes %.1f s, %.0f us a send",
+                        databaseSeconds, databaseSeconds / posted * 1e6);
+            }
+            System.out.println();
         }
         long[] measuredArrivals = Arrays.stream(reached).filter(at -> at >= start).toArray();
         double delivering = measuredArrivals.length < 2 ? 0 : (reached[reached.length - 1] - start) / 1e9;
-        long accepted = start + (long) (measured.seconds() * 1e9);
-        long afterwards = Arrays.stream(reached).filter(at -> at >= accepted).count();
-        double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - accepted) / 1e9;
+        long allAccepted = start + (long) (measured.seconds() * 1e9);
+        long afterwards = Arrays.stream(reached).filter(at -> at >= allAccepted).count();
+        double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - allAccepted) / 1e9;
         System.out.printf(Locale.ROOT, "%,d reached the stand-in %.2f s after the first measured send: %,.0f a second"
                 + " (%,.0f a second once every send was accepted); at most %d in any one second (throughput %d)%n",
                 measuredArrivals.length, delivering, measuredArrivals.length / delivering, afterwards / rest,
                 Seconds.mostInOne(reached), throughput);
-        return measured.refused() + (warmup + sends - measured.refused() - reached.length);
+        // wrk does not count the sends in flight when it stops, which may reach the stand-in all the same
+        return measured.refused() + Math.max(0, accepted - reached.length);
     }
 
-    /** What sending a number of templates gave: when it started, how long it took, each latency, the refused. */
-    private record Phase(long start, double seconds, long[] latencies, int refused) {
+    /**
+     * What posting a number of sends gave.
+     *
+     * @param start when the first was posted, by {@link System#nanoTime()}
+     * @param posterCpu the CPU time of the program that posted them, when it was not this one
+     */
+    private record Phase(long start, double seconds, int posted, double p50Millis, double p99Millis, int refused,
+            Optional<Duration> posterCpu) {
     }
 
-    /** Sends {@code count} templates, each to a new customer numbered from {@code first}, so many at once. */
+    /**
+     * Posts {@code count} template sends, each to a new customer numbered from {@code first}, so many at once; wrk
+     * posts for {@code seconds} instead, {@code count} at most.
+     */
+    private Phase post(String channel, String template, int first, int count, int concurrency, int seconds)
+            throws IOException, InterruptedException {
+        return wrkScript.isPresent() ? postByWrk(channel, template, first, count, concurrency, seconds)
+                : send(channel, template, first, count, concurrency);
+    }
+
+    private static String body(String template, int customer) {
+        return "{\"messaging_product\":\"whatsapp\",\"to\":\"" + (5_521_900_000_000L + customer)
+                + "\",\"type\":\"template\",\"template\":{\"name\":\"" + template
+                + "\",\"language\":{\"code\":\"en\"}}}";
+    }
+
     private Phase send(String channel, String template, int first, int count, int concurrency)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
@@ -143,9 +204,7 @@ public final class SendLoad {
         CompletableFuture<?>[] sent = new CompletableFuture<?>[count];
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + (5_521_900_000_000L + first + i)
-                    + "\",\"type\":\"template\",\"template\":{\"name\":\"" + template
-                    + "\",\"language\":{\"code\":\"en\"}}}";
+            String body = body(template, first + i);
             inFlight.acquire();
             int index = i;
             long sentAt = System.nanoTime();
@@ -161,7 +220,67 @@ public final class SendLoad {
                     });
         }
         CompletableFuture.allOf(sent).join();
-        return new Phase(start, (System.nanoTime() - start) / 1e9, latencies, refused.get());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        return new Phase(start, seconds, count, LoadTool.millis(latencies, 0.50), LoadTool.millis(latencies, 0.99),
+                refused.get(), Optional.empty());
+    }
+
+    /**
+     * Has wrk (a load generator in C, which costs far less CPU a request than this program) post the sends for
+     * {@code seconds}, each once, on two threads, timed by {@code /usr/bin/time}. wrk always runs for all of its
+     * time; a thread that has posted all of its sends stops posting.
+     */
+    private Phase postByWrk(String channel, String template, int first, int count, int concurrency, int seconds)
+            throws IOException, InterruptedException {
+        Path bodies = Files.createTempFile("janela-sends", ".tsv");
+        Path output = Files.createTempFile("janela-wrk", ".out");
+        try {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                lines.append("Bearer ").append(token).append('\t').append(body(template, first + i)).append('\n');
+            }
+            Files.writeString(bodies, lines);
+            ProcessBuilder wrk = new ProcessBuilder("/usr/bin/time", "-f", "wrk-cpu %U %S", "wrk", "-t2",
+                    "-c" + concurrency, "-d" + seconds + "s", "--latency", "-s", wrkScript.get().toString(),
+                    base.toString()).redirectErrorStream(true).redirectOutput(output.toFile());
+            wrk.environment().putAll(Map.of("JANELA_WRK_BODIES", bodies.toString(), "JANELA_WRK_THREADS", "2",
+                    "JANELA_WRK_PATH", "/v1/" + channel + "/messages", "JANELA_WRK_HEADER", "Authorization"));
+            long start = System.nanoTime();
+            int status = wrk.start().waitFor();
+            String report = Files.readString(output);
+            if (status != 0) {
+                tool.usage("wrk failed (" + status + "): " + report);
+            }
+            return new Phase(start, wrkNumber(report, "requests in ([0-9.]+)s"),
+                    (int) wrkNumber(report, "([0-9]+) requests in"), wrkMillis(report, "50%"),
+                    wrkMillis(report, "99%"), (int) wrkNumber(report, "Non-2xx or 3xx responses: ([0-9]+)"),
+                    Optional.of(Duration.ofNanos((long) ((wrkNumber(report, "wrk-cpu ([0-9.]+) [0-9.]+")
+                            + wrkNumber(report, "wrk-cpu [0-9.]+ ([0-9.]+)")) * 1e9))));
+        } finally {
+            Files.deleteIfExists(bodies);
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** The number {@code pattern}'s group finds in wrk's report; 0 if absent (wrk prints no line for no errors). */
+    private static double wrkNumber(String report, String pattern) {
+        Matcher found = Pattern.compile(pattern).matcher(report);
+        return found.find() ? Double.parseDouble(found.group(1)) : 0;
+    }
+
+    /** A latency quantile from wrk's distribution ({@code 50%   12.34ms}), in milliseconds. */
+    private static double wrkMillis(String report, String quantile) {
+        Matcher found = Pattern.compile("\\s" + quantile + "\\s+([0-9.]+)(us|ms|s)").matcher(report);
+        if (!found.find()) {
+            return 0;
+        }
+        double value = Double.parseDouble(found.group(1));
+        return switch (found.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
     }
 
     /** Waits until {@code count} sends reached the stand-in, or a minute past the time the throughput needs. */
@@ -191,12 +310,32 @@ public final class SendLoad {
         long compiling = 0;
         try (Stream<Path> threads = Files.list(process.resolve("task"))) {
             for (Path thread : threads.toList()) {
-                if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
-                    compiling += ticks(thread.resolve("stat"));
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        compiling += ticks(thread.resolve("stat"));
+                    }
+                } catch (IOException ended) {
+                    // a thread that ended between the listing and the reading (the kernel says no such file, or
+                    // no such process)
                 }
             }
         }
         return new Ticks(ticks(process.resolve("stat")), compiling);
+    }
+
+    /** The CPU time of the database user's processes so far, in clock ticks; 0 without one. */
+    private long databaseTicks() {
+        long ticks = 0;
+        for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+            if (databaseUser.isPresent() && process.info().user().equals(databaseUser)) {
+                try {
+                    ticks += ticks(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                } catch (IOException ended) {
+                    // a process that ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     /** The user and system time {@code stat}, a process's or thread's {@code stat} file, gives. */

@@ -40,7 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code --concurrency} requests in flight (32), {@code --customers} (5000), {@code --seed} (1),
  * {@code --subscribe yes} to subscribe a receiver of its own to every event and count what reaches it (no),
  * {@code --write-bodies FILE} to set the channel and the rate card up and write the deliveries to {@code FILE}
- * rather than post them, one a line as the signature, a tab and the body, for {@code webhook-wrk.lua} to post
+ * rather than post them, one a line as the signature, a tab and the body, for {@code wrk-posts.lua} to post
  * ({@code --bad-signature yes} writes signatures made with another secret, which Janela refuses).
  * Secrets come from the environment, never the command line. Exit status 0, 1 if any delivery was not answered 200,
  * 2 on bad usage.
