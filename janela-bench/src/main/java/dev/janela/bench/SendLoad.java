@@ -252,7 +252,7 @@ public final class SendLoad {
             if (status != 0) {
                 tool.usage("wrk failed (" + status + "): " + report);
             }
-            return new Phase(start, wrkNumber(report, "requests in ([0-9.]+)s"),
+            return new Phase(start, wrkSeconds(report),
                     (int) wrkNumber(report, "([0-9]+) requests in"), wrkMillis(report, "50%"),
                     wrkMillis(report, "99%"), (int) wrkNumber(report, "Non-2xx or 3xx responses: ([0-9]+)"),
                     Optional.of(Duration.ofNanos((long) ((wrkNumber(report, "wrk-cpu ([0-9.]+) [0-9.]+")
@@ -267,6 +267,15 @@ public final class SendLoad {
     private static double wrkNumber(String report, String pattern) {
         Matcher found = Pattern.compile(pattern).matcher(report);
         return found.find() ? Double.parseDouble(found.group(1)) : 0;
+    }
+
+    /** How long wrk posted, as it says it: {@code 123 requests in 30.05s}, or {@code in 1.00m}. */
+    private static double wrkSeconds(String report) {
+        Matcher found = Pattern.compile("requests in ([0-9.]+)(s|m)").matcher(report);
+        if (!found.find()) {
+            return 0;
+        }
+        return Double.parseDouble(found.group(1)) * (found.group(2).equals("m") ? 60 : 1);
     }
 
     /** A latency quantile from wrk's distribution ({@code 50%   12.34ms}), in milliseconds. */
