@@ -31,9 +31,24 @@ final class KeptStatements extends AbstractDataSource {
     static final int MOST_KEPT = 512;
 
     private final String url;
+    private volatile int loginTimeoutSeconds;
 
     KeptStatements(String url) {
         this.url = url;
+    }
+
+    /**
+     * Kept for HikariCP, which sets it to its connection timeout and, when it closes, waits up to that long for its
+     * thread that opens connections to end: at 0 it did not wait at all, and warned.
+     */
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeoutSeconds = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
     }
 
     @Override
