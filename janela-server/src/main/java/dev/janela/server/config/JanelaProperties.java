@@ -140,7 +140,7 @@ public record JanelaProperties(@DefaultValue("data") Path dataDir, @DefaultValue
             unknownDeadline = unknownDeadline != null ? unknownDeadline : Duration.ofMinutes(15);
             templateSync = templateSync != null ? templateSync : Duration.ofMinutes(15);
             dispatcher = dispatcher == null || dispatcher;
-            throughputMargin = throughputMargin != null ? throughputMargin : Duration.ofMillis(150);
+            throughputMargin = throughputMargin != null ? throughputMargin : Duration.ofMillis(200);
             if (throughputMargin.isNegative() || throughputMargin.compareTo(Duration.ofSeconds(1)) > 0) {
                 throw new IllegalArgumentException("janela.meta.sending.throughput-margin must be from 0s to 1s, was "
                         + throughputMargin);
