@@ -3,15 +3,12 @@ package dev.janela.server.account;
 import dev.janela.core.market.MarketBasis;
 import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Accounts: the businesses (tenants) that own channels, templates, rate cards and tokens. */
@@ -43,10 +40,8 @@ public class Accounts {
 
     /** Makes an account; returns its id. */
     public long create(String name) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into accounts (name, created_at) values (:name, :now)").param("name", name)
-                .param("now", Instants.param(clock.instant())).update(key, "id");
-        return Keys.id(key);
+        return jdbc.sql("insert into accounts (name, created_at) values (:name, :now) returning id")
+                .param("name", name).param("now", Instants.param(clock.instant())).query(Long.class).single();
     }
 
     /** Locks the account's row until the transaction ends: changes to who administers it go one at a time. */

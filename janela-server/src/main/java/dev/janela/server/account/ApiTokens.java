@@ -5,7 +5,6 @@ import dev.janela.server.access.Caller;
 import dev.janela.server.access.Role;
 import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -81,13 +78,11 @@ public class ApiTokens implements BearerTokens {
     }
 
     private long insert(long accountId, Long userId, String name, Role role, String hash, String createdBy) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into api_tokens (account_id, user_id, token_hash, name, role, created_at, created_by)"
-                + " values (:account, :user, :hash, :name, :role, :now, :by)")
+        return jdbc.sql("insert into api_tokens (account_id, user_id, token_hash, name, role, created_at, created_by)"
+                + " values (:account, :user, :hash, :name, :role, :now, :by) returning id")
                 .param("account", accountId).param("user", userId).param("hash", hash).param("name", name)
                 .param("role", role.wireName()).param("now", Instants.param(clock.instant()))
-                .param("by", createdBy).update(key, "id");
-        return Keys.id(key);
+                .param("by", createdBy).query(Long.class).single();
     }
 
     /** Whether the account has any token that is not revoked. */

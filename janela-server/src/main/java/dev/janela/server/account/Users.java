@@ -2,7 +2,6 @@ package dev.janela.server.account;
 
 import dev.janela.server.access.Role;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The people of each account. A removed user is kept, so that what they wrote still names them. */
@@ -36,13 +33,12 @@ public class Users {
     /** Adds a user; the caller has checked that the address is free. */
     public User add(long accountId, String email, String name, Role role, String passwordHash, String createdBy) {
         Instant now = clock.instant();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into users (account_id, email, name, role, password_hash, created_at, created_by)"
-                + " values (:account, :email, :name, :role, :hash, :now, :by)")
+        long id = jdbc.sql("insert into users (account_id, email, name, role, password_hash, created_at, created_by)"
+                + " values (:account, :email, :name, :role, :hash, :now, :by) returning id")
                 .param("account", accountId).param("email", email).param("name", name)
                 .param("role", role.wireName()).param("hash", passwordHash).param("now", Instants.param(now))
-                .param("by", createdBy).update(key, "id");
-        return new User(Keys.id(key), accountId, email, name, role, now, createdBy);
+                .param("by", createdBy).query(Long.class).single();
+        return new User(id, accountId, email, name, role, now, createdBy);
     }
 
     /** The account's user {@code id}, unless removed. */

@@ -2,7 +2,6 @@ package dev.janela.server.campaign;
 
 import dev.janela.core.campaign.RecipientList;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,14 +52,14 @@ public class CampaignStore {
 
     /** Adds a draft; returns its id. */
     long add(NewCampaign campaign) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into campaigns (account_id, channel_id, name, template_id, state, estimate, created_at,"
-                + " created_by) values (:account, :channel, :name, :template, :state, :estimate, :at, :by)")
+        return jdbc.sql("insert into campaigns (account_id, channel_id, name, template_id, state, estimate,"
+                + " created_at, created_by) values (:account, :channel, :name, :template, :state, :estimate, :at,"
+                + " :by) returning id")
                 .param("account", campaign.accountId()).param("channel", campaign.channelId())
                 .param("name", campaign.name()).param("template", campaign.templateId())
                 .param("state", CampaignState.DRAFT.wireName()).param("estimate", campaign.estimate())
-                .param("at", Instants.param(campaign.at())).param("by", campaign.createdBy()).update(key, "id");
-        return Keys.id(key);
+                .param("at", Instants.param(campaign.at())).param("by", campaign.createdBy())
+                .query(Long.class).single();
     }
 
     /** Adds a campaign's recipients, in the order of {@code entries}: pending, or skipped and why. */

@@ -1,7 +1,6 @@
 package dev.janela.server.channel;
 
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import dev.janela.server.jdbc.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The channels of every account. */
@@ -31,13 +28,12 @@ public class Channels {
     /** Adds a channel; the caller has checked that its {@code phone_number_id} is free. */
     public Channel add(long accountId, String phoneNumberId, String number, String country, String createdBy) {
         Instant now = clock.instant();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into channels (account_id, phone_number_id, number, country, created_at, created_by)"
-                + " values (:account, :phoneNumberId, :number, :country, :now, :by)")
+        long id = jdbc.sql("insert into channels (account_id, phone_number_id, number, country, created_at, created_by)"
+                + " values (:account, :phoneNumberId, :number, :country, :now, :by) returning id")
                 .param("account", accountId).param("phoneNumberId", phoneNumberId).param("number", number)
                 .param("country", country).param("now", Instants.param(now)).param("by", createdBy)
-                .update(key, "id");
-        return new Channel(Keys.id(key), accountId, phoneNumberId, number, country, now, createdBy,
+                .query(Long.class).single();
+        return new Channel(id, accountId, phoneNumberId, number, country, now, createdBy,
                 Channel.DEFAULT_THROUGHPUT);
     }
 

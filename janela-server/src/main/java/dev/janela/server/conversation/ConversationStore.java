@@ -12,7 +12,6 @@ import dev.janela.server.channel.Channel;
 import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -206,16 +203,15 @@ class ConversationStore {
     }
 
     private long insert(StoredConversation conversation, Session session) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into sessions (account_id, channel_id, conversation_id, type, status, opened_at, opened_by,"
-                + " ended_at) values (:account, :channel, :conversation, :type, :status, :opened, :by, :ended)")
+        return jdbc.sql("insert into sessions (account_id, channel_id, conversation_id, type, status, opened_at,"
+                + " opened_by, ended_at) values (:account, :channel, :conversation, :type, :status, :opened, :by,"
+                + " :ended) returning id")
                 .param("account", conversation.accountId()).param("channel", conversation.channel().id())
                 .param("conversation", conversation.id()).param("type", session.type().name())
                 .param("status", session.status().name()).param("opened", Instants.param(session.openedAt()))
                 .param("by", session.openedBy())
                 .param("ended", session.status() == SessionStatus.ENDED ? Instants.param(session.openedAt()) : null)
-                .update(key, "id");
-        return Keys.id(key);
+                .query(Long.class).single();
     }
 
     /** Sets the status of the conversation's session that {@code openedBy} opened. */

@@ -1,7 +1,6 @@
 package dev.janela.server.notify;
 
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import dev.janela.server.jdbc.TransactionCache;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -61,13 +58,12 @@ class Subscriptions {
 
     Subscription add(long accountId, String url, List<EventType> events, String secret, String createdBy) {
         Instant now = clock.instant();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into webhook_subscriptions (account_id, url, event_types, secret, active, created_at,"
-                + " created_by) values (:account, :url, :events, :secret, true, :now, :by)")
+        long id = jdbc.sql("insert into webhook_subscriptions (account_id, url, event_types, secret, active,"
+                + " created_at, created_by) values (:account, :url, :events, :secret, true, :now, :by) returning id")
                 .param("account", accountId).param("url", url).param("events", join(events))
                 .param("secret", secret).param("now", Instants.param(now)).param("by", createdBy)
-                .update(key, "id");
-        return find(accountId, Keys.id(key)).orElseThrow();
+                .query(Long.class).single();
+        return find(accountId, id).orElseThrow();
     }
 
     /** The account's subscription {@code id}. */

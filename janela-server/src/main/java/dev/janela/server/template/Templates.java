@@ -3,7 +3,6 @@ package dev.janela.server.template;
 import dev.janela.core.conversation.TemplateCategory;
 import dev.janela.core.template.TemplateBody;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.Keys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,8 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Every account's templates. */
@@ -40,17 +37,15 @@ public class Templates {
 
     /** Adds a template, pending review; returns its id. */
     public long add(long accountId, String name, String language, Content content, String createdBy) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into templates (account_id, name, language, category, body, header, footer, status,"
+        return jdbc.sql("insert into templates (account_id, name, language, category, body, header, footer, status,"
                 + " created_at, updated_at, created_by) values (:account, :name, :language, :category, :body,"
-                + " :header, :footer, :status, :now, :now, :by)")
+                + " :header, :footer, :status, :now, :now, :by) returning id")
                 .param("account", accountId).param("name", name).param("language", language)
                 .param("category", content.category().name()).param("body", content.body().text())
                 .param("header", content.header().map(TemplateBody::text).orElse(null))
                 .param("footer", content.footer().map(TemplateBody::text).orElse(null))
                 .param("status", TemplateStatus.PENDING.name()).param("now", Instants.param(clock.instant()))
-                .param("by", createdBy).update(key, "id");
-        return Keys.id(key);
+                .param("by", createdBy).query(Long.class).single();
     }
 
     /** Changes what a template says; it goes back to review. */
