@@ -12,6 +12,8 @@ import dev.janela.server.channel.Channel;
 import dev.janela.server.jdbc.Columns;
 import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,6 +35,11 @@ import org.springframework.stereotype.Repository;
 class ConversationStore {
     /** How many customers one query of {@link #peekAll} asks for: well within both databases' limits. */
     private static final int PEEK_BATCH = 1_000;
+    /** A conversation's row with its current session's: what its state is read from. */
+    private static final String CONVERSATION = "select v.id, v.window_expires_at, v.pricing_state,"
+            + " v.current_session_id, s.id as session_id, s.type, s.status, s.opened_at, s.opened_by"
+            + " from conversations v left join sessions s on s.id = v.current_session_id where ";
+    private static final String OF_CUSTOMER = "v.channel_id = :channel and v.customer_id = :customer";
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
@@ -75,18 +82,21 @@ class ConversationStore {
                     .param("customer", customer.id()).param("now", Instants.param(clock.instant())).update();
             return locked(channel, customer).orElseThrow();
         });
-        return new StoredConversation(row.id, channel, customer, key(channel, customer.handle()),
-                ConversationState.of(row.windowExpiresAt, pricing(row.currentSession, row.pricingState)));
+        ConversationState state = row.state.orElseGet(() -> jdbc.sql(CONVERSATION + "v.id = :id")
+                .param("id", row.id).query((again, number) -> state(again)).single());
+        return new StoredConversation(row.id, channel, customer, key(channel, customer.handle()), state);
     }
 
+    /**
+     * The conversation's row, locked, and its state unless it must be read again: PostgreSQL, once it has waited for
+     * a transaction that held the row, locks the row as that transaction left it, but joins the session as it was
+     * when the statement began, without a session that transaction opened. A statement made now sees it.
+     */
     private Optional<Locked> locked(Channel channel, Customer customer) {
-        return jdbc.sql("select id, window_expires_at, current_session_id, pricing_state from conversations"
-                + " where channel_id = :channel and customer_id = :customer" + dialect.lockRows())
+        return jdbc.sql(CONVERSATION + OF_CUSTOMER + dialect.lockRowsOf("v"))
                 .param("channel", channel.id()).param("customer", customer.id())
-                .query((result, number) -> new Locked(result.getLong("id"),
-                        Instants.readOptional(result, "window_expires_at"),
-                        Columns.optionalLong(result, "current_session_id"),
-                        Optional.ofNullable(result.getString("pricing_state"))))
+                .query((row, number) -> new Locked(row.getLong("id"), Columns.optionalLong(row, "current_session_id")
+                        .equals(Columns.optionalLong(row, "session_id")) ? Optional.of(state(row)) : Optional.empty()))
                 .optional();
     }
 
@@ -95,15 +105,10 @@ class ConversationStore {
      * or making it: for reading its window, not for deciding.
      */
     Optional<StoredConversation> peek(Channel channel, String identifier) {
-        return customers.find(channel.accountId(), identifier).flatMap(customer -> jdbc.sql(
-                "select id, window_expires_at, current_session_id, pricing_state from conversations"
-                + " where channel_id = :channel and customer_id = :customer")
+        return customers.find(channel.accountId(), identifier).flatMap(customer -> jdbc.sql(CONVERSATION + OF_CUSTOMER)
                 .param("channel", channel.id()).param("customer", customer.id())
                 .query((row, number) -> new StoredConversation(row.getLong("id"), channel, customer,
-                        key(channel, customer.handle()), ConversationState.of(
-                                Instants.readOptional(row, "window_expires_at"),
-                                pricing(Columns.optionalLong(row, "current_session_id"),
-                                        Optional.ofNullable(row.getString("pricing_state"))))))
+                        key(channel, customer.handle()), state(row)))
                 .optional());
     }
 
@@ -124,12 +129,7 @@ class ConversationStore {
                     + " and (c.handle in (:ids) or c.user_id in (:ids) or c.parent_user_id in (:ids))")
                     .param("channel", channel.id()).param("ids", batch)
                     .query(row -> {
-                        String metaState = row.getString("pricing_state");
-                        PricingState pricing = metaState != null ? MetaPricingStates.decode(metaState)
-                                : SessionRows.read(row).<PricingState>map(session -> session)
-                                        .orElse(NoSession.INSTANCE);
-                        ConversationState state = ConversationState.of(
-                                Instants.readOptional(row, "window_expires_at"), pricing);
+                        ConversationState state = state(row);
                         for (String column : List.of("handle", "user_id", "parent_user_id")) {
                             Optional.ofNullable(row.getString(column)).ifPresent(id -> states.put(id, state));
                         }
@@ -143,12 +143,15 @@ class ConversationStore {
         return CustomerIds.conversationKey(channel.number(), handle);
     }
 
-    /** What the pricing model remembers: a Meta model's state as written, else the current session, if any. */
-    private PricingState pricing(Optional<Long> currentSession, Optional<String> pricingState) {
-        if (pricingState.isPresent()) {
-            return MetaPricingStates.decode(pricingState.get());
-        }
-        return currentSession.flatMap(this::session).<PricingState>map(session -> session).orElse(NoSession.INSTANCE);
+    /**
+     * The conversation's state in {@code row}: its window, and what the pricing model remembers, which is a Meta
+     * model's state as written, else the current session (read with the conversation), if any.
+     */
+    private static ConversationState state(ResultSet row) throws SQLException {
+        String metaState = row.getString("pricing_state");
+        PricingState pricing = metaState != null ? MetaPricingStates.decode(metaState)
+                : SessionRows.read(row).<PricingState>map(session -> session).orElse(NoSession.INSTANCE);
+        return ConversationState.of(Instants.readOptional(row, "window_expires_at"), pricing);
     }
 
     /**
@@ -196,10 +199,11 @@ class ConversationStore {
 
     /** Keeps the name the customer's profile shows. */
     void nameCustomer(StoredConversation conversation, String name) {
-        // most messages bring the name the customer already has: then nothing is written
-        jdbc.sql("update customers set name = :name where id = :id and name is distinct from :name")
-                .param("name", name)
-                .param("id", conversation.customerId()).update();
+        // most messages bring the name the customer already has, read with the customer: then nothing is written
+        if (!conversation.customer().name().equals(Optional.of(name))) {
+            jdbc.sql("update customers set name = :name where id = :id").param("name", name)
+                    .param("id", conversation.customerId()).update();
+        }
     }
 
     private long insert(StoredConversation conversation, Session session) {
@@ -228,13 +232,6 @@ class ConversationStore {
         return state.windowExpiresAt().filter(expiry -> expiry.isBefore(at)).orElse(at);
     }
 
-    private Optional<Session> session(long id) {
-        return jdbc.sql("select type, status, opened_at, opened_by from sessions where id = :id").param("id", id)
-                .query((row, number) -> SessionRows.read(row).orElseThrow())
-                .optional();
-    }
-
-    private record Locked(long id, Optional<Instant> windowExpiresAt, Optional<Long> currentSession,
-            Optional<String> pricingState) {
+    private record Locked(long id, Optional<ConversationState> state) {
     }
 }

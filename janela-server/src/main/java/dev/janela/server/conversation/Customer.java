@@ -5,17 +5,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A customer of an account as stored: its id, its {@linkplain CustomerIds#handle handle}, and every identifier it is
- * known by.
+ * A customer of an account as stored: its id, its {@linkplain CustomerIds#handle handle}, every identifier it is
+ * known by, and the name its WhatsApp profile showed last, if it showed one.
  */
 public record Customer(long id, String handle, Optional<String> phone, Optional<String> userId,
-        Optional<String> parentUserId, Optional<String> username) {
+        Optional<String> parentUserId, Optional<String> username, Optional<String> name) {
     public Customer {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(phone, "phone");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(parentUserId, "parentUserId");
         Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(name, "name");
     }
 
     /**

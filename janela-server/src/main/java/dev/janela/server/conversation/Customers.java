@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Customers {
     private static final Logger LOG = LoggerFactory.getLogger(Customers.class);
-    private static final String COLUMNS = "id, handle, phone, user_id, parent_user_id, username";
+    private static final String COLUMNS = "id, handle, phone, user_id, parent_user_id, username, name";
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
@@ -82,8 +82,7 @@ public class Customers {
 
     /** The name the profile of the customer {@code identifier} names showed last, if it showed one. */
     public Optional<String> name(long accountId, String identifier) {
-        return find(accountId, identifier).flatMap(customer -> jdbc.sql("select name from customers where id = :id")
-                .param("id", customer.id()).query(String.class).optional());
+        return find(accountId, identifier).flatMap(Customer::name);
     }
 
     /**
@@ -166,7 +165,8 @@ public class Customers {
                     .param("account", accountId).param("username", username.get()).update();
         }
         String handle = new CustomerIds(phone, userId, parent, username).handle();
-        Customer assigned = new Customer(customer.id(), handle, phone, userId, parent, username);
+        Customer assigned = new Customer(customer.id(), handle, phone, userId, parent, username,
+                customer.name());
         if (!assigned.equals(customer)) {
             jdbc.sql("update customers set handle = :handle, phone = :phone, user_id = :userId,"
                     + " parent_user_id = :parent, username = :username where id = :id")
@@ -215,6 +215,6 @@ public class Customers {
     static Customer customer(ResultSet row, String idColumn) throws SQLException {
         return new Customer(row.getLong(idColumn), row.getString("handle"), Optional.ofNullable(row.getString("phone")),
                 Optional.ofNullable(row.getString("user_id")), Optional.ofNullable(row.getString("parent_user_id")),
-                Optional.ofNullable(row.getString("username")));
+                Optional.ofNullable(row.getString("username")), Optional.ofNullable(row.getString("name")));
     }
 }

@@ -88,7 +88,8 @@ public class Messages {
 
     private Optional<Tracked> find(String idColumn, long channelId, String id) {
         return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state,"
-                + " m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id, c.username"
+                + " m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id, c.username,"
+                + " c.name"
                 + " from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
                 + " where m.channel_id = :channel and " + idColumn + " = :id")

@@ -53,6 +53,14 @@ public enum Dialect {
     }
 
     /**
+     * Like {@link #lockRows}, for a {@code select} that joins other tables: only the rows of {@code alias} are locked
+     * (PostgreSQL refuses to lock the side of an outer join that may be missing).
+     */
+    public String lockRowsOf(String alias) {
+        return this == POSTGRESQL ? lockRows + " of " + alias : "";
+    }
+
+    /**
      * What ends a {@code select} of work that several nodes take from one table: the rows of {@code alias} that it
      * reads are the transaction's until it ends, and the rows another transaction holds are passed by rather than
      * waited for. SQLite, which lets one writer in at a time, needs nothing.
