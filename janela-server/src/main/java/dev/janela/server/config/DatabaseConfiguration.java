@@ -26,10 +26,13 @@ class DatabaseConfiguration {
     /**
      * The driver's own query for the id of each row inserted is off: it ran after every insert whether its caller
      * asked for the id or not, a statement compiled each time. Janela's inserts that need the id say
-     * {@code returning id}.
+     * {@code returning id}. The journal is copied into the database once it holds 10,000 pages (40 MB), not SQLite's
+     * 1,000: under load a page changes many times between two copies and is written once for all of them, and the
+     * writer, which makes the copy, stops for it a tenth as often (BENCHMARKS.md).
      */
     private static final String SQLITE_OPTIONS = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
-            + "&transaction_mode=IMMEDIATE&busy_timeout=" + BUSY_TIMEOUT_MILLIS + "&jdbc.get_generated_keys=false";
+            + "&transaction_mode=IMMEDIATE&busy_timeout=" + BUSY_TIMEOUT_MILLIS + "&jdbc.get_generated_keys=false"
+            + "&wal_autocheckpoint=10000";
 
     /** The data directory, held while Janela runs on its embedded store, which serves one Janela only. */
     @Bean(destroyMethod = "close")
