@@ -93,7 +93,8 @@ final class KeptStatements extends AbstractDataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            if (method.getName().equals("prepareStatement") && args[0] instanceof String sql) {
+            // a statement that asks for a cursor of its own kind (three arguments or more) is not kept
+            if (method.getName().equals("prepareStatement") && args[0] instanceof String sql && args.length <= 2) {
                 Key key = new Key(sql, args.length == 1 ? List.of() : Arrays.asList(args).subList(1, args.length)
                         .stream().map(argument -> argument instanceof Object[] many ? List.of(many) : argument)
                         .toList());
@@ -102,8 +103,8 @@ final class KeptStatements extends AbstractDataSource {
                     return known.handedOut;
                 }
                 PreparedStatement prepared = (PreparedStatement) call(connection, method, args);
-                if (known != null || args.length > 2) {
-                    return prepared; // its twin is in use, or it asks for a cursor of its own kind
+                if (known != null) {
+                    return prepared; // its twin is in use
                 }
                 Kept keeping = new Kept(prepared);
                 kept.put(key, keeping);

@@ -95,9 +95,14 @@ class ConversationStore {
     private Optional<Locked> locked(Channel channel, Customer customer) {
         return jdbc.sql(CONVERSATION + OF_CUSTOMER + dialect.lockRowsOf("v"))
                 .param("channel", channel.id()).param("customer", customer.id())
-                .query((row, number) -> new Locked(row.getLong("id"), Columns.optionalLong(row, "current_session_id")
-                        .equals(Columns.optionalLong(row, "session_id")) ? Optional.of(state(row)) : Optional.empty()))
+                .query((row, number) -> new Locked(row.getLong("id"),
+                        currentSessionJoined(row) ? Optional.of(state(row)) : Optional.empty()))
                 .optional();
+    }
+
+    /** Whether {@code row} holds the conversation's current session, or has none. */
+    private static boolean currentSessionJoined(ResultSet row) throws SQLException {
+        return Columns.optionalLong(row, "current_session_id").equals(Columns.optionalLong(row, "session_id"));
     }
 
     /**

@@ -111,6 +111,25 @@ class KeptStatementsTest {
         }
     }
 
+    @Test
+    void aStatementWithACursorOfItsOwnKind_isNotKept_andClosesAsUsual() throws SQLException {
+        try (Connection connection = store.getConnection()) {
+            PreparedStatement first = connection.prepareStatement(BY_ID, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            first.setLong(1, 1);
+            assertThat(names(first)).containsExactly("Ana");
+            first.close();
+            assertThat(sqlite(first).isClosed()).isTrue();
+
+            PreparedStatement again = connection.prepareStatement(BY_ID, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            again.setLong(1, 2);
+            assertThat(names(again)).containsExactly("Bruno");
+            assertThat(sqlite(again)).isNotSameAs(sqlite(first));
+            again.close();
+        }
+    }
+
     private static List<String> names(PreparedStatement statement) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
