@@ -66,7 +66,7 @@ public enum Dialect {
      * waited for. SQLite, which lets one writer in at a time, needs nothing.
      */
     public String lockRowsOfSkippingLocked(String alias) {
-        return this == POSTGRESQL ? " for update of " + alias + " skip locked" : "";
+        return this == POSTGRESQL ? lockRowsOf(alias) + " skip locked" : "";
     }
 
     /**
