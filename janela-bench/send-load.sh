@@ -7,7 +7,8 @@
 # Build first: mvn -B -q -Dmaven.test.skip=true -pl janela-cli,janela-bench -am package (in CHECKOUT too).
 #   janela-bench/send-load.sh [CHECKOUT] [LABEL]
 # wrk (apt-get install -y wrk) posts the sends, as SendLoad's own client costs about half the server's CPU a send;
-# JANELA_LOAD_SECONDS (30) and JANELA_LOAD_WARMUP (30) are how long it posts, measured and unmeasured.
+# JANELA_LOAD_SECONDS (30) and JANELA_LOAD_WARMUP (30) are how long it posts, measured and unmeasured; on PostgreSQL
+# the tables are analyzed between the two (janela-bench/analyze.sh says why).
 # JANELA_LOAD_POSTER=java has SendLoad post them itself: JANELA_LOAD_SENDS (30000) and JANELA_LOAD_WARMUP_SENDS
 # (20000) then say how many. JANELA_LOAD_CONCURRENCY (32), JANELA_LOAD_THROUGHPUT (the channel's, 1000),
 # JANELA_LOAD_JAVA_OPTS (more options for the server's JVM).
@@ -40,4 +41,5 @@ JANELA_TOKEN=$JANELA_ADMIN_TOKEN java -cp "$here/janela-bench/target/benchmarks.
     --concurrency "${JANELA_LOAD_CONCURRENCY:-32}" \
     --throughput "${JANELA_LOAD_THROUGHPUT:-1000}" --server-pid "$server" \
     --wrk-script "$([ "${JANELA_LOAD_POSTER:-wrk}" = java ] || echo "$here/janela-bench/wrk-posts.lua")" \
-    --database-user "$([ -z "${JANELA_DB_URL:-}" ] || echo postgres)" | sed "s/^/$label: /"
+    --database-user "$([ -z "${JANELA_DB_URL:-}" ] || echo postgres)" --after-warmup "$here/janela-bench/analyze.sh" |
+    sed "s/^/$label: /"

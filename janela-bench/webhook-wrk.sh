@@ -53,17 +53,6 @@ bodies() { # NODE FILE COUNT SEED: a fresh channel's deliveries
       --url "http://localhost:$((port + $1 - 1))" --write-bodies "$2" --deliveries "$3" --seed "$4" \
       --bad-signature "${JANELA_LOAD_BAD_SIGNATURE:-no}" >/dev/null
 }
-# PostgreSQL plans a statement prepared on a connection once, with the statistics it has then: on a new database's
-# empty tables, the lookup of a conversation by its customer may scan every conversation of the channel, until
-# autovacuum first analyzes the tables (within a minute or two, or not at all in a short run), and the measurement
-# would depend on when. Analyzing once the warm-up has filled the tables measures the steady state.
-analyze_database() {
-  [ -n "${JANELA_DB_URL:-}" ] || return 0
-  local login=()
-  [ -z "${JANELA_DB_USER:-}" ] || login+=(PGUSER="$JANELA_DB_USER")
-  [ -z "${JANELA_DB_PASSWORD:-}" ] || login+=(PGPASSWORD="$JANELA_DB_PASSWORD")
-  env "${login[@]}" psql "${JANELA_DB_URL#jdbc:}" -qtA -c analyze
-}
 post() { # NODE FILE SECONDS: one wrk, with the node's share of the connections
   JANELA_WRK_BODIES="$2" JANELA_WRK_THREADS=$threads wrk -t$threads -c"$((connections / nodes))" -d"$3s" --latency \
       -s "$here/janela-bench/wrk-posts.lua" "http://localhost:$((port + $1 - 1))" 2>&1
@@ -81,7 +70,7 @@ for node in $(seq 1 "$nodes"); do
   bodies "$node" "$data/bodies-$node.tsv" $((deliveries / nodes)) $((7 + 2 * node))
 done
 if [ "$warmup" -gt 0 ]; then post_all warmup "$warmup"; fi
-analyze_database
+"$here/janela-bench/analyze.sh" # plans for the tables as the warm-up left them
 
 # user + system time of the server processes, in clock ticks
 ticks() { for server in "${servers[@]}"; do awk '{ print $14 + $15 }' "/proc/$server/stat"; done |

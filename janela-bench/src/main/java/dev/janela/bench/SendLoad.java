@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  *     includes the stand-in's); {@code --database-user} (postgres, say), whose processes' CPU time to report too;</li>
  * <li>{@code --wrk-script} the path of {@code janela-bench/wrk-posts.lua}, to have wrk post the sends rather than this
  *     program, whose HTTP client costs about half the server's CPU a send. wrk posts for {@code --warmup-seconds}
- *     (30) and {@code --seconds} (30), no more than {@code --warmup} and {@code --sends} sends.</li>
+ *     (30) and {@code --seconds} (30), no more than {@code --warmup} and {@code --sends} sends;</li>
+ * <li>{@code --after-warmup} a program to run once the warm-up's sends reached the stand-in, before the measured ones
+ *     ({@code janela-bench/analyze.sh}, say, for PostgreSQL's plans).</li>
  * </ul>
  * Each send goes to another customer, so that only the channel's throughput paces them. {@code JANELA_TOKEN} is an
  * admin's token. Exit status 0, 1 if a send was not accepted or did not reach the stand-in within a minute of the
@@ -64,9 +66,12 @@ public final class SendLoad {
     private final Optional<Path> wrkScript;
     /** The user the database's processes run as, to count their CPU time too. */
     private final Optional<String> databaseUser;
+    /** What runs between the warm-up and the measured sends. */
+    private final Optional<Path> afterWarmup;
 
     private SendLoad(URI base, String token, LoadTool tool, GraphStandIn graph, Optional<Path> wrkScript,
-            Optional<String> databaseUser) {
+            Optional<String> databaseUser, Optional<Path> afterWarmup) {
+        this.afterWarmup = afterWarmup;
         this.graph = graph;
         this.databaseUser = databaseUser;
         this.wrkScript = wrkScript;
@@ -78,22 +83,26 @@ public final class SendLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> defaults = new HashMap<>(Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
                 "--sends", "5000", "--concurrency", "32", "--throughput", "80", "--warmup", "0", "--server-pid", "0"));
-        defaults.putAll(Map.of("--wrk-script", "", "--seconds", "30", "--warmup-seconds", "30", "--database-user", ""));
+        defaults.putAll(Map.of("--wrk-script", "", "--seconds", "30", "--warmup-seconds", "30", "--database-user", "",
+                "--after-warmup", ""));
         LoadTool tool = new LoadTool(NAME, defaults, args);
         String token = System.getenv("JANELA_TOKEN");
         if (token == null) {
             tool.usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
         }
         try (GraphStandIn graph = GraphStandIn.start(tool.number("--graph-port"))) {
-            Optional<Path> wrk = Optional.of(tool.option("--wrk-script")).filter(script -> !script.isEmpty())
-                    .map(Path::of);
-            SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph, wrk,
-                    Optional.of(tool.option("--database-user")).filter(user -> !user.isEmpty()));
+            SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph,
+                    path(tool, "--wrk-script"), Optional.of(tool.option("--database-user"))
+                            .filter(user -> !user.isEmpty()), path(tool, "--after-warmup"));
             int failures = load.run(tool.count("--warmup"), tool.number("--sends"), tool.number("--concurrency"),
                     tool.number("--throughput"), tool.count("--server-pid"), List.of(tool.count("--warmup-seconds"),
                             tool.number("--seconds")));
             System.exit(failures == 0 ? 0 : 1);
         }
+    }
+
+    private static Optional<Path> path(LoadTool tool, String option) {
+        return Optional.of(tool.option(option)).filter(path -> !path.isEmpty()).map(Path::of);
     }
 
     /** @param seconds how long wrk posts the warm-up's sends and the measured ones, when it posts them */
@@ -122,6 +131,12 @@ public final class SendLoad {
             awaitArrivals(accepted, throughput);
             System.out.printf(Locale.ROOT, "warm-up: %,d sends, %,.0f accepted a second, unmeasured%n",
                     warming.posted(), warming.posted() / warming.seconds());
+        }
+        if (afterWarmup.isPresent()) {
+            int status = new ProcessBuilder(afterWarmup.get().toString()).inheritIO().start().waitFor();
+            if (status != 0) {
+                tool.usage(afterWarmup.get() + " failed (" + status + ")");
+            }
         }
         Ticks serverBefore = serverTicks(serverPid);
         long databaseBefore = databaseTicks();
