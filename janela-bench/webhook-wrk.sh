@@ -5,7 +5,7 @@
 # Reports wrk's rate and latencies, the server's CPU time per delivery and wrk's own.
 # Build first: mvn -B -q -Dmaven.test.skip=true -pl janela-cli,janela-bench -am package (in CHECKOUT too).
 #   janela-bench/webhook-wrk.sh [CHECKOUT] [LABEL]
-# JANELA_LOAD_SECONDS (60), JANELA_LOAD_CONNECTIONS (32), JANELA_LOAD_DELIVERIES (the most it may post, 300000),
+# JANELA_LOAD_SECONDS (60), JANELA_LOAD_CONNECTIONS (32), JANELA_LOAD_DELIVERIES (the most it may post, 800000),
 # JANELA_LOAD_BAD_SIGNATURE=yes to post deliveries Janela refuses (401), JANELA_LOAD_WARMUP (10 seconds of the same
 # load, unmeasured, first), JANELA_LOAD_JAVA_OPTS (more options for the server's JVM: a JFR recording, say),
 # JANELA_LOAD_NODES (1; more start that many servers on the one PostgreSQL database, each posted its own deliveries by
@@ -17,7 +17,7 @@ label="${2:-$(git -C "$checkout" rev-parse --short HEAD)}"
 port="${JANELA_LOAD_PORT:-8091}"
 seconds="${JANELA_LOAD_SECONDS:-60}"
 connections="${JANELA_LOAD_CONNECTIONS:-32}"
-deliveries="${JANELA_LOAD_DELIVERIES:-300000}"
+deliveries="${JANELA_LOAD_DELIVERIES:-800000}"
 warmup="${JANELA_LOAD_WARMUP:-10}"
 threads=2
 nodes="${JANELA_LOAD_NODES:-1}"
@@ -66,7 +66,7 @@ post_all() { # NAME SECONDS: every node's wrk at once, each one's output in NAME
   wait "${posting[@]}" # not the servers, which are this shell's children too
 }
 for node in $(seq 1 "$nodes"); do
-  if [ "$warmup" -gt 0 ]; then bodies "$node" "$data/warmup-$node.tsv" $((warmup * 5000 / nodes)) $((8 + 2 * node)); fi
+  if [ "$warmup" -gt 0 ]; then bodies "$node" "$data/warmup-$node.tsv" $((warmup * 12000 / nodes)) $((8 + 2 * node)); fi
   bodies "$node" "$data/bodies-$node.tsv" $((deliveries / nodes)) $((7 + 2 * node))
 done
 if [ "$warmup" -gt 0 ]; then post_all warmup "$warmup"; fi
