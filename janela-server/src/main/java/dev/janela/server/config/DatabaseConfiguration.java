@@ -49,7 +49,10 @@ class DatabaseConfiguration {
         config.setPoolName("janela");
         JanelaProperties.Database db = properties.db();
         if (db.isExternal()) {
-            Dialect.of(db.url());
+            if (Dialect.of(db.url()) == Dialect.POSTGRESQL) {
+                // a batch of inserts (BatchedInserts, a campaign's list) becomes one statement of many rows
+                config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
             config.setJdbcUrl(db.url());
             config.setUsername(db.user());
             config.setPassword(db.password());

@@ -95,10 +95,7 @@ public class ConversationService {
         Decided decided = decide(conversation, event);
         Decision decision = decided.decision();
         store.saveWithMessage(conversation, decision.next(), message.at());
-        messages.add(conversation, NewMessage.received(message, decided.priced()));
-        if (message.referral()) {
-            messages.markReferral(channel.id(), message.wamid());
-        }
+        messages.addReceived(conversation, NewMessage.received(message, decided.priced()));
         events.messageReceived(conversation, message);
         record(conversation, decision);
         message.body().flatMap(text -> stopWords.match(channel.accountId(), text)).ifPresent(word ->
@@ -131,7 +128,7 @@ public class ConversationService {
         String model = engines.engineFor(channel).plan().at(change.at()).model().name();
         messages.add(renamed, new NewMessage(change.wamid(), Direction.IN, Inbound.SYSTEM, Optional.empty(),
                 change.body(), MessageState.RECEIVED, Optional.empty(), change.at(),
-                new Priced(model, Priced.Unit.NONE, Optional.empty(), Optional.empty()), false));
+                new Priced(model, Priced.Unit.NONE, Optional.empty(), Optional.empty()), false, false));
         return true;
     }
 

@@ -2,6 +2,8 @@ package dev.janela.server.conversation;
 
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.UsageKey;
+import dev.janela.server.jdbc.BatchedInserts;
+import dev.janela.server.jdbc.GroupCommit;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.plan.UsageCounts;
 import java.time.Clock;
@@ -10,17 +12,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Every conversation's messages, both ways. */
 @Repository
 public class Messages {
+    private static final String INSERT = "insert into messages (account_id, channel_id, conversation_id, wamid,"
+            + " direction, type, template_id, category, body, state, author, at, state_at, created_at, priced_model,"
+            + " priced_unit, priced_category, counted_in, business_initiated, referral)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
 
-    Messages(JdbcClient jdbc, Clock clock) {
+    Messages(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -32,23 +42,29 @@ public class Messages {
 
     /** Records a message of the conversation. */
     void add(StoredConversation conversation, NewMessage message) {
-        jdbc.sql("insert into messages (account_id, channel_id, conversation_id, wamid, direction, type, template_id,"
-                + " category, body, state, author, at, state_at, created_at, priced_model, priced_unit,"
-                + " priced_category, counted_in, business_initiated) values (:account, :channel, :conversation, :wamid,"
-                + " :direction, :type, :template, :category, :body, :state, :author, :at, :at, :now, :pricedModel,"
-                + " :pricedUnit, :pricedCategory, :countedIn, :businessInitiated)")
-                .param("account", conversation.accountId()).param("channel", conversation.channel().id())
-                .param("conversation", conversation.id()).param("wamid", message.wamid())
-                .param("direction", message.direction().wireName()).param("type", message.type())
-                .param("template", message.template().map(Outbound.TemplateRef::id).orElse(null))
-                .param("category", message.template().map(template -> template.category().wireName()).orElse(null))
-                .param("body", message.body().orElse(null)).param("state", message.state().wireName())
-                .param("author", message.author().orElse(null)).param("at", Instants.param(message.at()))
-                .param("now", Instants.param(clock.instant())).param("pricedModel", message.priced().model())
-                .param("pricedUnit", message.priced().unit().wireName())
-                .param("pricedCategory", message.priced().category().map(Category::wireName).orElse(null))
-                .param("countedIn", message.priced().counted().map(UsageCounts::encode).orElse(null))
-                .param("businessInitiated", message.businessInitiated()).update();
+        jdbc.sql(INSERT).params(row(conversation, message)).update();
+    }
+
+    /**
+     * Records a customer's message, with the rest of its batch when it is applied in a {@link GroupCommit}'s: nothing
+     * reads a received message back in the transaction that stores it, where a send reads its message again to
+     * queue it.
+     */
+    void addReceived(StoredConversation conversation, NewMessage message) {
+        BatchedInserts.insert(batches, INSERT, row(conversation, message));
+    }
+
+    private Object[] row(StoredConversation conversation, NewMessage message) {
+        return new Object[] {conversation.accountId(), conversation.channel().id(), conversation.id(),
+            message.wamid(), message.direction().wireName(), message.type(),
+            message.template().map(Outbound.TemplateRef::id).orElse(null),
+            message.template().map(template -> template.category().wireName()).orElse(null),
+            message.body().orElse(null), message.state().wireName(), message.author().orElse(null),
+            Instants.param(message.at()), Instants.param(message.at()), Instants.param(clock.instant()),
+            message.priced().model(), message.priced().unit().wireName(),
+            message.priced().category().map(Category::wireName).orElse(null),
+            message.priced().counted().map(UsageCounts::encode).orElse(null), message.businessInitiated(),
+            message.referral()};
     }
 
     /** An outbound message, as a connector that reports by itself needs it. */
@@ -73,12 +89,6 @@ public class Messages {
                 .param("limit", limit)
                 .query((row, number) -> new Outgoing(row.getLong("id"), row.getLong("channel_id"),
                         row.getString("wamid"))).list();
-    }
-
-    /** Notes that the customer's message {@code wamid} came from an ad or a Page button (a free entry point). */
-    public void markReferral(long channelId, String wamid) {
-        jdbc.sql("update messages set referral = true where channel_id = :channel and wamid = :wamid")
-                .param("channel", channelId).param("wamid", wamid).update();
     }
 
     /** The channel's message with {@code id}: Janela's id for it, or Meta's. */

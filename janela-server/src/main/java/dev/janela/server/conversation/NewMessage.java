@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param priced how Janela priced it
  * @param businessInitiated whether it is a template sent while the customer's window was closed: what Meta's messaging
  *     limit counts
+ * @param referral whether it is a customer's message that came from an ad or a Page button (a free entry point)
  */
 record NewMessage(String wamid, Direction direction, String type, Optional<Outbound.TemplateRef> template,
         Optional<String> body, MessageState state, Optional<String> author, Instant at, Priced priced,
-        boolean businessInitiated) {
+        boolean businessInitiated, boolean referral) {
     NewMessage {
         Objects.requireNonNull(wamid, "wamid");
         Objects.requireNonNull(direction, "direction");
@@ -34,13 +35,14 @@ record NewMessage(String wamid, Direction direction, String type, Optional<Outbo
     /** A customer's message, received. */
     static NewMessage received(Inbound message, Priced priced) {
         return new NewMessage(message.wamid(), Direction.IN, message.type(), Optional.empty(), message.body(),
-                MessageState.RECEIVED, Optional.empty(), message.at(), priced, false);
+                MessageState.RECEIVED, Optional.empty(), message.at(), priced, false, message.referral());
     }
 
     /** A business message, accepted and waiting to be sent; {@code windowOpen} at {@code at}. */
     static NewMessage accepted(String wamid, Outbound message, String author, Instant at, Priced priced,
             boolean windowOpen) {
         return new NewMessage(wamid, Direction.OUT, message.type(), message.template(), message.body(),
-                MessageState.PENDING, Optional.of(author), at, priced, message.template().isPresent() && !windowOpen);
+                MessageState.PENDING, Optional.of(author), at, priced, message.template().isPresent() && !windowOpen,
+                false);
     }
 }

@@ -24,7 +24,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,6 +148,20 @@ class WebhookTest {
         assertThat(Instant.parse(window.path("window_expires_at").asString()))
                 .isEqualTo(written.plus(Duration.ofHours(24)));
         assertThat(window.path("seconds_left").asLong()).isEqualTo(3600);
+    }
+
+    @Test
+    void aMessageFromAnAd_isStoredAsAFreeEntryPoint_andTheOtherOfItsDeliveryIsNot() {
+        Map<String, Object> fromAnAd = new HashMap<>(text("wamid.from-ad", CUSTOMER, START, "I saw your ad"));
+        fromAnAd.put("referral", Map.of("source_type", "ad", "source_id", "120208", "source_url", "https://fb.me/a"));
+
+        api.webhook(payload(channel, List.of(fromAnAd, text("wamid.plain", "5521987650003", START, "Hello")),
+                List.of()));
+
+        assertThat(jdbc.sql("select referral from messages where wamid = :wamid").param("wamid", "wamid.from-ad")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select referral from messages where wamid = :wamid").param("wamid", "wamid.plain")
+                .query(Boolean.class).single()).isFalse();
     }
 
     @Test

@@ -1,0 +1,163 @@
+package dev.janela.server.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.janela.server.testfixtures.JanelaServerTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rows inserted through {@link BatchedInserts} by a group commit's batch reach the database together once the batch's
+ * work is applied, in its transaction; a row the database refuses rolls the batch back, and each piece of work is
+ * applied again alone, its row inserted at once, so that the refusal is its own caller's only.
+ */
+@JanelaServerTest
+class BatchedInsertsTest {
+    private static final String INSERT = "insert into batched_inserts_test (id, item) values (?, ?)";
+    private static final int QUEUED = 12;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private PlatformTransactionManager transactions;
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private GroupCommit<Integer, Integer> commits;
+
+    @BeforeEach
+    void table() {
+        jdbc.execute("drop table if exists batched_inserts_test");
+        jdbc.execute("create table batched_inserts_test (id integer primary key, item varchar(20) not null)");
+    }
+
+    @AfterEach
+    void dropTable() {
+        if (commits != null) {
+            commits.close();
+        }
+        callers.shutdownNow();
+        jdbc.execute("drop table if exists batched_inserts_test");
+    }
+
+    @Test
+    void aBatchsRowsAreInsertedOnceItsWorkIsApplied_andAllCommit() throws Exception {
+        commits = heldFirst();
+        Future<Integer> first = callers.submit(() -> commits.apply(0, 0));
+        List<Future<Integer>> queued = queue(1, QUEUED);
+        release.countDown();
+
+        // each piece of work counted the rows its transaction could see: the first batch's none of its own, the
+        // second batch's the first's only, as its own were still waiting
+        assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+        for (Future<Integer> answer : queued) {
+            assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForList("select id from batched_inserts_test order by id", Integer.class))
+                .containsExactlyElementsOf(ids(0, QUEUED + 1));
+    }
+
+    @Test
+    void aRowTheDatabaseRefuses_failsItsOwnCallerOnly() throws Exception {
+        jdbc.update(INSERT, 7, "there before");
+        commits = heldFirst();
+        Future<Integer> first = callers.submit(() -> commits.apply(0, 0));
+        List<Future<Integer>> queued = queue(1, QUEUED);
+        release.countDown();
+
+        first.get(30, TimeUnit.SECONDS);
+        for (int id = 1; id <= QUEUED; id++) {
+            Future<Integer> answer = queued.get(id - 1);
+            if (id == 7) {
+                assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                        DataAccessException.class);
+            } else {
+                answer.get(30, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(jdbc.queryForList("select id from batched_inserts_test order by id", Integer.class))
+                .containsExactlyElementsOf(ids(0, QUEUED + 1));
+        assertThat(jdbc.queryForObject("select item from batched_inserts_test where id = 7", String.class))
+                .isEqualTo("there before");
+    }
+
+    @Test
+    void outsideABatch_aRowIsInsertedAtOnce() {
+        int seen = new TransactionTemplate(transactions).execute(status -> {
+            BatchedInserts.insert(jdbc, INSERT, 1, "alone");
+            return count();
+        });
+        assertThat(seen).isEqualTo(1);
+    }
+
+    /** A group commit whose first piece of work waits for {@link #release}, so that the rest queue behind it. */
+    private GroupCommit<Integer, Integer> heldFirst() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        return new GroupCommit<>("batched-inserts-test", 1, 64, transaction, new GroupCommit.Work<>() {
+            @Override
+            public Integer together(Integer id) {
+                if (id == 0) {
+                    await();
+                }
+                BatchedInserts.insert(jdbc, INSERT, id, "item " + id);
+                return count();
+            }
+
+            @Override
+            public Integer alone(Integer id) {
+                return transaction.execute(status -> {
+                    BatchedInserts.insert(jdbc, INSERT, id, "item " + id);
+                    return count();
+                });
+            }
+        });
+    }
+
+    private List<Future<Integer>> queue(int from, int count) throws InterruptedException {
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int id = from; id < from + count; id++) {
+            int item = id;
+            answers.add(callers.submit(() -> commits.apply(0, item)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (commits.waiting() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(commits.waiting()).as("work queued behind the first").isEqualTo(count);
+        return answers;
+    }
+
+    private void await() {
+        try {
+            assertThat(release.await(30, TimeUnit.SECONDS)).as("released").isTrue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private int count() {
+        return jdbc.queryForObject("select count(*) from batched_inserts_test", Integer.class);
+    }
+
+    private static List<Integer> ids(int from, int to) {
+        List<Integer> ids = new ArrayList<>();
+        for (int id = from; id < to; id++) {
+            ids.add(id);
+        }
+        return ids;
+    }
+}
