@@ -2,12 +2,14 @@
 # Webhook deliveries posted by wrk (apt-get install -y wrk), which costs the machine far less than a Java load
 # generator, to a fresh `janela serve` of the checkout CHECKOUT (default: this one): on an embedded database in a new
 # directory, or on PostgreSQL when JANELA_DB_URL (and JANELA_DB_USER, JANELA_DB_PASSWORD) name an empty database.
-# Reports wrk's rate and latencies, the server's CPU time per delivery and wrk's own.
+# Reports wrk's rate and latencies, the server's CPU time per delivery and wrk's own (which includes reading and
+# formatting every delivery it was given before it posts: a few seconds for hundreds of thousands). On PostgreSQL the
+# tables are analyzed after the warm-up (janela-bench/analyze.sh says why).
 # Build first: mvn -B -q -Dmaven.test.skip=true -pl janela-cli,janela-bench -am package (in CHECKOUT too).
 #   janela-bench/webhook-wrk.sh [CHECKOUT] [LABEL]
-# JANELA_LOAD_SECONDS (60), JANELA_LOAD_CONNECTIONS (32), JANELA_LOAD_DELIVERIES (the most it may post, 800000),
-# JANELA_LOAD_BAD_SIGNATURE=yes to post deliveries Janela refuses (401), JANELA_LOAD_WARMUP (10 seconds of the same
-# load, unmeasured, first), JANELA_LOAD_JAVA_OPTS (more options for the server's JVM: a JFR recording, say),
+# JANELA_LOAD_SECONDS (60), JANELA_LOAD_CONNECTIONS (32), JANELA_LOAD_DELIVERIES (the most it may post: 12,000 a
+# second), JANELA_LOAD_BAD_SIGNATURE=yes to post deliveries Janela refuses (401), JANELA_LOAD_WARMUP (10 seconds of
+# the same load, unmeasured, first), JANELA_LOAD_JAVA_OPTS (more options for the server's JVM: a JFR recording, say),
 # JANELA_LOAD_NODES (1; more start that many servers on the one PostgreSQL database, each posted its own deliveries by
 # its own wrk with its share of the connections, and the figures are their sums).
 set -euo pipefail
@@ -17,7 +19,7 @@ label="${2:-$(git -C "$checkout" rev-parse --short HEAD)}"
 port="${JANELA_LOAD_PORT:-8091}"
 seconds="${JANELA_LOAD_SECONDS:-60}"
 connections="${JANELA_LOAD_CONNECTIONS:-32}"
-deliveries="${JANELA_LOAD_DELIVERIES:-800000}"
+deliveries="${JANELA_LOAD_DELIVERIES:-$((seconds * 12000))}"
 warmup="${JANELA_LOAD_WARMUP:-10}"
 threads=2
 nodes="${JANELA_LOAD_NODES:-1}"
