@@ -35,6 +35,7 @@ class BatchedInsertsTest {
     @Autowired
     private PlatformTransactionManager transactions;
     private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final CountDownLatch firstTaken = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private GroupCommit<Integer, Integer> commits;
 
@@ -110,7 +111,8 @@ class BatchedInsertsTest {
             @Override
             public Integer together(Integer id) {
                 if (id == 0) {
-                    await();
+                    firstTaken.countDown();
+                    await(release);
                 }
                 BatchedInserts.insert(jdbc, INSERT, id, "item " + id);
                 return count();
@@ -126,7 +128,9 @@ class BatchedInsertsTest {
         });
     }
 
-    private List<Future<Integer>> queue(int from, int count) throws InterruptedException {
+    /** Queues the work {@code from} to {@code from + count - 1} behind the first, which its writer holds. */
+    private List<Future<Integer>> queue(int from, int count) {
+        await(firstTaken);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int id = from; id < from + count; id++) {
             int item = id;
@@ -140,9 +144,9 @@ class BatchedInsertsTest {
         return answers;
     }
 
-    private void await() {
+    private static void await(CountDownLatch latch) {
         try {
-            assertThat(release.await(30, TimeUnit.SECONDS)).as("released").isTrue();
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("counted down").isTrue();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);

@@ -158,10 +158,8 @@ class WebhookTest {
         api.webhook(payload(channel, List.of(fromAnAd, text("wamid.plain", "5521987650003", START, "Hello")),
                 List.of()));
 
-        assertThat(jdbc.sql("select referral from messages where wamid = :wamid").param("wamid", "wamid.from-ad")
-                .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select referral from messages where wamid = :wamid").param("wamid", "wamid.plain")
-                .query(Boolean.class).single()).isFalse();
+        assertThat(referral("wamid.from-ad")).isTrue();
+        assertThat(referral("wamid.plain")).isFalse();
     }
 
     @Test
@@ -305,6 +303,11 @@ class WebhookTest {
     private long messageCount() {
         return jdbc.sql("select count(*) from messages where account_id = :account").param("account",
                 api.accountId()).query(Long.class).single();
+    }
+
+    private boolean referral(String wamid) {
+        return jdbc.sql("select referral from messages where account_id = :account and wamid = :wamid")
+                .param("account", api.accountId()).param("wamid", wamid).query(Boolean.class).single();
     }
 
     private String state(String wamid) {
