@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * The database: PostgreSQL when {@code JANELA_DB_URL} names one, else the embedded store, a SQLite file under the
@@ -65,6 +67,12 @@ class DatabaseConfiguration {
             LOG.info("Database: embedded SQLite in {}", file);
         }
         return new HikariDataSource(config);
+    }
+
+    /** How the database's exceptions read as Spring's, the embedded store's refusals included. */
+    @Bean
+    SQLExceptionTranslator sqlExceptionTranslator(HikariDataSource dataSource) {
+        return new SqliteRefusals(new SQLErrorCodeSQLExceptionTranslator(dataSource));
     }
 
     @Bean

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,7 +84,7 @@ class BatchedInsertsTest {
             Future<Integer> answer = queued.get(id - 1);
             if (id == 7) {
                 assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                        DataAccessException.class);
+                        DuplicateKeyException.class);
             } else {
                 answer.get(30, TimeUnit.SECONDS);
             }
