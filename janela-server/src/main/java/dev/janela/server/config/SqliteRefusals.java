@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.support.AbstractFallbackSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -16,26 +17,23 @@ import org.sqlite.SQLiteException;
  * would be answered 500 rather than 409. Everything else, and every other database's exceptions, go to the
  * translator it wraps.
  */
-final class SqliteRefusals implements SQLExceptionTranslator {
+final class SqliteRefusals extends AbstractFallbackSQLExceptionTranslator {
     /** SQLite's primary result code for a broken constraint; its extended codes keep it in their low byte. */
     private static final int CONSTRAINT = SQLiteErrorCode.SQLITE_CONSTRAINT.code;
 
-    private final SQLExceptionTranslator others;
-
     SqliteRefusals(SQLExceptionTranslator others) {
-        this.others = others;
+        setFallbackTranslator(others);
     }
 
     @Override
-    public DataAccessException translate(String task, String sql, SQLException problem) {
-        if (problem instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xFF) == CONSTRAINT) {
-            String message = task + "; SQL [" + sql + "]; " + problem.getMessage();
-            SQLiteErrorCode code = sqlite.getResultCode();
-            boolean keyTaken = code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
-                    || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
-            return keyTaken ? new DuplicateKeyException(message, problem)
-                    : new DataIntegrityViolationException(message, problem);
+    protected DataAccessException doTranslate(String task, String sql, SQLException problem) {
+        if (!(problem instanceof SQLiteException sqlite) || (sqlite.getResultCode().code & 0xFF) != CONSTRAINT) {
+            return null;
         }
-        return others.translate(task, sql, problem);
+        SQLiteErrorCode code = sqlite.getResultCode();
+        boolean keyTaken = code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+                || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
+        return keyTaken ? new DuplicateKeyException(buildMessage(task, sql, problem), problem)
+                : new DataIntegrityViolationException(buildMessage(task, sql, problem), problem);
     }
 }
