@@ -10,15 +10,11 @@ import dev.janela.core.ledger.ChargeKind;
 import dev.janela.core.market.ConversationMarkets;
 import dev.janela.core.market.MarketResolver;
 import dev.janela.core.plan.PricingPlan;
-import dev.janela.core.pricing.Category;
-import dev.janela.core.pricing.MonthlyAllowance;
 import dev.janela.core.pricing.PricingModel;
 import dev.janela.core.pricing.PricingState;
 import dev.janela.core.pricing.Rating;
 import dev.janela.core.pricing.Unit;
 import dev.janela.core.pricing.Usage;
-import dev.janela.core.pricing.UsageKey;
-import dev.janela.core.ratecard.Price;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +94,18 @@ public final class ConversationEngine {
      * @throws IllegalArgumentException if {@code markets} are another conversation's
      */
     public Decision decide(ConversationState state, Event event, Usage usage, ConversationMarkets markets) {
+        return assess(state, event, markets).decide(usage);
+    }
+
+    /**
+     * Decides {@code event} up to the account's monthly counts, which {@link Assessment#decide(Usage)} then
+     * consults: for a caller that decides conversations apart and counts their units afterwards, in time order.
+     *
+     * @param markets the markets of the event's conversation ({@link #marketsOf})
+     * @throws IllegalArgumentException if {@code markets} are another conversation's
+     * @throws dev.janela.core.JanelaException if the event is charged and no rate card is in force at its time
+     */
+    public Assessment assess(ConversationState state, Event event, ConversationMarkets markets) {
         if (markets.conversation() != event.conversation() && !markets.conversation().equals(event.conversation())) {
             throw new IllegalArgumentException("the markets given are of another conversation than the event's");
         }
@@ -108,17 +116,17 @@ public final class ConversationEngine {
             Rating<?> rating = rate(period.model(), state.pricing(), event, windowOpen);
             // R1-R3: a customer's message opens the window, or renews it: max(expiry, message time + length)
             ConversationState next = state.withWindowRenewedUntil(at.plus(windowLength), rating.next());
-            return decided(next, rating, event, period, usage, markets);
+            return assessed(next, rating, event, period, markets);
         }
         BusinessMessage message = (BusinessMessage) event;
         if (message instanceof FreeFormMessage && !windowOpen) {
-            return new Decision(state, Outcome.REFUSED_OUTSIDE_WINDOW, Optional.empty(), Optional.empty()); // R8
+            return Assessment.of(state, Outcome.REFUSED_OUTSIDE_WINDOW); // R8
         }
         if (message.failed()) {
-            return new Decision(state, Outcome.NOT_DELIVERED, Optional.empty(), Optional.empty()); // R11
+            return Assessment.of(state, Outcome.NOT_DELIVERED); // R11
         }
         Rating<?> rating = rate(period.model(), state.pricing(), event, windowOpen);
-        return decided(state.withPricing(rating.next()), rating, event, period, usage, markets);
+        return assessed(state.withPricing(rating.next()), rating, event, period, markets);
     }
 
     /**
@@ -161,42 +169,17 @@ public final class ConversationEngine {
         return model.onFailedAfterAcceptance(model.takeOver(stored), messageId);
     }
 
-    private Decision decided(ConversationState next, Rating<?> rating, Event event, PricingPlan.Period period,
-            Usage usage, ConversationMarkets markets) {
+    private Assessment assessed(ConversationState next, Rating<?> rating, Event event, PricingPlan.Period period,
+            ConversationMarkets markets) {
         if (rating.unit().isEmpty()) {
-            return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.empty());
+            return Assessment.of(next, Outcome.ACCEPTED);
         }
         Unit unit = rating.unit().get();
-        Category category = unit.category();
         if (unit.free()) {
-            return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category));
+            return Assessment.of(next, event, period, unit, null, null);
         }
         Instant at = event.at();
-        String market = markets.marketOf(period.markets(), at);
-        Price price;
-        Optional<AllowanceUse> counted = Optional.empty();
-        if (unit.allowance().isPresent()) {
-            MonthlyAllowance allowance = unit.allowance().get();
-            UsageKey key = new UsageKey(plan.monthOf(at), allowance.counter(),
-                    switch (allowance.scope()) {
-                        case ACCOUNT -> "";
-                        case MARKET -> market;
-                        case BUSINESS_NUMBER -> event.conversation().channel();
-                    });
-            AllowanceUse use = new AllowanceUse(key, usage.count(key), allowance.freeUnits());
-            counted = Optional.of(use);
-            if (use.free()) {
-                return new Decision(next, Outcome.ACCEPTED, Optional.empty(), Optional.of(category), counted);
-            }
-            Optional<Price> tier = allowance.tiered()
-                    ? period.tiers().price(market, category, use.number(), period.prices().currency())
-                    : Optional.empty();
-            price = tier.isPresent() ? tier.get() : period.prices().price(market, category, at);
-        } else {
-            price = period.prices().price(market, category, at);
-        }
-        Charge charge = new Charge(event.id(), at, event.conversation(), market, category, price.amount(),
-                price.rateCardVersion(), ChargeKind.CHARGE);
-        return new Decision(next, Outcome.ACCEPTED, Optional.of(charge), Optional.empty(), counted);
+        return Assessment.of(next, event, period, unit, markets.marketOf(period.markets(), at),
+                unit.allowance().isPresent() ? plan.monthOf(at) : null);
     }
 }

@@ -2,6 +2,7 @@ package dev.janela.core.replay;
 
 import dev.janela.core.conversation.ConversationKey;
 import dev.janela.core.conversation.Event;
+import dev.janela.core.engine.Assessment;
 import dev.janela.core.engine.ConversationEngine;
 import dev.janela.core.engine.ConversationState;
 import dev.janela.core.engine.Decision;
@@ -10,12 +11,17 @@ import dev.janela.core.market.ConversationMarkets;
 import dev.janela.core.plan.PricingPlan;
 import dev.janela.core.pricing.MonthlyUsage;
 import dev.janela.core.pricing.Usage;
+import dev.janela.core.pricing.UsageKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -38,9 +44,12 @@ public final class Replay {
      * the same cache line of the state arrays.
      */
     private static final int CONVERSATION_BLOCK = 16;
+    /** How many events, in time order, raters assess before the units among them that count are numbered. */
+    private static final int COUNTING_WINDOW = 1 << 16;
 
     private final ReplaySettings settings;
     private final int minChunkBytes;
+    private final int countingWindow;
 
     public Replay(ReplaySettings settings) {
         this(settings, ParsedLog.MIN_CHUNK_BYTES);
@@ -48,8 +57,14 @@ public final class Replay {
 
     /** A replay that parses in chunks as small as {@code minChunkBytes}, so that tests exercise their borders. */
     Replay(ReplaySettings settings, int minChunkBytes) {
+        this(settings, minChunkBytes, COUNTING_WINDOW);
+    }
+
+    /** A replay that also numbers counted units {@code countingWindow} events at a time, for the same reason. */
+    Replay(ReplaySettings settings, int minChunkBytes, int countingWindow) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.minChunkBytes = minChunkBytes;
+        this.countingWindow = countingWindow;
     }
 
     /**
@@ -122,28 +137,49 @@ public final class Replay {
     private ReplayResult rate(Job job, Consumer<Charge> ledger, ReplayListener listener,
             ExecutorService threads) {
         job.findConversations(threads, settings.parallelism());
-        // A ledger is written in time order, and monthly counts make one conversation's charges depend on the
-        // others': both need every event rated in one time-ordered pass.
-        boolean independent = ledger == null && !job.engine.plan().countsPerAccount();
-        int partitions = independent ? Math.min(settings.parallelism(), job.blocks()) : 1;
-        List<Rater> raters = Tasks.onAllParts(threads, partitions, partition -> partition == 0
-                ? new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener).rateAll()
-                : new Rater(job, partition, partitions, charge -> { }, ReplayListener.NONE).rateAll());
+        // A ledger is written in time order, so its events are rated in one time-ordered pass. For totals alone,
+        // conversations are shared out among threads.
+        int partitions = ledger == null ? Math.min(settings.parallelism(), job.blocks()) : 1;
+        List<Rater> raters = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            raters.add(partition == 0 ? new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener)
+                    : new Rater(job, partition, partitions, charge -> { }, ReplayListener.NONE));
+        }
+        if (partitions > 1 && job.engine.plan().countsPerAccount()) {
+            rateCountingApart(job, raters, threads);
+        } else {
+            Tasks.onAllParts(threads, partitions, partition -> raters.get(partition).rate(0, job.order.length));
+        }
         Rater first = raters.get(0);
-        Totals totals = first.totals;
-        long rejected = first.rejected;
-        long notDelivered = first.notDelivered;
         for (Rater other : raters.subList(1, raters.size())) {
-            totals.addAll(other.totals);
-            rejected += other.rejected;
-            notDelivered += other.notDelivered;
+            first.addAll(other);
         }
         listener.progress(ReplayListener.Stage.RATING, job.order.length, job.order.length);
         PricingPlan plan = job.engine.plan();
         ParsedLog log = job.log;
+        Totals totals = first.totals;
         return new ReplayResult(plan.name(), plan.currency(), plan.displayScale(), job.order.length,
-                log.duplicates(), log.invalid(), rejected, notDelivered, job.conversations.count(), totals.all(),
-                totals.byCategory(plan.categories()), totals.byMarket(), totals.free(plan.categories()));
+                log.duplicates(), log.invalid(), first.rejected, first.notDelivered, job.conversations.count(),
+                totals.all(), totals.byCategory(plan.categories()), totals.byMarket(), totals.free(plan.categories()));
+    }
+
+    /**
+     * Rates on several threads a plan whose monthly counts make each conversation's charges depend on the others',
+     * a window of events at a time: the raters assess their conversations' events, one thread then numbers the
+     * window's counted units in time order, and the raters decide them. A window keeps what waits small enough to
+     * die young.
+     */
+    private void rateCountingApart(Job job, List<Rater> raters, ExecutorService threads) {
+        int parts = raters.size();
+        Waiting waiting = new Waiting(Math.min(countingWindow, job.order.length));
+        for (raters.forEach(rater -> rater.waiting = waiting); waiting.from < job.order.length;
+                waiting.from += countingWindow) {
+            int from = waiting.from;
+            int to = Math.min(job.order.length, from + countingWindow);
+            Tasks.onAllParts(threads, parts, partition -> raters.get(partition).rate(from, to));
+            waiting.number(to - from);
+            Tasks.onAllParts(threads, parts, partition -> raters.get(partition).rateWaiting());
+        }
     }
 
     /**
@@ -157,7 +193,6 @@ public final class Replay {
         final ConversationKey[] keys;
         final ConversationMarkets[] markets;
         final ConversationState[] states;
-
         Job(ConversationEngine engine, ParsedLog log, Conversations conversations, int[] order) {
             this.engine = engine;
             this.log = log;
@@ -205,9 +240,15 @@ public final class Replay {
         private final Consumer<Charge> ledger;
         private final ReplayListener listener;
         private final ConversationEngine engine;
+        /** The account's monthly counts, when this rater rates every conversation. */
         private final Usage usage = new MonthlyUsage();
+        /** Where units wait for their numbers in the month, when raters share the conversations out; else null. */
+        private Waiting waiting;
+        /** The places in {@link #waiting} of this rater's units, and how many there are. */
+        private int[] waitingPlaces = new int[64];
+        private int waitingCount;
         private final Totals totals;
-        private final byte[] idScratch = new byte[EventLineParser.MAX_ID_BYTES];
+        private final ParsedLog.IdReader ids;
         private long rejected;
         private long notDelivered;
 
@@ -215,20 +256,21 @@ public final class Replay {
             this.job = job;
             this.engine = job.engine;
             this.totals = new Totals(engine.plan().currency());
+            this.ids = job.log.idReader();
             this.partition = partition;
             this.partitions = partitions;
             this.ledger = ledger;
             this.listener = listener;
         }
 
-        /** Rates the partition's events, in time order; returns this rater, with its totals. */
-        Rater rateAll() {
+        /** Rates the partition's events among the {@code from}th to the {@code to}th in time order. */
+        Rater rate(int from, int to) {
             int[] order = job.order;
-            for (int i = 0; i < order.length; i++) {
+            for (int i = from; i < to; i++) {
                 int slot = order[i];
                 int conversation = job.conversations.of(slot);
                 if ((conversation / CONVERSATION_BLOCK) % partitions == partition) {
-                    rate(slot, conversation);
+                    rate(i, slot, conversation);
                 }
                 if ((i & (PROGRESS_EVERY - 1)) == 0) {
                     listener.progress(ReplayListener.Stage.RATING, i, order.length);
@@ -238,16 +280,48 @@ public final class Replay {
             return this;
         }
 
-        private void rate(int slot, int conversation) {
+        /** Decides the units this rater left waiting, now that they are numbered. */
+        Rater rateWaiting() {
+            Numbered numbered = new Numbered();
+            for (int index = 0; index < waitingCount; index++) {
+                int place = waitingPlaces[index];
+                numbered.number = waiting.numbers[place];
+                add(waiting.assessments[place].decide(numbered));
+                waiting.assessments[place] = null;
+            }
+            waitingCount = 0;
+            return this;
+        }
+
+        void addAll(Rater other) {
+            totals.addAll(other.totals);
+            rejected += other.rejected;
+            notDelivered += other.notDelivered;
+        }
+
+        private void rate(int index, int slot, int conversation) {
             ConversationState state = job.states[conversation];
             if (state == null) {
                 state = engine.initialState();
             }
             ParsedLog log = job.log;
-            Event event = EventLineParser.event(log.id(slot, idScratch), EventLineParser.instant(log.atNanos[slot]),
+            Event event = EventLineParser.event(ids.id(slot), EventLineParser.instant(log.atNanos[slot]),
                     job.keys[conversation], log.flags[slot]);
-            Decision decision = engine.decide(state, event, usage, job.markets[conversation]);
-            job.states[conversation] = decision.next();
+            Assessment assessment = engine.assess(state, event, job.markets[conversation]);
+            job.states[conversation] = assessment.next();
+            if (waiting != null && assessment.counts()) {
+                int place = index - waiting.from;
+                waiting.put(place, assessment);
+                if (waitingCount == waitingPlaces.length) {
+                    waitingPlaces = Arrays.copyOf(waitingPlaces, waitingCount * 2);
+                }
+                waitingPlaces[waitingCount++] = place;
+            } else {
+                add(assessment.decide(usage));
+            }
+        }
+
+        private void add(Decision decision) {
             switch (decision.outcome()) {
                 case REFUSED_OUTSIDE_WINDOW -> rejected++;
                 case NOT_DELIVERED -> notDelivered++;
@@ -261,6 +335,61 @@ public final class Replay {
                 Charge charge = decision.charge().get();
                 totals.add(charge);
                 ledger.accept(charge);
+            }
+        }
+    }
+
+    /** The number in its month of a unit counted beforehand, whatever the count it is asked for. */
+    private static final class Numbered implements Usage {
+        long number;
+
+        @Override
+        public long count(UsageKey key) {
+            return number;
+        }
+    }
+
+    /** A window of events whose counted units wait for their numbers in the month, by place in the window. */
+    private static final class Waiting {
+        final Assessment[] assessments;
+        /** By place, the index of the unit's count in {@link #counted}. */
+        final int[] counts;
+        final long[] numbers;
+        /** The index of each monthly count, shared by the raters, so that numbering is an array's increment. */
+        private final Map<UsageKey, Integer> countIndexes = new ConcurrentHashMap<>();
+        private final AtomicInteger countsKnown = new AtomicInteger();
+        /** How many units each count has counted so far, by index; grown by the thread that numbers. */
+        private long[] counted = new long[16];
+        /** The window's first event, in time order. */
+        int from;
+
+        Waiting(int size) {
+            assessments = new Assessment[size];
+            counts = new int[size];
+            numbers = new long[size];
+        }
+
+        /** Leaves {@code assessment}, whose unit counts, waiting at {@code place}; called by the raters. */
+        void put(int place, Assessment assessment) {
+            UsageKey key = assessment.key();
+            Integer index = countIndexes.get(key);
+            if (index == null) {
+                index = countIndexes.computeIfAbsent(key, unused -> countsKnown.getAndIncrement());
+            }
+            assessments[place] = assessment;
+            counts[place] = index;
+        }
+
+        /** Numbers the waiting units among the window's first {@code size} events, in time order. */
+        void number(int size) {
+            for (int place = 0; place < size; place++) {
+                if (assessments[place] != null) {
+                    int count = counts[place];
+                    if (count >= counted.length) {
+                        counted = Arrays.copyOf(counted, Math.max(count + 1, counted.length * 2));
+                    }
+                    numbers[place] = ++counted[count];
+                }
             }
         }
     }
