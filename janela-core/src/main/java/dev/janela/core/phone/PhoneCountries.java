@@ -17,10 +17,14 @@ import java.util.Set;
 public final class PhoneCountries {
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
     private static final int MAX_CALLING_CODE = 999;
+    /** The fewest digits after the calling code that libphonenumber reads as a number. */
+    private static final int MIN_NATIONAL_DIGITS = 2;
     /** For each calling code: its only country, or null where several share it or none has it. */
     private static final String[] SOLE_COUNTRY = new String[MAX_CALLING_CODE + 1];
     /** For each calling code: whether a country uses it. */
     private static final boolean[] GEOGRAPHIC = new boolean[MAX_CALLING_CODE + 1];
+    /** For each calling code several countries share: the digit its main country's national prefix is, or -1. */
+    private static final int[] NATIONAL_PREFIX = new int[MAX_CALLING_CODE + 1];
     private static final Set<String> COUNTRY_CODES = new HashSet<>();
 
     static {
@@ -30,6 +34,8 @@ public final class PhoneCountries {
                     !regions.isEmpty() && !regions.contains(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
             GEOGRAPHIC[callingCode] = geographic;
             SOLE_COUNTRY[callingCode] = geographic && regions.size() == 1 ? regions.get(0) : null;
+            String prefix = geographic ? PHONE_NUMBERS.getNddPrefixForRegion(regions.get(0), true) : null;
+            NATIONAL_PREFIX[callingCode] = prefix != null && prefix.length() == 1 ? prefix.charAt(0) - '0' : -1;
         }
         COUNTRY_CODES.addAll(PHONE_NUMBERS.getSupportedRegions());
         COUNTRY_CODES.addAll(Set.of(Locale.getISOCountries()));
@@ -80,11 +86,22 @@ public final class PhoneCountries {
 
     private static String sharedCodeCountry(long digits, int callingCode) {
         Optional<String> region;
-        try {
-            PhoneNumber number = PHONE_NUMBERS.parse("+" + digits, PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
+        int nationalDigits = E164.digitCount(digits) - E164.digitCount(callingCode);
+        long national = digits % E164.powerOfTen(nationalDigits);
+        int first = E164.digitCount(national) == nationalDigits ? (int) (national / E164.powerOfTen(nationalDigits - 1))
+                : 0;
+        if (nationalDigits >= MIN_NATIONAL_DIGITS && first != 0 && first != NATIONAL_PREFIX[callingCode]) {
+            // Not too short to be a number, no leading zero to keep, no national prefix to strip: parsing the text,
+            // most of the cost here (in regular expressions), would find these very digits.
+            PhoneNumber number = new PhoneNumber().setCountryCode(callingCode).setNationalNumber(national);
             region = Optional.ofNullable(PHONE_NUMBERS.getRegionCodeForNumber(number));
-        } catch (NumberParseException unparsable) {
-            region = Optional.empty();
+        } else {
+            try {
+                PhoneNumber number = PHONE_NUMBERS.parse("+" + digits, PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
+                region = Optional.ofNullable(PHONE_NUMBERS.getRegionCodeForNumber(number));
+            } catch (NumberParseException unparsable) {
+                region = Optional.empty();
+            }
         }
         return region.filter(COUNTRY_CODES::contains)
                 .orElseGet(() -> PHONE_NUMBERS.getRegionCodeForCountryCode(callingCode));
