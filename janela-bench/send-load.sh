@@ -9,6 +9,8 @@
 # wrk (apt-get install -y wrk) posts the sends, as SendLoad's own client costs about half the server's CPU a send;
 # JANELA_LOAD_SECONDS (30) and JANELA_LOAD_WARMUP (30) are how long it posts, measured and unmeasured; on PostgreSQL
 # the tables are analyzed between the two (janela-bench/analyze.sh says why).
+# JANELA_LOAD_MIX=yes makes it a campaign's mix: the stand-in posts back each send's three statuses and, for 30% of
+# them, the customer's reply, as Meta would.
 # JANELA_LOAD_POSTER=java has SendLoad post them itself: JANELA_LOAD_SENDS (30000) and JANELA_LOAD_WARMUP_SENDS
 # (20000) then say how many. JANELA_LOAD_CONCURRENCY (32), JANELA_LOAD_THROUGHPUT (the channel's, 1000),
 # JANELA_LOAD_JAVA_OPTS (more options for the server's JVM).
@@ -38,7 +40,7 @@ server=$!
 JANELA_TOKEN=$JANELA_ADMIN_TOKEN java -cp "$here/janela-bench/target/benchmarks.jar" dev.janela.bench.SendLoad \
     --url "http://localhost:$port" --graph-port "$graph_port" --seconds "$seconds" --warmup-seconds "$warmup" \
     --sends "${JANELA_LOAD_SENDS:-$((seconds * 3000))}" --warmup "${JANELA_LOAD_WARMUP_SENDS:-$((warmup * 3000))}" \
-    --concurrency "${JANELA_LOAD_CONCURRENCY:-32}" \
+    --concurrency "${JANELA_LOAD_CONCURRENCY:-32}" --mix "${JANELA_LOAD_MIX:-no}" \
     --throughput "${JANELA_LOAD_THROUGHPUT:-1000}" --server-pid "$server" \
     --wrk-script "$([ "${JANELA_LOAD_POSTER:-wrk}" = java ] || echo "$here/janela-bench/wrk-posts.lua")" \
     --database-user "$([ -z "${JANELA_DB_URL:-}" ] || echo postgres)" --after-warmup "$here/janela-bench/analyze.sh" |

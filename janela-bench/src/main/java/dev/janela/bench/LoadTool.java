@@ -56,6 +56,20 @@ final class LoadTool {
         return 0;
     }
 
+    /** An option that must be a share, from 0 to 1. */
+    double share(String option) {
+        try {
+            double value = Double.parseDouble(options.get(option));
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        usage(option + " must be a share from 0 to 1, not " + options.get(option));
+        return 0;
+    }
+
     /** An option that must be yes or no. */
     boolean yesOrNo(String option) {
         return switch (options.get(option)) {

@@ -1,6 +1,7 @@
 package dev.janela.bench;
 
 import dev.janela.bench.graph.GraphStandIn;
+import dev.janela.bench.graph.MetaWebhooks;
 import dev.janela.bench.graph.Seconds;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +45,11 @@ import java.util.stream.Stream;
  *     program, whose HTTP client costs about half the server's CPU a send. wrk posts for {@code --warmup-seconds}
  *     (30) and {@code --seconds} (30), no more than {@code --warmup} and {@code --sends} sends;</li>
  * <li>{@code --after-warmup} a program to run once the warm-up's sends reached the stand-in, before the measured ones
- *     ({@code janela-bench/analyze.sh}, say, for PostgreSQL's plans).</li>
+ *     ({@code janela-bench/analyze.sh}, say, for PostgreSQL's plans);</li>
+ * <li>{@code --mix yes} to have the stand-in post back, as Meta would, each send's three statuses and, for
+ *     {@code --replies} (0.3) of them, the customer's reply, signed with {@code JANELA_META_APP_SECRET}: a campaign's
+ *     mix. The CPU times then count a send with its webhooks, and how late the webhooks were posted, held back by
+ *     the ones Janela had not answered, shows whether a backlog grew.</li>
  * </ul>
  * Each send goes to another customer, so that only the channel's throughput paces them. {@code JANELA_TOKEN} is an
  * admin's token. Exit status 0, 1 if a send was not accepted or did not reach the stand-in within a minute of the
@@ -52,6 +57,8 @@ import java.util.stream.Stream;
  */
 public final class SendLoad {
     private static final String NAME = "SendLoad";
+    /** The connections webhooks are posted back over: enough that Janela, not the stand-in, sets their pace. */
+    private static final int WEBHOOKS_IN_FLIGHT = 64;
     /** Linux's unit of a process's CPU time in {@code /proc}: the same on every architecture it runs on. */
     private static final int TICKS_A_SECOND = 100;
     private static final String RATES = "market,category,price,currency\n*,user_initiated,0.0100,USD\n"
@@ -68,9 +75,12 @@ public final class SendLoad {
     private final Optional<String> databaseUser;
     /** What runs between the warm-up and the measured sends. */
     private final Optional<Path> afterWarmup;
+    /** What the stand-in posts back after each send, in a campaign's mix. */
+    private final Optional<MetaWebhooks> webhooks;
 
     private SendLoad(URI base, String token, LoadTool tool, GraphStandIn graph, Optional<Path> wrkScript,
-            Optional<String> databaseUser, Optional<Path> afterWarmup) {
+            Optional<String> databaseUser, Optional<Path> afterWarmup, Optional<MetaWebhooks> webhooks) {
+        this.webhooks = webhooks;
         this.afterWarmup = afterWarmup;
         this.graph = graph;
         this.databaseUser = databaseUser;
@@ -84,16 +94,26 @@ public final class SendLoad {
         Map<String, String> defaults = new HashMap<>(Map.of("--url", "http://localhost:8080", "--graph-port", "8099",
                 "--sends", "5000", "--concurrency", "32", "--throughput", "80", "--warmup", "0", "--server-pid", "0"));
         defaults.putAll(Map.of("--wrk-script", "", "--seconds", "30", "--warmup-seconds", "30", "--database-user", "",
-                "--after-warmup", ""));
+                "--after-warmup", "", "--mix", "no", "--replies", "0.3"));
         LoadTool tool = new LoadTool(NAME, defaults, args);
         String token = System.getenv("JANELA_TOKEN");
         if (token == null) {
             tool.usage("set JANELA_TOKEN to an admin's token, as janela serve printed it on its first start");
         }
-        try (GraphStandIn graph = GraphStandIn.start(tool.number("--graph-port"))) {
-            SendLoad load = new SendLoad(URI.create(tool.option("--url")), token, tool, graph,
-                    path(tool, "--wrk-script"), Optional.of(tool.option("--database-user"))
-                            .filter(user -> !user.isEmpty()), path(tool, "--after-warmup"));
+        URI base = URI.create(tool.option("--url"));
+        Optional<MetaWebhooks> webhooks = Optional.empty();
+        if (tool.yesOrNo("--mix")) {
+            String appSecret = System.getenv("JANELA_META_APP_SECRET");
+            if (appSecret == null) {
+                tool.usage("set JANELA_META_APP_SECRET to the app secret Janela checks webhooks with, for --mix");
+            }
+            webhooks = Optional.of(new MetaWebhooks(base.resolve("/webhooks/whatsapp"), appSecret,
+                    tool.share("--replies"), WEBHOOKS_IN_FLIGHT));
+        }
+        try (GraphStandIn graph = GraphStandIn.start(tool.number("--graph-port"), webhooks)) {
+            SendLoad load = new SendLoad(base, token, tool, graph, path(tool, "--wrk-script"),
+                    Optional.of(tool.option("--database-user")).filter(user -> !user.isEmpty()),
+                    path(tool, "--after-warmup"), webhooks);
             int failures = load.run(tool.count("--warmup"), tool.number("--sends"), tool.number("--concurrency"),
                     tool.number("--throughput"), tool.count("--server-pid"), List.of(tool.count("--warmup-seconds"),
                             tool.number("--seconds")));
@@ -129,6 +149,10 @@ public final class SendLoad {
             Phase warming = post(channel, template, 0, warmup, concurrency, seconds.get(0));
             accepted = warming.posted() - warming.refused();
             awaitArrivals(accepted, throughput);
+            if (!awaitWebhooks()) {
+                tool.usage("the warm-up's webhooks were not all answered; nothing measured");
+            }
+            webhooks.ifPresent(MetaWebhooks::restart);
             System.out.printf(Locale.ROOT, "warm-up: %,d sends, %,.0f accepted a second, unmeasured%n",
                     warming.posted(), warming.posted() / warming.seconds());
         }
@@ -146,7 +170,9 @@ public final class SendLoad {
         accepted += posted - measured.refused();
         long start = measured.start();
         awaitArrivals(accepted, throughput);
-        // all the work of the measured sends: accepting them, sending them on, and settling Meta's answers
+        awaitWebhooks();
+        // all the work of the measured sends: accepting them, sending them on, settling Meta's answers, and in a
+        // campaign's mix the webhooks that follow them
         Ticks server = serverTicks(serverPid).minus(serverBefore);
         long database = databaseTicks() - databaseBefore;
         Duration ownAfter = ownCpu();
@@ -159,8 +185,9 @@ public final class SendLoad {
             double all = server.all() / (double) TICKS_A_SECOND;
             double compiling = server.compiling() / (double) TICKS_A_SECOND;
             double own = (ownAfter.toNanos() - ownBefore.toNanos()) / 1e9;
-            System.out.printf(Locale.ROOT, "CPU until the last reached the stand-in: server %.1f s, %.0f us a send"
-                    + " (%.0f us without its JIT compilers); %s %.1f s, %.0f us a send", all, all / posted * 1e6,
+            System.out.printf(Locale.ROOT, "CPU until the last reached the stand-in%s: server %.1f s, %.0f us a send"
+                    + " (%.0f us without its JIT compilers); %s %.1f s, %.0f us a send",
+                    webhooks.isPresent() ? " and its webhooks were answered" : "", all, all / posted * 1e6,
                     (all - compiling) / posted * 1e6, wrkScript.isPresent() ? "the Graph stand-in"
                     : "this load generator and the Graph stand-in", own, own / posted * 1e6);
             measured.posterCpu().ifPresent(wrk -> System.out.printf(Locale.ROOT, "; wrk %.1f s, %.0f us a send",
@@ -177,12 +204,20 @@ public final class SendLoad {
         long allAccepted = start + (long) (measured.seconds() * 1e9);
         long afterwards = Arrays.stream(reached).filter(at -> at >= allAccepted).count();
         double rest = reached.length < 2 ? 0 : (reached[reached.length - 1] - allAccepted) / 1e9;
+        webhooks.map(MetaWebhooks::answers).filter(answers -> answers.answered() > 0).ifPresent(answers ->
+                System.out.printf(Locale.ROOT, "%,d webhooks posted back (%,d statuses, %,d replies), %d not answered"
+                        + " 200; Janela's answer p50 %.1f ms, p99 %.1f ms; posted late by p50 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms%n", answers.answered(), answers.answered() - answers.replies(),
+                        answers.replies(), answers.refused(), LoadTool.millis(answers.latencies(), 0.50),
+                        LoadTool.millis(answers.latencies(), 0.99), LoadTool.millis(answers.lateness(), 0.50),
+                        LoadTool.millis(answers.lateness(), 0.99), LoadTool.millis(answers.lateness(), 1.0)));
         System.out.printf(Locale.ROOT, "%,d reached the stand-in %.2f s after the first measured send: %,.0f a second"
                 + " (%,.0f a second once every send was accepted); at most %d in any one second (throughput %d)%n",
                 measuredArrivals.length, delivering, measuredArrivals.length / delivering, afterwards / rest,
                 Seconds.mostInOne(reached), throughput);
         // wrk does not count the sends in flight when it stops, which may reach the stand-in all the same
-        return measured.refused() + Math.max(0, accepted - reached.length);
+        return measured.refused() + Math.max(0, accepted - reached.length)
+                + webhooks.map(meta -> meta.answers().refused()).orElse(0);
     }
 
     /**
@@ -314,6 +349,19 @@ public final class SendLoad {
         while (graph.arrived() < count && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Waits, up to two minutes, for Janela to answer every webhook posted back so far, in a campaign's mix; whether
+     * it did.
+     */
+    private boolean awaitWebhooks() throws InterruptedException {
+        if (webhooks.isPresent() && !webhooks.get().awaitAnswers(Duration.ofMinutes(2))) {
+            System.out.printf(Locale.ROOT, "%,d of %,d webhooks posted back were not answered within two minutes%n",
+                    webhooks.get().scheduled() - webhooks.get().answered(), webhooks.get().scheduled());
+            return false;
+        }
+        return true;
     }
 
     /** The CPU time of a process so far, in clock ticks: all of it, and its JIT compilers' threads'. */

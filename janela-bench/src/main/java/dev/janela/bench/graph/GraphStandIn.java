@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Graph API as Meta's connector uses it, on a port of the loopback interface: every send gets an id and is
- * recorded with the time it arrived; templates are approved as they are submitted; a template list is empty.
+ * recorded with the time it arrived, and, when Meta's webhooks are given, is followed by its statuses and some
+ * replies; templates are approved as they are submitted; a template list is empty.
  */
 public final class GraphStandIn implements AutoCloseable {
     private static final Pattern SEND = Pattern.compile("/v[0-9.]+/([^/]+)/messages");
@@ -40,8 +42,10 @@ public final class GraphStandIn implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Optional<MetaWebhooks> webhooks;
 
-    private GraphStandIn(int port) throws IOException {
+    private GraphStandIn(int port, Optional<MetaWebhooks> webhooks) throws IOException {
+        this.webhooks = webhooks;
         // A backlog and threads for a whole second's burst: a full backlog would hold connections back a second.
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_024);
         server.setExecutor(threads);
@@ -54,7 +58,12 @@ public final class GraphStandIn implements AutoCloseable {
 
     /** Starts listening on {@code port}; 0 for any free one. */
     public static GraphStandIn start(int port) throws IOException {
-        GraphStandIn standIn = new GraphStandIn(port);
+        return start(port, Optional.empty());
+    }
+
+    /** Starts listening on {@code port}, with {@code webhooks} posting back what Meta would after each send. */
+    public static GraphStandIn start(int port, Optional<MetaWebhooks> webhooks) throws IOException {
+        GraphStandIn standIn = new GraphStandIn(port, webhooks);
         standIn.server.start();
         return standIn;
     }
@@ -80,10 +89,13 @@ public final class GraphStandIn implements AutoCloseable {
         if (send.matches()) {
             Matcher callback = CALLBACK_FIELD.matcher(request);
             Matcher to = TO_FIELD.matcher(request);
-            arrivals.add(new Arrival(send.group(1), callback.find() ? callback.group(1) : "",
-                    to.find() ? to.group(1) : "", arrived));
-            respond(exchange, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.stand-in-"
-                    + ids.incrementAndGet() + "\"}]}");
+            Arrival arrival = new Arrival(send.group(1), callback.find() ? callback.group(1) : "",
+                    to.find() ? to.group(1) : "", arrived);
+            arrivals.add(arrival);
+            String wamid = "wamid.stand-in-" + ids.incrementAndGet();
+            respond(exchange, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+            webhooks.ifPresent(meta -> meta.answered(arrival.phoneNumberId(), wamid, arrival.to(),
+                    arrival.callbackData()));
         } else if (TEMPLATES.matcher(path).matches() && exchange.getRequestMethod().equals("POST")) {
             Matcher name = NAME_FIELD.matcher(request);
             respond(exchange, "{\"id\":\"tpl-" + (name.find() ? name.group(1) : "x")
@@ -104,5 +116,6 @@ public final class GraphStandIn implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        webhooks.ifPresent(MetaWebhooks::close);
     }
 }
