@@ -107,8 +107,8 @@ public final class Assessment {
             return charged(period.prices().price(market, category, event.at()), Optional.empty());
         }
         MonthlyAllowance allowance = unit.allowance().get();
-        Optional<AllowanceUse> counted = Optional.of(new AllowanceUse(key, usage.count(key), allowance.freeUnits()));
-        AllowanceUse use = counted.get();
+        AllowanceUse use = new AllowanceUse(key, usage.count(key), allowance.freeUnits());
+        Optional<AllowanceUse> counted = Optional.of(use);
         if (use.free()) {
             return new Decision(next, outcome, Optional.empty(), Optional.of(category), counted);
         }

@@ -30,9 +30,9 @@ import java.util.function.Consumer;
  * skipped (or fatal in strict mode).
  *
  * <p>Lines are parsed on all the threads the settings allow. Rating keeps each conversation's events in time order;
- * when no ledger is asked for and the plan counts nothing per account, conversations are shared out among the
- * threads, since each conversation's charges then depend on its own events alone. The log is one account's: the
- * monthly counts of Meta's free tiers and volume tiers count all its conversations together.
+ * when no ledger is asked for, conversations are shared out among the threads. The log is one account's: the monthly
+ * counts of Meta's free tiers and volume tiers count all its conversations together, so the units they decide are
+ * numbered in time order, on one thread, before they are priced.
  *
  * <p>Memory: about 50 bytes per line, whatever the size of the lines; the log itself, ids included, is read in
  * place.
@@ -172,12 +172,13 @@ public final class Replay {
     private void rateCountingApart(Job job, List<Rater> raters, ExecutorService threads) {
         int parts = raters.size();
         Waiting waiting = new Waiting(Math.min(countingWindow, job.order.length));
-        for (raters.forEach(rater -> rater.waiting = waiting); waiting.from < job.order.length;
-                waiting.from += countingWindow) {
-            int from = waiting.from;
-            int to = Math.min(job.order.length, from + countingWindow);
-            Tasks.onAllParts(threads, parts, partition -> raters.get(partition).rate(from, to));
-            waiting.number(to - from);
+        raters.forEach(rater -> rater.waiting = waiting);
+        for (int from = 0; from < job.order.length; from += countingWindow) {
+            int windowStart = from;
+            int windowEnd = Math.min(job.order.length, from + countingWindow);
+            waiting.from = windowStart;
+            Tasks.onAllParts(threads, parts, partition -> raters.get(partition).rate(windowStart, windowEnd));
+            waiting.number(windowEnd - windowStart);
             Tasks.onAllParts(threads, parts, partition -> raters.get(partition).rateWaiting());
         }
     }
@@ -193,6 +194,7 @@ public final class Replay {
         final ConversationKey[] keys;
         final ConversationMarkets[] markets;
         final ConversationState[] states;
+
         Job(ConversationEngine engine, ParsedLog log, Conversations conversations, int[] order) {
             this.engine = engine;
             this.log = log;
