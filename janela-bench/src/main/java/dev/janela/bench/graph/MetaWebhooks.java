@@ -150,6 +150,7 @@ public final class MetaWebhooks implements AutoCloseable {
     public record Answers(int answered, int replies, int refused, long[] latencies, long[] lateness) {
     }
 
+    /** The posts answered so far, with their timings. */
     public Answers answers() {
         long[][] timed = timings.toArray(long[][]::new);
         long[] latencies = Arrays.stream(timed).mapToLong(timing -> timing[0]).sorted().toArray();
@@ -163,16 +164,20 @@ public final class MetaWebhooks implements AutoCloseable {
         clock.schedule(() -> due.add(new Due(body.get(), nanos)), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Posts due webhooks over one connection, opened again whenever Janela closes it, until closed. */
+    /**
+     * Posts due webhooks over one connection, opened again whenever Janela closes it, until closed. A post whose
+     * connection fails before its answer counts as answered, not 200.
+     */
     private void postDue() {
         Mac mac = mac();
         while (!Thread.currentThread().isInterrupted()) {
+            Due post = null;
             try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
                 socket.setTcpNoDelay(true);
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream());
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 while (true) {
-                    Due post = due.take();
+                    post = due.take();
                     long postedAt = System.nanoTime();
                     byte[] body = post.body().getBytes(StandardCharsets.UTF_8);
                     out.write(("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost()
@@ -187,6 +192,7 @@ public final class MetaWebhooks implements AutoCloseable {
                         refused.incrementAndGet();
                     }
                     answered.incrementAndGet();
+                    post = null;
                     if (!response.keepsAlive()) {
                         break;
                     }
@@ -195,6 +201,10 @@ public final class MetaWebhooks implements AutoCloseable {
                 return;
             } catch (IOException lost) {
                 // Janela closed the connection, or is not listening yet: open another
+                if (post != null) {
+                    refused.incrementAndGet();
+                    answered.incrementAndGet();
+                }
                 LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             }
         }
