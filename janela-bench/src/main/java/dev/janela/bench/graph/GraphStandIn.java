@@ -94,7 +94,7 @@ public final class GraphStandIn implements AutoCloseable {
             arrivals.add(arrival);
             String wamid = "wamid.stand-in-" + ids.incrementAndGet();
             respond(exchange, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}");
-            webhooks.ifPresent(meta -> meta.answered(arrival.phoneNumberId(), wamid, arrival.to(),
+            webhooks.ifPresent(meta -> meta.followSend(arrival.phoneNumberId(), wamid, arrival.to(),
                     arrival.callbackData()));
         } else if (TEMPLATES.matcher(path).matches() && exchange.getRequestMethod().equals("POST")) {
             Matcher name = NAME_FIELD.matcher(request);

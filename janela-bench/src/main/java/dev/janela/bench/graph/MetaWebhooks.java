@@ -92,7 +92,7 @@ public final class MetaWebhooks implements AutoCloseable {
      *
      * @param callbackData the send's {@code biz_opaque_callback_data}, which Meta gives back in its statuses
      */
-    void answered(String phoneNumberId, String wamid, String to, String callbackData) {
+    void followSend(String phoneNumberId, String wamid, String to, String callbackData) {
         for (int index = 0; index < STATUSES.length; index++) {
             String status = STATUSES[index];
             schedule(STATUS_DELAYS[index], () -> status(phoneNumberId, wamid, to, callbackData, status));

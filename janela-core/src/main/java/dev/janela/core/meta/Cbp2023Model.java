@@ -56,6 +56,8 @@ public final class Cbp2023Model extends MetaModel<Cbp2023Model.State> {
         }
 
         /**
+         * The state a store kept, read back.
+         *
          * @param open the conversations opened by category
          * @param arrivedAt when the customer last arrived from an entry point not yet answered, null if never
          */

@@ -24,6 +24,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -155,8 +156,26 @@ public final class Browser implements ExecutionCondition, ParameterResolver, Aft
     public Browser follow(By link) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(link).click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PATIENCE).until(unused -> isGone(page));
         return this;
+    }
+
+    /**
+     * Whether {@code element} left the document. While a new page replaces it, Chrome may answer that its node "does
+     * not belong to the document" rather than that it is stale: not yet an answer, so the wait asks again.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException replacing) {
+            if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                return false;
+            }
+            throw replacing;
+        }
     }
 
     /** Answers yes to the question the page asks before doing what cannot be undone. */
