@@ -1,6 +1,7 @@
 package dev.janela.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.janela.bench.graph.WebhookSignature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Loads a running Janela with signed inbound-message webhooks, as Meta would deliver them, and reports how many it
@@ -53,14 +50,14 @@ public final class WebhookLoad {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String token;
-    private final byte[] appSecret;
+    private final WebhookSignature signature;
     private final LoadTool tool;
 
     private WebhookLoad(URI base, String token, String appSecret, LoadTool tool) {
         this.tool = tool;
         this.base = base;
         this.token = token;
-        this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
+        this.signature = new WebhookSignature(appSecret);
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,7 +102,7 @@ public final class WebhookLoad {
                 byte[] body = delivery(channel, "wamid.load-" + channel + "-" + i,
                         Long.toString(5_521_900_000_000L + random.nextInt(customers)))
                         .getBytes(StandardCharsets.UTF_8);
-                out.write(signature(body));
+                out.write(signature.of(body));
                 out.write('\t');
                 out.write(new String(body, StandardCharsets.UTF_8));
                 out.write('\n');
@@ -129,7 +126,7 @@ public final class WebhookLoad {
             byte[] body = delivery(channel, "wamid.load-" + channel + "-" + i,
                     Long.toString(5_521_900_000_000L + random.nextInt(customers))).getBytes(StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/webhooks/whatsapp"))
-                    .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature(body))
+                    .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature.of(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             inFlight.acquire();
             int index = i;
@@ -204,16 +201,6 @@ public final class WebhookLoad {
                 + channel + "\"},\"contacts\":[{\"profile\":{\"name\":\"Load\"},\"wa_id\":\"" + customer + "\"}],"
                 + "\"messages\":[{\"from\":\"" + customer + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + now
                 + "\",\"type\":\"text\",\"text\":{\"body\":\"Hi\"}}]}}]}]}";
-    }
-
-    private String signature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret, "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
     }
 
     private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {

@@ -1,18 +1,15 @@
 package dev.janela.bench.crash;
 
+import dev.janela.bench.graph.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The suite's side of Janela's HTTP interface: Meta's signed webhooks, the Cloud API send with an
@@ -28,12 +25,12 @@ final class JanelaClient {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final URI base;
     private final String token;
-    private final byte[] appSecret;
+    private final WebhookSignature signature;
 
     JanelaClient(URI base, String token, String appSecret) {
         this.base = base;
         this.token = token;
-        this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
+        this.signature = new WebhookSignature(appSecret);
     }
 
     /** An answer: its status and its body, byte for byte as a string. */
@@ -43,7 +40,7 @@ final class JanelaClient {
     /** Delivers a webhook body, signed with the app secret as Meta signs it. */
     CompletableFuture<Answer> deliver(byte[] body) {
         return exchange(request("/webhooks/whatsapp").header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signature(body)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .header("X-Hub-Signature-256", signature.of(body)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Sends a Cloud API request through the channel {@code phoneNumberId} with the idempotency key {@code key}. */
@@ -94,15 +91,5 @@ final class JanelaClient {
 
     private HttpRequest.Builder authorized(String path) {
         return request(path).header("Authorization", "Bearer " + token);
-    }
-
-    private String signature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret, "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
     }
 }

@@ -9,12 +9,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -28,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What Meta posts back after a send, as a campaign sees it: the message's statuses (sent, delivered, read, each a
@@ -51,7 +47,7 @@ public final class MetaWebhooks implements AutoCloseable {
         return thread;
     });
     private final URI endpoint;
-    private final byte[] appSecret;
+    private final WebhookSignature signature;
     private final double repliesPerSend;
     /** The posts that are due, oldest first, for the connections to take. */
     private final BlockingQueue<Due> due = new LinkedBlockingQueue<>();
@@ -73,7 +69,7 @@ public final class MetaWebhooks implements AutoCloseable {
      */
     public MetaWebhooks(URI endpoint, String appSecret, double repliesPerSend, int concurrency) {
         this.endpoint = endpoint;
-        this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
+        this.signature = new WebhookSignature(appSecret);
         this.repliesPerSend = repliesPerSend;
         for (int connection = 0; connection < concurrency; connection++) {
             Thread thread = new Thread(this::postDue, "meta-webhooks-" + connection);
@@ -169,7 +165,6 @@ public final class MetaWebhooks implements AutoCloseable {
      * connection fails before its answer counts as answered, not 200.
      */
     private void postDue() {
-        Mac mac = mac();
         while (!Thread.currentThread().isInterrupted()) {
             Due post = null;
             try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
@@ -181,8 +176,8 @@ public final class MetaWebhooks implements AutoCloseable {
                     long postedAt = System.nanoTime();
                     byte[] body = post.body().getBytes(StandardCharsets.UTF_8);
                     out.write(("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost()
-                            + "\r\nContent-Type: application/json\r\nX-Hub-Signature-256: sha256="
-                            + HexFormat.of().formatHex(mac.doFinal(body)) + "\r\nContent-Length: " + body.length
+                            + "\r\nContent-Type: application/json\r\nX-Hub-Signature-256: " + signature.of(body)
+                            + "\r\nContent-Length: " + body.length
                             + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
                     out.flush();
@@ -276,16 +271,6 @@ public final class MetaWebhooks implements AutoCloseable {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
                 + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
                 + phoneNumberId + "\"}," + value + "}}]}]}";
-    }
-
-    private Mac mac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
     }
 
     @Override
