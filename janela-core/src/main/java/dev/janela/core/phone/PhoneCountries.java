@@ -85,7 +85,12 @@ public final class PhoneCountries {
     }
 
     private static String sharedCodeCountry(long digits, int callingCode) {
-        Optional<String> region;
+        return number(digits, callingCode).map(PHONE_NUMBERS::getRegionCodeForNumber).filter(COUNTRY_CODES::contains)
+                .orElseGet(() -> PHONE_NUMBERS.getRegionCodeForCountryCode(callingCode));
+    }
+
+    /** The number as libphonenumber reads its text; empty if it reads none. */
+    private static Optional<PhoneNumber> number(long digits, int callingCode) {
         int nationalDigits = E164.digitCount(digits) - E164.digitCount(callingCode);
         long national = digits % E164.powerOfTen(nationalDigits);
         int first = E164.digitCount(national) == nationalDigits ? (int) (national / E164.powerOfTen(nationalDigits - 1))
@@ -93,17 +98,12 @@ public final class PhoneCountries {
         if (nationalDigits >= MIN_NATIONAL_DIGITS && first != 0 && first != NATIONAL_PREFIX[callingCode]) {
             // Not too short to be a number, no leading zero to keep, no national prefix to strip: parsing the text,
             // most of the cost here (in regular expressions), would find these very digits.
-            PhoneNumber number = new PhoneNumber().setCountryCode(callingCode).setNationalNumber(national);
-            region = Optional.ofNullable(PHONE_NUMBERS.getRegionCodeForNumber(number));
-        } else {
-            try {
-                PhoneNumber number = PHONE_NUMBERS.parse("+" + digits, PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
-                region = Optional.ofNullable(PHONE_NUMBERS.getRegionCodeForNumber(number));
-            } catch (NumberParseException unparsable) {
-                region = Optional.empty();
-            }
+            return Optional.of(new PhoneNumber().setCountryCode(callingCode).setNationalNumber(national));
         }
-        return region.filter(COUNTRY_CODES::contains)
-                .orElseGet(() -> PHONE_NUMBERS.getRegionCodeForCountryCode(callingCode));
+        try {
+            return Optional.of(PHONE_NUMBERS.parse("+" + digits, PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY));
+        } catch (NumberParseException unparsable) {
+            return Optional.empty();
+        }
     }
 }
