@@ -33,8 +33,11 @@ public final class PhoneCountries {
             boolean geographic =
                     !regions.isEmpty() && !regions.contains(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY);
             GEOGRAPHIC[callingCode] = geographic;
-            SOLE_COUNTRY[callingCode] = geographic && regions.size() == 1 ? regions.get(0) : null;
-            String prefix = geographic ? PHONE_NUMBERS.getNddPrefixForRegion(regions.get(0), true) : null;
+            boolean shared = geographic && regions.size() > 1;
+            SOLE_COUNTRY[callingCode] = geographic && !shared ? regions.get(0) : null;
+            // Only the shared codes' main countries: reading the prefix loads a country's metadata, and loading
+            // every country's took a tenth of a short replay.
+            String prefix = shared ? PHONE_NUMBERS.getNddPrefixForRegion(regions.get(0), true) : null;
             NATIONAL_PREFIX[callingCode] = prefix != null && prefix.length() == 1 ? prefix.charAt(0) - '0' : -1;
         }
         COUNTRY_CODES.addAll(PHONE_NUMBERS.getSupportedRegions());

@@ -85,7 +85,7 @@ public class ConversationService {
      */
     @Transactional
     public boolean receive(Channel channel, Inbound message) {
-        if (!processed.firstTime(channel.accountId(), channel.id(), "message:" + message.wamid())) {
+        if (!processed.firstTime(ProcessedEvents.Event.message(channel, message.wamid()))) {
             return false;
         }
         StoredConversation conversation = store.lock(channel, message.customer());
@@ -113,7 +113,7 @@ public class ConversationService {
      */
     @Transactional
     public boolean changeIdentity(Channel channel, IdentityChange change) {
-        if (!processed.firstTime(channel.accountId(), channel.id(), "message:" + change.wamid())) {
+        if (!processed.firstTime(ProcessedEvents.Event.message(channel, change.wamid()))) {
             return false;
         }
         StoredConversation conversation = store.lock(channel, change.previous());
@@ -169,8 +169,7 @@ public class ConversationService {
      */
     @Transactional
     public boolean applyStatus(Channel channel, StatusReport report) {
-        String key = "status:" + report.wamid() + ":" + report.state().wireName();
-        if (!processed.firstTime(channel.accountId(), channel.id(), key)) {
+        if (!processed.firstTime(ProcessedEvents.Event.status(channel, report))) {
             return false;
         }
         Optional<Messages.Tracked> found = messages.find(channel.id(), report.wamid())

@@ -43,6 +43,13 @@ public final class GroupCommit<T, R> {
 
     /** What a batch does with each piece of work. */
     public interface Work<T, R> {
+        /**
+         * Does, in the batch's transaction and before any of its work is applied, what is cheaper done for all of
+         * it at once than for each piece (one statement rather than many); an exception rolls the batch back.
+         */
+        default void before(List<T> batch) {
+        }
+
         /** Applies {@code item} in the batch's transaction; an exception rolls the whole batch back. */
         R together(T item);
 
@@ -197,6 +204,7 @@ public final class GroupCommit<T, R> {
             try {
                 results = transaction.execute(status -> {
                     try (BatchedInserts inserts = BatchedInserts.open()) {
+                        work.before(batch.stream().map(Pending::item).toList());
                         List<R> applied = new ArrayList<>(batch.size());
                         for (Pending<T, R> pending : batch) {
                             applied.add(work.together(pending.item));

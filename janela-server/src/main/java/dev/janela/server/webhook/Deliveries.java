@@ -6,6 +6,8 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.conversation.IdentityChange;
 import dev.janela.server.conversation.Inbound;
+import dev.janela.server.conversation.ProcessedEvents;
+import dev.janela.server.conversation.ProcessedEvents.Event;
 import dev.janela.server.conversation.StatusReport;
 import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.GroupCommit;
@@ -47,23 +49,30 @@ public class Deliveries implements DisposableBean {
 
     private final Channels channels;
     private final ConversationService conversations;
+    private final ProcessedEvents processed;
     private final JanelaMetrics metrics;
     private final MetaTemplateUpdates templates;
     private final Quarantine quarantine;
     private final MarketingUpdates marketing;
     private final GroupCommit<Delivery, List<Counted>> commits;
 
-    Deliveries(Channels channels, ConversationService conversations, JanelaMetrics metrics,
-            MetaTemplateUpdates templates, Quarantine quarantine, PlatformTransactionManager transactions,
-            Dialect dialect, MarketingUpdates marketing) {
+    Deliveries(Channels channels, ConversationService conversations, ProcessedEvents processed,
+            JanelaMetrics metrics, MetaTemplateUpdates templates, Quarantine quarantine,
+            PlatformTransactionManager transactions, Dialect dialect, MarketingUpdates marketing) {
         this.marketing = marketing;
         this.channels = channels;
         this.conversations = conversations;
+        this.processed = processed;
         this.metrics = metrics;
         this.templates = templates;
         this.quarantine = quarantine;
         this.commits = new GroupCommit<>("janela-deliveries", dialect.writers(), MOST_AT_ONCE,
                 new TransactionTemplate(transactions), new GroupCommit.Work<>() {
+                    @Override
+                    public void before(List<Delivery> batch) {
+                        processed.claim(events(batch));
+                    }
+
                     @Override
                     public List<Counted> together(Delivery delivery) {
                         return apply(delivery, Unstorable.FAILS_THE_BATCH);
@@ -132,6 +141,24 @@ public class Deliveries implements DisposableBean {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * The events {@code batch} would apply, each to be applied once only: the messages and reports of the channels
+     * Janela has, as {@link #apply(WebhookPayload.ChannelItems, Unstorable, List)} applies them.
+     */
+    private List<Event> events(List<Delivery> batch) {
+        List<Event> events = new ArrayList<>();
+        for (Delivery delivery : batch) {
+            for (WebhookPayload.ChannelItems items : delivery.contents().channels()) {
+                channels.findByPhoneNumberId(items.phoneNumberId()).ifPresent(channel -> {
+                    items.changes().forEach(change -> events.add(Event.message(channel, change.value().wamid())));
+                    items.messages().forEach(message -> events.add(Event.message(channel, message.value().wamid())));
+                    items.statuses().forEach(status -> events.add(Event.status(channel, status.value())));
+                });
+            }
+        }
+        return events;
     }
 
     private List<Counted> apply(Delivery delivery, Unstorable unstorable) {

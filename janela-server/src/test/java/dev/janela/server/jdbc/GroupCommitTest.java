@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -99,6 +100,39 @@ class GroupCommitTest {
         assertThat(appliedAlone).containsExactly("good", "bad");
         assertThat(transactions.commits.get()).isEqualTo(1);
         assertThat(transactions.rollbacks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void before_isGivenEachBatchWhole_beforeAnyOfItIsApplied_butNotWorkAppliedAloneAfterARollback() throws Exception {
+        List<String> done = Collections.synchronizedList(new ArrayList<>());
+        Work work = new Work() {
+            @Override
+            public void before(List<String> batch) {
+                done.add("before " + batch);
+            }
+
+            @Override
+            String apply(String item) {
+                if (item.equals("bad")) {
+                    throw new IllegalArgumentException("bad is refused");
+                }
+                done.add(item);
+                return item;
+            }
+        };
+        commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), work);
+        Future<String> first = callers.submit(() -> commits.apply(0, "first"));
+        work.firstTaken.await();
+        Future<String> good = callers.submit(() -> commits.apply(0, "good"));
+        waitUntilQueued(1);
+        Future<String> bad = callers.submit(() -> commits.apply(0, "bad"));
+        waitUntilQueued(2);
+        work.release.countDown();
+
+        assertThat(first.get()).isEqualTo("first");
+        assertThat(good.get()).isEqualTo("good");
+        assertThatThrownBy(bad::get).hasRootCauseMessage("bad is refused");
+        assertThat(done).containsExactly("before [first]", "first", "before [good, bad]", "good", "good");
     }
 
     @Test
