@@ -53,6 +53,14 @@ public enum Dialect {
     }
 
     /**
+     * Whether each statement is a round trip to another process (PostgreSQL's), so that one statement for many rows
+     * is worth building; SQLite runs a statement in Janela's own process, where building one saves nothing.
+     */
+    public boolean statementsAreRoundTrips() {
+        return this == POSTGRESQL;
+    }
+
+    /**
      * Like {@link #lockRows}, for a {@code select} that joins other tables: only the rows of {@code alias} are locked
      * (PostgreSQL refuses to lock the side of an outer join that may be missing).
      */

@@ -70,7 +70,9 @@ public class Deliveries implements DisposableBean {
                 new TransactionTemplate(transactions), new GroupCommit.Work<>() {
                     @Override
                     public void before(List<Delivery> batch) {
-                        processed.claim(events(batch));
+                        if (dialect.statementsAreRoundTrips()) {
+                            processed.claim(events(batch));
+                        }
                     }
 
                     @Override
