@@ -40,6 +40,8 @@ class ConversationStore {
             + " v.current_session_id, s.id as session_id, s.type, s.status, s.opened_at, s.opened_by"
             + " from conversations v left join sessions s on s.id = v.current_session_id where ";
     private static final String OF_CUSTOMER = "v.channel_id = :channel and v.customer_id = :customer";
+    /** The state of a conversation just made: no window yet, no session, nothing a model remembers. */
+    private static final ConversationState NEW_STATE = ConversationState.of(Optional.empty(), NoSession.INSTANCE);
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
@@ -74,14 +76,10 @@ class ConversationStore {
 
     /** The conversation of {@code channel} and {@code customer}, made if it is new, with its row locked. */
     StoredConversation lock(Channel channel, Customer customer) {
-        // most conversations exist already: they are locked at once, and only a new one is made first
-        Locked row = locked(channel, customer).orElseGet(() -> {
-            jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at) values (:account,"
-                    + " :channel, :customer, :now) on conflict (channel_id, customer_id) do nothing")
-                    .param("account", channel.accountId()).param("channel", channel.id())
-                    .param("customer", customer.id()).param("now", Instants.param(clock.instant())).update();
-            return locked(channel, customer).orElseThrow();
-        });
+        // Most conversations exist already: they are locked at once. A new one is this transaction's once inserted,
+        // as nothing else sees it until it commits; only if another made it meanwhile is it read again.
+        Locked row = locked(channel, customer).orElseGet(() -> inserted(channel, customer)
+                .orElseGet(() -> locked(channel, customer).orElseThrow()));
         ConversationState state = row.state.orElseGet(() -> jdbc.sql(CONVERSATION + "v.id = :id")
                 .param("id", row.id).query((again, number) -> state(again)).single());
         return new StoredConversation(row.id, channel, customer, key(channel, customer.handle()), state);
@@ -98,6 +96,15 @@ class ConversationStore {
                 .query((row, number) -> new Locked(row.getLong("id"),
                         currentSessionJoined(row) ? Optional.of(state(row)) : Optional.empty()))
                 .optional();
+    }
+
+    /** The conversation of {@code channel} and {@code customer}, made now with no state; empty if it existed. */
+    private Optional<Locked> inserted(Channel channel, Customer customer) {
+        return jdbc.sql("insert into conversations (account_id, channel_id, customer_id, created_at) values (:account,"
+                + " :channel, :customer, :now) on conflict (channel_id, customer_id) do nothing returning id")
+                .param("account", channel.accountId()).param("channel", channel.id())
+                .param("customer", customer.id()).param("now", Instants.param(clock.instant()))
+                .query((row, number) -> new Locked(row.getLong("id"), Optional.of(NEW_STATE))).optional();
     }
 
     /** Whether {@code row} holds the conversation's current session, or has none. */
@@ -180,6 +187,7 @@ class ConversationStore {
         Optional<Session> previous = SessionModel.current(before.state().pricing());
         Optional<Session> next = SessionModel.current(after.pricing());
         events.sessionsChanged(before, after, at);
+        Optional<Long> opened = Optional.empty();
         if (next.isPresent() && !next.equals(previous)) {
             Session session = next.get();
             if (previous.isPresent() && previous.get().openedBy().equals(session.openedBy())) {
@@ -187,17 +195,17 @@ class ConversationStore {
             } else {
                 previous.filter(old -> old.status() != SessionStatus.ENDED).ifPresent(old ->
                         updateStatus(before.id(), old.openedBy(), SessionStatus.ENDED, endOf(before.state(), at)));
-                long id = insert(before, session);
-                jdbc.sql("update conversations set current_session_id = :session where id = :id")
-                        .param("session", id).param("id", before.id()).update();
+                opened = Optional.of(insert(before, session));
             }
         }
+        String newSession = opened.isEmpty() ? "" : ", current_session_id = :session";
         String latestMessage = messageAt.isEmpty() ? "" : ", last_message_at = case when last_message_at is null"
                 + " or last_message_at < :messageAt then :messageAt else last_message_at end";
         JdbcClient.StatementSpec update = jdbc.sql("update conversations set window_expires_at = :expires,"
-                + " pricing_state = :pricing" + latestMessage + " where id = :id")
+                + " pricing_state = :pricing" + newSession + latestMessage + " where id = :id")
                 .param("expires", Instants.param(after.windowExpiresAt().orElse(null)))
                 .param("pricing", MetaPricingStates.encode(after.pricing()).orElse(null)).param("id", before.id());
+        opened.ifPresent(session -> update.param("session", session));
         messageAt.ifPresent(message -> update.param("messageAt", Instants.param(message)));
         update.update();
     }
