@@ -47,10 +47,12 @@ public class ProcessedEvents {
                     + report.state().wireName());
         }
 
+        /** By channel, then key: the order of the table's unique index. */
         @Override
         public int compareTo(Event other) {
             int byChannel = Long.compare(channelId, other.channelId);
-            return byChannel != 0 ? byChannel : key.compareTo(other.key);
+            int byKey = byChannel != 0 ? byChannel : key.compareTo(other.key);
+            return byKey != 0 ? byKey : Long.compare(accountId, other.accountId);
         }
     }
 
@@ -105,7 +107,10 @@ public class ProcessedEvents {
                 .param("before", Instants.param(before)).param("batch", batch).update();
     }
 
-    /** The events a transaction claimed: whether each was new, until the first that applies it takes that. */
+    /**
+     * The events a transaction claimed, kept for it in its {@link TransactionCache}: whether each was new, until the
+     * first that applies it takes that.
+     */
     private static final class Claims {
         private final Map<Event, Boolean> unapplied = new HashMap<>();
 
