@@ -85,17 +85,11 @@ class GroupCommitTest {
             }
         };
         commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), work);
-        Future<String> first = callers.submit(() -> commits.apply(0, "first"));
-        work.firstTaken.await();
-        Future<String> good = callers.submit(() -> commits.apply(0, "good"));
-        waitUntilQueued(1);
-        Future<String> bad = callers.submit(() -> commits.apply(0, "bad"));
-        waitUntilQueued(2);
-        work.release.countDown();
+        List<Future<String>> firstGoodBad = firstThenBatched(work, "good", "bad");
 
-        assertThat(first.get()).isEqualTo("first");
-        assertThat(good.get()).isEqualTo("good alone");
-        assertThatThrownBy(bad::get).hasRootCauseInstanceOf(IllegalArgumentException.class)
+        assertThat(firstGoodBad.get(0).get()).isEqualTo("first");
+        assertThat(firstGoodBad.get(1).get()).isEqualTo("good alone");
+        assertThatThrownBy(firstGoodBad.get(2)::get).hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasRootCauseMessage("bad is refused alone too");
         assertThat(appliedAlone).containsExactly("good", "bad");
         assertThat(transactions.commits.get()).isEqualTo(1);
@@ -121,17 +115,11 @@ class GroupCommitTest {
             }
         };
         commits = new GroupCommit<>("test", 1, 128, new TransactionTemplate(transactions), work);
-        Future<String> first = callers.submit(() -> commits.apply(0, "first"));
-        work.firstTaken.await();
-        Future<String> good = callers.submit(() -> commits.apply(0, "good"));
-        waitUntilQueued(1);
-        Future<String> bad = callers.submit(() -> commits.apply(0, "bad"));
-        waitUntilQueued(2);
-        work.release.countDown();
+        List<Future<String>> firstGoodBad = firstThenBatched(work, "good", "bad");
 
-        assertThat(first.get()).isEqualTo("first");
-        assertThat(good.get()).isEqualTo("good");
-        assertThatThrownBy(bad::get).hasRootCauseMessage("bad is refused");
+        assertThat(firstGoodBad.get(0).get()).isEqualTo("first");
+        assertThat(firstGoodBad.get(1).get()).isEqualTo("good");
+        assertThatThrownBy(firstGoodBad.get(2)::get).hasRootCauseMessage("bad is refused");
         assertThat(done).containsExactly("before [first]", "first", "before [good, bad]", "good", "good");
     }
 
@@ -192,6 +180,22 @@ class GroupCommitTest {
         }
         assertThat(writers).containsOnly("lane-1", "lane-2", "lane-3", "lane-4")
                 .contains("lane-1", "lane-2", "lane-3", "lane-4");
+    }
+
+    /**
+     * Applies {@code first}, then, while its writer holds it, each of {@code batched} in turn, so that they make the
+     * next batch in that order; returns the callers' answers, the first's first.
+     */
+    private List<Future<String>> firstThenBatched(Work work, String... batched) throws InterruptedException {
+        List<Future<String>> answers = new ArrayList<>();
+        answers.add(callers.submit(() -> commits.apply(0, "first")));
+        work.firstTaken.await();
+        for (String item : batched) {
+            answers.add(callers.submit(() -> commits.apply(0, item)));
+            waitUntilQueued(answers.size() - 1);
+        }
+        work.release.countDown();
+        return answers;
     }
 
     /** Waits until {@code count} callers wait for the writer, which is busy with the first. */
