@@ -63,15 +63,29 @@ public class PricingPlans {
 
     /** The account's plan as stored. */
     public Stored stored(long accountId) {
-        Settings settings = jdbc.sql("select plan_version, time_zone, market_basis, free_service_messages"
-                + " from accounts where id = :id")
+        return current(accountId).stored();
+    }
+
+    /** The account's plan as stored, and how many rate card versions it has then. */
+    private record Current(Stored stored, long rateCardVersions) {
+    }
+
+    /**
+     * The account's plan, and the count of its rate card versions by which {@link RateCards} checks its price book,
+     * read in one statement: a batch of deliveries or sends asks for both.
+     */
+    private Current current(long accountId) {
+        Settings settings = jdbc.sql("select plan_version, time_zone, market_basis, free_service_messages,"
+                + " (select count(*) from rate_cards r where r.account_id = a.id) as rate_card_versions"
+                + " from accounts a where a.id = :id")
                 .param("id", accountId)
                 .query((row, number) -> new Settings(row.getLong("plan_version"), row.getString("time_zone"),
-                        row.getString("market_basis"), row.getLong("free_service_messages")))
+                        row.getString("market_basis"), row.getLong("free_service_messages"),
+                        row.getLong("rate_card_versions")))
                 .single();
         Stored cached = cache.get(accountId);
         if (cached != null && cached.version() == settings.version) {
-            return cached;
+            return new Current(cached, settings.rateCardVersions);
         }
         List<StoredPeriod> periods = jdbc.sql("select effective_from, model from pricing_periods"
                 + " where account_id = :account order by effective_from")
@@ -85,16 +99,17 @@ public class PricingPlans {
                 tiersCsv.map(csv -> VolumeTiersParser.parse("volume tiers", csv)).orElse(VolumeTiers.none()),
                 new MetaSettings(settings.freeServiceMessages));
         cache.put(accountId, loaded);
-        return loaded;
+        return new Current(loaded, settings.rateCardVersions);
     }
 
-    private record Settings(long version, String zone, String basis, long freeServiceMessages) {
+    private record Settings(long version, String zone, String basis, long freeServiceMessages,
+            long rateCardVersions) {
     }
 
     /** The plan that prices the traffic of {@code channel}, under its account's stored plan. */
     public PricingPlan planOf(Channel channel) {
-        Stored stored = stored(channel.accountId());
-        return plan(channel, stored, stored.periods());
+        Current current = current(channel.accountId());
+        return plan(channel, current, current.stored().periods());
     }
 
     /**
@@ -102,11 +117,12 @@ public class PricingPlans {
      * cards, tiers and time zone: for pricing past traffic again under another model.
      */
     public PricingPlan planOf(Channel channel, String model) {
-        return plan(channel, stored(channel.accountId()), List.of(new StoredPeriod(Instant.MIN, model)));
+        return plan(channel, current(channel.accountId()), List.of(new StoredPeriod(Instant.MIN, model)));
     }
 
-    private PricingPlan plan(Channel channel, Stored stored, List<StoredPeriod> periods) {
-        PriceBook prices = rateCards.priceBook(channel.accountId());
+    private PricingPlan plan(Channel channel, Current current, List<StoredPeriod> periods) {
+        Stored stored = current.stored();
+        PriceBook prices = rateCards.priceBook(channel.accountId(), current.rateCardVersions());
         PricingPlanAssembler plans = new PricingPlanAssembler(
                 SessionSettings.DEFAULTS.withMarketBasis(stored.marketBasis()), stored.meta(), stored.zone(),
                 Optional.empty(),

@@ -51,10 +51,12 @@ public class RateCards {
         }
     }
 
-    /** The price book of the account's versions; empty if it has none. */
-    public PriceBook priceBook(long accountId) {
-        long versions = jdbc.sql("select count(*) from rate_cards where account_id = :account")
-                .param("account", accountId).query(Long.class).single();
+    /**
+     * The price book of the account's versions, empty if it has none, given how many versions the database holds
+     * now: the caller counts them (with {@code select count(*) from rate_cards where account_id = ...}) in the
+     * statement that reads what else it needs.
+     */
+    public PriceBook priceBook(long accountId, long versions) {
         return priceBooks.compute(accountId, (account, cached) -> cached != null && cached.versions == versions
                 ? cached : load(account)).priceBook;
     }
