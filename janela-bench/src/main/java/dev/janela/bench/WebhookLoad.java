@@ -1,6 +1,7 @@
 package dev.janela.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.janela.bench.graph.WebhookBodies;
 import dev.janela.bench.graph.WebhookSignature;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -195,12 +196,7 @@ public final class WebhookLoad {
     }
 
     private static String delivery(String channel, String wamid, String customer) {
-        long now = System.currentTimeMillis() / 1000;
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
-                + channel + "\"},\"contacts\":[{\"profile\":{\"name\":\"Load\"},\"wa_id\":\"" + customer + "\"}],"
-                + "\"messages\":[{\"from\":\"" + customer + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + now
-                + "\",\"type\":\"text\",\"text\":{\"body\":\"Hi\"}}]}}]}]}";
+        return WebhookBodies.textMessage(channel, wamid, customer, "Load", System.currentTimeMillis() / 1000, "Hi");
     }
 
     private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 package dev.janela.bench.crash;
 
+import dev.janela.bench.graph.WebhookBodies;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -32,20 +34,15 @@ final class WebhookDelivery {
 
     /** The delivery numbered {@code number} of {@code messages} to the channel {@code phoneNumberId}. */
     static WebhookDelivery of(int number, String phoneNumberId, List<Message> messages) {
-        StringBuilder contacts = new StringBuilder();
-        StringBuilder items = new StringBuilder();
+        StringJoiner contacts = new StringJoiner(",");
+        StringJoiner items = new StringJoiner(",");
         for (Message message : messages) {
-            String separator = items.length() == 0 ? "" : ",";
-            contacts.append(separator).append("{\"profile\":{\"name\":\"Customer ").append(message.waId())
-                    .append("\"},\"wa_id\":\"").append(message.waId()).append("\"}");
-            items.append(separator).append("{\"from\":\"").append(message.waId()).append("\",\"id\":\"")
-                    .append(message.wamid()).append("\",\"timestamp\":\"").append(message.at().getEpochSecond())
-                    .append("\",\"type\":\"text\",\"text\":{\"body\":\"Message ").append(message.wamid())
-                    .append("\"}}");
+            contacts.add(WebhookBodies.contact(message.waId(), "Customer " + message.waId()));
+            items.add(WebhookBodies.text(message.wamid(), message.waId(), message.at().getEpochSecond(),
+                    "Message " + message.wamid()));
         }
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
-                + phoneNumberId + "\"},\"contacts\":[" + contacts + "],\"messages\":[" + items + "]}}]}]}";
+        String body = WebhookBodies.delivery(phoneNumberId, "\"contacts\":[" + contacts + "],\"messages\":[" + items
+                + "]");
         return new WebhookDelivery(number, body.getBytes(StandardCharsets.UTF_8), messages);
     }
 

@@ -255,22 +255,14 @@ public final class MetaWebhooks implements AutoCloseable {
 
     private static String status(String phoneNumberId, String wamid, String to, String callbackData,
             String status) {
-        return envelope(phoneNumberId, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
+        return WebhookBodies.delivery(phoneNumberId, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
                 + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + to + "\""
                 + (callbackData.isEmpty() ? "" : ",\"biz_opaque_callback_data\":\"" + callbackData + "\"") + "}]");
     }
 
     private String reply(String phoneNumberId, String to) {
-        return envelope(phoneNumberId, "\"contacts\":[{\"profile\":{\"name\":\"Load\"},\"wa_id\":\"" + to + "\"}],"
-                + "\"messages\":[{\"from\":\"" + to + "\",\"id\":\"wamid.reply-" + replyIds.incrementAndGet()
-                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":"
-                + "\"Thanks\"}}]");
-    }
-
-    private static String envelope(String phoneNumberId, String value) {
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
-                + phoneNumberId + "\"}," + value + "}}]}]}";
+        return WebhookBodies.textMessage(phoneNumberId, "wamid.reply-" + replyIds.incrementAndGet(), to, "Load",
+                Instant.now().getEpochSecond(), "Thanks");
     }
 
     @Override
