@@ -52,7 +52,7 @@ class DatabaseConfiguration {
         JanelaProperties.Database db = properties.db();
         if (db.isExternal()) {
             if (Dialect.of(db.url()) == Dialect.POSTGRESQL) {
-                // a batch of inserts (BatchedInserts, a campaign's list) becomes one statement of many rows
+                // a batch of inserts (BatchedWrites, a campaign's list) becomes one statement of many rows
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
             }
             config.setJdbcUrl(db.url());

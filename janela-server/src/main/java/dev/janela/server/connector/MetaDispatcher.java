@@ -195,7 +195,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         Map<Long, Optional<Channel>> channelsById = new HashMap<>();
         Set<String> held = new HashSet<>();
         Instant earliestHeld = null;
-        List<SendQueue.Queued> claimed = new ArrayList<>();
+        List<SendQueue.Due> allowed = new ArrayList<>();
         for (SendQueue.Due each : due) {
             SendQueue.Queued send = each.send();
             String pair = send.channelId() + "/" + send.customer();
@@ -207,10 +207,11 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             if (wait.isPresent()) {
                 held.add(pair);
                 earliestHeld = earliestHeld == null || wait.get().isBefore(earliestHeld) ? wait.get() : earliestHeld;
-            } else if (queue.claim(node.name(), each, now)) {
-                claimed.add(send);
+            } else {
+                allowed.add(each);
             }
         }
+        List<SendQueue.Queued> claimed = allowed.isEmpty() ? List.of() : queue.claim(node.name(), allowed, now);
         return new Claimed(claimed, due.size(), Optional.ofNullable(earliestHeld), channelsById);
     }
 

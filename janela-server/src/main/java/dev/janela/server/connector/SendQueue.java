@@ -1,13 +1,16 @@
 package dev.janela.server.connector;
 
 import dev.janela.server.channel.Channel;
+import dev.janela.server.jdbc.BatchedWrites;
 import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,12 +25,18 @@ class SendQueue {
     /** The sends of the channels a node holds the lease of, and may send now. */
     private static final String HELD = " from send_queue q join channel_leases l on l.channel_id = q.channel_id"
             + " where l.node = :node and l.expires_at > :now and l.sendable_from <= :now and q.claimed_at is null";
+    /** Claims a send for a node while its lease of the channel still has the token it had when the send was read. */
+    private static final String CLAIM = "update send_queue set claimed_at = ? where message_id = ?"
+            + " and claimed_at is null and exists (select 1 from channel_leases where channel_id = ? and node = ?"
+            + " and token = ? and expires_at > ?)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Dialect dialect;
 
-    SendQueue(JdbcClient jdbc, Dialect dialect) {
+    SendQueue(JdbcClient jdbc, JdbcTemplate batches, Dialect dialect) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.dialect = dialect;
     }
 
@@ -90,16 +99,23 @@ class SendQueue {
     }
 
     /**
-     * Claims a due send for {@code node}, if its lease of the channel still has the token it had when the send was
-     * read: false when another node took the channel over meanwhile, or the send is claimed already.
+     * Claims due sends for {@code node}, in one round trip to the database: those whose channel's lease still has the
+     * token it had when they were read, and that nobody claimed meanwhile. A send of a channel another node took over
+     * is passed by.
+     *
+     * @return the sends claimed, in the order given
      */
-    boolean claim(String node, Due due, Instant now) {
-        return jdbc.sql("update send_queue set claimed_at = :now where message_id = :id and claimed_at is null"
-                + " and exists (select 1 from channel_leases where channel_id = :channel and node = :node"
-                + " and token = :token and expires_at > :now)")
-                .param("now", Instants.param(now)).param("id", due.send().messageId())
-                .param("channel", due.send().channelId()).param("node", node).param("token", due.token())
-                .update() == 1;
+    List<Queued> claim(String node, List<Due> due, Instant now) {
+        Object at = Instants.param(now);
+        int[] changed = batches.batchUpdate(CLAIM, due.stream().map(each -> new Object[] {at,
+            each.send().messageId(), each.send().channelId(), node, each.token(), at}).toList());
+        List<Queued> claimed = new ArrayList<>(due.size());
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 1) {
+                claimed.add(due.get(i).send());
+            }
+        }
+        return claimed;
     }
 
     /** Puts a claimed send back, to be tried again at {@code notBefore}. */
@@ -111,8 +127,12 @@ class SendQueue {
                 .update();
     }
 
+    /**
+     * Takes a settled send off the queue, with the rest of its batch when it is settled in a group commit's: nothing
+     * in a settlement's transaction reads the queue.
+     */
     void remove(long messageId) {
-        jdbc.sql("delete from send_queue where message_id = :id").param("id", messageId).update();
+        BatchedWrites.write(batches, "delete from send_queue where message_id = ?", messageId);
     }
 
     /** Sends claimed before {@code claimedBefore} and never settled: the process that sent them stopped. */

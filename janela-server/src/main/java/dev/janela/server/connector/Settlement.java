@@ -114,7 +114,7 @@ final class Settlement {
         if (metaWamid.isEmpty()) {
             return unknown(channel, send, now, "Meta's answer named no message id");
         }
-        messages.recordMetaWamid(send.messageId(), metaWamid);
+        messages.recordMetaAnswer(send.messageId(), metaWamid);
         queue.remove(send.messageId());
         return Settled.SENT;
     }

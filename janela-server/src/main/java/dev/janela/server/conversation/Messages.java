@@ -2,7 +2,7 @@ package dev.janela.server.conversation;
 
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.UsageKey;
-import dev.janela.server.jdbc.BatchedInserts;
+import dev.janela.server.jdbc.BatchedWrites;
 import dev.janela.server.jdbc.GroupCommit;
 import dev.janela.server.jdbc.Instants;
 import dev.janela.server.plan.UsageCounts;
@@ -23,6 +23,8 @@ public class Messages {
             + " direction, type, template_id, category, body, state, author, at, state_at, created_at, priced_model,"
             + " priced_unit, priced_category, counted_in, business_initiated, referral)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String RECORD_META_WAMID = "update messages set meta_wamid = ? where id = ?"
+            + " and meta_wamid is null";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -51,7 +53,7 @@ public class Messages {
      * queue it.
      */
     void addReceived(StoredConversation conversation, NewMessage message) {
-        BatchedInserts.insert(batches, INSERT, row(conversation, message));
+        BatchedWrites.write(batches, INSERT, row(conversation, message));
     }
 
     private Object[] row(StoredConversation conversation, NewMessage message) {
@@ -119,10 +121,17 @@ public class Messages {
                 .param("data", callbackData).param("channel", channelId).param("wamid", wamid).update();
     }
 
-    /** Records the id Meta gave the message. */
+    /** Records the id Meta gave the message, at once: a status applied later in the transaction may name it. */
     public void recordMetaWamid(long id, String metaWamid) {
-        jdbc.sql("update messages set meta_wamid = :metaWamid where id = :id and meta_wamid is null")
-                .param("metaWamid", metaWamid).param("id", id).update();
+        batches.update(RECORD_META_WAMID, metaWamid, id);
+    }
+
+    /**
+     * Records the id Meta answered a send with, with the rest of its batch when the answer is settled in a
+     * {@link GroupCommit}'s: nothing in a settlement's transaction looks a message up by Meta's id.
+     */
+    public void recordMetaAnswer(long id, String metaWamid) {
+        BatchedWrites.write(batches, RECORD_META_WAMID, metaWamid, id);
     }
 
     /** Records how Meta priced the message; a report without pricing leaves what an earlier one said. */

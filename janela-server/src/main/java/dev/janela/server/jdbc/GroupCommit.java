@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writer idle is committed alone, at once, while the callers who come during that commit make the next batch; so
  * the batches grow with the load, and one flush to the disk serves them all.
  *
- * <p>The rows a batch's work inserts through {@link BatchedInserts} are inserted together, once all of its work is
- * applied. If anything in a batch fails, the whole batch is rolled back and each piece of work is applied again on
- * its own ({@link Work#alone}), its rows inserted at once, so that one caller's failure is that caller's only.
+ * <p>What a batch's work writes through {@link BatchedWrites} is written together, once all of its work is applied.
+ * If anything in a batch fails, the whole batch is rolled back and each piece of work is applied again on its own
+ * ({@link Work#alone}), its writes made at once, so that one caller's failure is that caller's only.
  *
  * <p>Work goes to one of several lanes, each with its writer, by a route the caller gives: the work of one route
  * (one conversation, say) is always in the same lane, so two lanes seldom wait for each other's locks. An embedded
@@ -203,13 +203,13 @@ public final class GroupCommit<T, R> {
             List<R> results;
             try {
                 results = transaction.execute(status -> {
-                    try (BatchedInserts inserts = BatchedInserts.open()) {
+                    try (BatchedWrites writes = BatchedWrites.open()) {
                         work.before(batch.stream().map(Pending::item).toList());
                         List<R> applied = new ArrayList<>(batch.size());
                         for (Pending<T, R> pending : batch) {
                             applied.add(work.together(pending.item));
                         }
-                        inserts.flush();
+                        writes.flush();
                         return applied;
                     }
                 });

@@ -11,6 +11,7 @@ import dev.janela.server.testfixtures.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @MetaServerTest
 class ChannelLeasesTest {
     private static final String CUSTOMER = "5521987650077";
+    private static final String ANOTHER_CUSTOMER = "5521987650078";
 
     @Autowired
     private TestServer server;
@@ -45,13 +47,14 @@ class ChannelLeasesTest {
     private Instant start;
     private long channelId;
 
-    /** The newest of two channels at least, with a send waiting. */
+    /** The newest of two channels at least, with two sends waiting. */
     @BeforeEach
     void aChannelWithASendWaiting() {
         server.anAccount().build();
         Api api = server.anAccount()
                 .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Order {{1}} has shipped.").build();
         Api.expect(api.sendTemplate(api.channel(), CUSTOMER, "order_update", "en_US", "A-1"), 200);
+        Api.expect(api.sendTemplate(api.channel(), ANOTHER_CUSTOMER, "order_update", "en_US", "A-2"), 200);
         channelId = jdbc.sql("select id from channels where phone_number_id = :id").param("id", api.channel())
                 .query(Long.class).single();
         // Past every lease the other tests' nodes hold, whatever their clocks reached.
@@ -85,12 +88,14 @@ class ChannelLeasesTest {
         assertThat(heldByFirstAfter).isEqualTo((channels + 1) / 2);
         assertThat(heldBySecondAfter).isEqualTo(channels / 2);
         assertThat(lease()).as("the newest channel is let go first").isEqualTo(new Lease(run + "-second", sendable));
-        assertThat(queue.claim(run + "-first", readByFirst, letGo)).as("the first node's lease is gone").isFalse();
+        assertThat(queue.claim(run + "-first", List.of(readByFirst), letGo)).as("the first node's lease is gone")
+                .isEmpty();
         assertThat(dueOnTheChannel("second", sendable.minusMillis(1))).as("within a second of the handover")
                 .isEmpty();
         assertThat(dueOnTheChannel("first", sendable)).isEmpty();
         SendQueue.Due readBySecond = dueOnTheChannel("second", sendable).orElseThrow();
-        assertThat(queue.claim(run + "-second", readBySecond, sendable)).isTrue();
+        assertThat(queue.claim(run + "-second", List.of(readBySecond), sendable))
+                .containsExactly(readBySecond.send());
     }
 
     @Test
@@ -107,8 +112,8 @@ class ChannelLeasesTest {
         assertThat(takenBeforeTheEnd).as("the dying node's leases still hold").isZero();
         assertThat(takenAtTheEnd).isEqualTo(jdbc.sql("select count(*) from channels").query(Integer.class).single());
         assertThat(lease()).isEqualTo(new Lease(run + "-living", ended.plus(ChannelLeases.HANDOVER_QUIET)));
-        assertThat(queue.claim(run + "-dying", readByDying, start.plusSeconds(1)))
-                .as("a node that lost its lease without knowing it claims nothing, even by its own clock").isFalse();
+        assertThat(queue.claim(run + "-dying", List.of(readByDying), start.plusSeconds(1)))
+                .as("a node that lost its lease without knowing it claims nothing, even by its own clock").isEmpty();
         assertThat(ChannelLeases.TERM.plus(ChannelLeases.RENEW_EVERY).plus(ChannelLeases.HANDOVER_QUIET))
                 .as("the longest a dead node's channels wait for another").isLessThan(Duration.ofSeconds(15));
     }
@@ -125,6 +130,20 @@ class ChannelLeasesTest {
         assertThat(dueOnTheChannel("only", later)).isPresent();
     }
 
+    @Test
+    void sendsClaimedTogether_areThoseNobodyClaimedMeanwhile() {
+        node("only").balance(start);
+        List<SendQueue.Due> due = allDueOnTheChannel("only", start);
+        assertThat(due).hasSize(2);
+
+        List<SendQueue.Queued> first = queue.claim(run + "-only", due.subList(0, 1), start);
+        List<SendQueue.Queued> both = queue.claim(run + "-only", due, start);
+
+        assertThat(first).containsExactly(due.get(0).send());
+        assertThat(both).as("the first is claimed already").containsExactly(due.get(1).send());
+        assertThat(allDueOnTheChannel("only", start)).isEmpty();
+    }
+
     private record Lease(String node, Instant sendableFrom) {
     }
 
@@ -135,10 +154,15 @@ class ChannelLeasesTest {
                 .single();
     }
 
-    /** The send waiting on this test's channel, if it is due for {@code node} at {@code now}. */
+    /** The first send waiting on this test's channel, if one is due for {@code node} at {@code now}. */
     private Optional<SendQueue.Due> dueOnTheChannel(String node, Instant now) {
+        return allDueOnTheChannel(node, now).stream().findFirst();
+    }
+
+    /** The sends waiting on this test's channel that are due for {@code node} at {@code now}, oldest first. */
+    private List<SendQueue.Due> allDueOnTheChannel(String node, Instant now) {
         return new TransactionTemplate(transactions).execute(status -> queue.due(run + "-" + node, now,
-                Integer.MAX_VALUE).stream().filter(due -> due.send().channelId() == channelId).findFirst());
+                Integer.MAX_VALUE).stream().filter(due -> due.send().channelId() == channelId).toList());
     }
 
     private ChannelLeases node(String name) {

@@ -21,13 +21,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rows inserted through {@link BatchedInserts} by a group commit's batch reach the database together once the batch's
+ * Rows inserted through {@link BatchedWrites} by a group commit's batch reach the database together once the batch's
  * work is applied, in its transaction; a row the database refuses rolls the batch back, and each piece of work is
  * applied again alone, its row inserted at once, so that the refusal is its own caller's only.
  */
 @JanelaServerTest
-class BatchedInsertsTest {
-    private static final String INSERT = "insert into batched_inserts_test (id, item) values (?, ?)";
+class BatchedWritesTest {
+    private static final String INSERT = "insert into batched_writes_test (id, item) values (?, ?)";
     private static final int QUEUED = 12;
 
     @Autowired
@@ -41,8 +41,8 @@ class BatchedInsertsTest {
 
     @BeforeEach
     void table() {
-        jdbc.execute("drop table if exists batched_inserts_test");
-        jdbc.execute("create table batched_inserts_test (id integer primary key, item varchar(20) not null)");
+        jdbc.execute("drop table if exists batched_writes_test");
+        jdbc.execute("create table batched_writes_test (id integer primary key, item varchar(20) not null)");
     }
 
     @AfterEach
@@ -51,7 +51,7 @@ class BatchedInsertsTest {
             commits.close();
         }
         callers.shutdownNow();
-        jdbc.execute("drop table if exists batched_inserts_test");
+        jdbc.execute("drop table if exists batched_writes_test");
     }
 
     @Test
@@ -67,7 +67,7 @@ class BatchedInsertsTest {
         for (Future<Integer> answer : queued) {
             assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         }
-        assertThat(jdbc.queryForList("select id from batched_inserts_test order by id", Integer.class))
+        assertThat(jdbc.queryForList("select id from batched_writes_test order by id", Integer.class))
                 .containsExactlyElementsOf(ids(0, QUEUED + 1));
     }
 
@@ -89,39 +89,58 @@ class BatchedInsertsTest {
                 answer.get(30, TimeUnit.SECONDS);
             }
         }
-        assertThat(jdbc.queryForList("select id from batched_inserts_test order by id", Integer.class))
+        assertThat(jdbc.queryForList("select id from batched_writes_test order by id", Integer.class))
                 .containsExactlyElementsOf(ids(0, QUEUED + 1));
-        assertThat(jdbc.queryForObject("select item from batched_inserts_test where id = 7", String.class))
+        assertThat(jdbc.queryForObject("select item from batched_writes_test where id = 7", String.class))
                 .isEqualTo("there before");
     }
 
     @Test
     void outsideABatch_aRowIsInsertedAtOnce() {
         int seen = new TransactionTemplate(transactions).execute(status -> {
-            BatchedInserts.insert(jdbc, INSERT, 1, "alone");
+            BatchedWrites.write(jdbc, INSERT, 1, "alone");
             return count();
         });
         assertThat(seen).isEqualTo(1);
     }
 
+    @Test
+    void updatesAndDeletes_waitWithTheBatch_andChangeTheirRowsWhenItsWritesAreMade() {
+        jdbc.update(INSERT, 1, "one");
+        jdbc.update(INSERT, 2, "two");
+
+        List<String> seen = new TransactionTemplate(transactions).execute(status -> {
+            try (BatchedWrites writes = BatchedWrites.open()) {
+                BatchedWrites.write(jdbc, "update batched_writes_test set item = ? where id = ?", "changed", 1);
+                BatchedWrites.write(jdbc, "delete from batched_writes_test where id = ?", 2);
+                List<String> before = items();
+                writes.flush();
+                return List.of(String.join(",", before), String.join(",", items()));
+            }
+        });
+
+        assertThat(seen).containsExactly("one,two", "changed");
+        assertThat(items()).containsExactly("changed");
+    }
+
     /** A group commit whose first piece of work waits for {@link #release}, so that the rest queue behind it. */
     private GroupCommit<Integer, Integer> heldFirst() {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
-        return new GroupCommit<>("batched-inserts-test", 1, 64, transaction, new GroupCommit.Work<>() {
+        return new GroupCommit<>("batched-writes-test", 1, 64, transaction, new GroupCommit.Work<>() {
             @Override
             public Integer together(Integer id) {
                 if (id == 0) {
                     firstTaken.countDown();
                     await(release);
                 }
-                BatchedInserts.insert(jdbc, INSERT, id, "item " + id);
+                BatchedWrites.write(jdbc, INSERT, id, "item " + id);
                 return count();
             }
 
             @Override
             public Integer alone(Integer id) {
                 return transaction.execute(status -> {
-                    BatchedInserts.insert(jdbc, INSERT, id, "item " + id);
+                    BatchedWrites.write(jdbc, INSERT, id, "item " + id);
                     return count();
                 });
             }
@@ -153,8 +172,12 @@ class BatchedInsertsTest {
         }
     }
 
+    private List<String> items() {
+        return jdbc.queryForList("select item from batched_writes_test order by id", String.class);
+    }
+
     private int count() {
-        return jdbc.queryForObject("select count(*) from batched_inserts_test", Integer.class);
+        return jdbc.queryForObject("select count(*) from batched_writes_test", Integer.class);
     }
 
     private static List<Integer> ids(int from, int to) {
