@@ -9,9 +9,16 @@ import tools.jackson.databind.JsonNode;
  */
 public interface Connector {
     /**
-     * Takes a message the engine accepted, in the transaction that stores it, so that it is kept for delivery if and
-     * only if the message is. A connector that cannot take it (its queue would hold it too long) throws, and
-     * nothing is stored or charged.
+     * Whether a message to {@code customer} may be taken now, asked in the send's transaction before anything of it
+     * is stored: a connector that could not take it (its queue would hold it too long) throws a refusal, and nothing
+     * is stored or charged.
+     */
+    default void admit(Channel channel, String customer) {
+    }
+
+    /**
+     * Takes a message the engine accepted, once {@linkplain #admit admitted}, in the transaction that stores it, so
+     * that it is kept for delivery if and only if the message is.
      *
      * @param wamid the message's id
      * @param customer the recipient's handle: the phone number's digits, or a BSUID

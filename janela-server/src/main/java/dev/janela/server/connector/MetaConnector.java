@@ -41,7 +41,7 @@ class MetaConnector implements Connector {
     }
 
     @Override
-    public void accept(Channel channel, String wamid, String customer, JsonNode request) {
+    public void admit(Channel channel, String customer) {
         long forCustomer = queue.forCustomer(channel.id(), customer);
         if (settings.pairInterval().multipliedBy(Math.max(0, forCustomer + 1 - settings.pairBurst()))
                 .compareTo(settings.maxQueueWait()) > 0) {
@@ -53,6 +53,10 @@ class MetaConnector implements Connector {
             throw new Refusal(Reason.THROUGHPUT_REACHED, forChannel + " messages wait for the number's"
                     + " throughput of " + channel.throughput() + " a second already; try again later");
         }
+    }
+
+    @Override
+    public void accept(Channel channel, String wamid, String customer, JsonNode request) {
         queue.add(channel, wamid, customer, json.writeValueAsString(forMeta(request, wamid, customer)),
                 clock.instant());
         lengths.added(channel.id());

@@ -55,11 +55,20 @@ public class Customers {
             // read again.
             CustomerIds free = new CustomerIds(unheld(known, Customer.Movable.PHONE, ids.phone()), ids.userId(),
                     unheld(known, Customer.Movable.PARENT_USER_ID, ids.parentUserId()), Optional.empty());
-            jdbc.sql("insert into customers (account_id, handle, phone, user_id, parent_user_id, created_at)"
-                    + " values (:account, :handle, :phone, :userId, :parent, :now) on conflict do nothing")
+            Optional<Long> made = jdbc.sql("insert into customers (account_id, handle, phone, user_id,"
+                    + " parent_user_id, created_at) values (:account, :handle, :phone, :userId, :parent, :now)"
+                    + " on conflict do nothing returning id")
                     .param("account", accountId).param("handle", free.handle())
                     .param("phone", free.phone().orElse(null)).param("userId", free.userId().orElse(null))
-                    .param("parent", free.parentUserId().orElse(null)).param("now", Instants.param(now)).update();
+                    .param("parent", free.parentUserId().orElse(null)).param("now", Instants.param(now))
+                    .query(Long.class).optional();
+            if (made.isPresent() && known.isEmpty()) {
+                // Nobody held any of the identifiers, so the new customer holds them all, and is this
+                // transaction's alone until it commits: there is nothing to read again.
+                Customer customer = new Customer(made.get(), free.handle(), free.phone(), free.userId(),
+                        free.parentUserId(), Optional.empty(), Optional.empty());
+                return assign(accountId, customer, ids, List.of(customer));
+            }
         }
         List<Customer> known = holders(accountId, ids);
         return assign(accountId, choose(known, ids).orElseThrow(() -> new IllegalStateException(

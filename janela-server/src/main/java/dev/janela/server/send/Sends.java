@@ -13,6 +13,7 @@ import dev.janela.server.conversation.Outbound.TemplateRef;
 import dev.janela.server.conversation.Sent;
 import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.GroupCommit;
+import dev.janela.server.jdbc.TransactionCache;
 import dev.janela.server.operations.JanelaMetrics;
 import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
@@ -99,8 +100,8 @@ public class Sends implements DisposableBean {
      * caller keeps of the outcome commits with it: {@code alsoInTransaction} runs in the send's transaction (to keep
      * an idempotency key's answer with the message it answers for); {@code alsoOnRefusal} runs, when the send is
      * refused, where the refusal is recorded, once the send's own writes are undone (to keep the key's answer with
-     * it). Sends that come at the same time are committed together ({@link GroupCommit}), each in a savepoint of its
-     * own, so that a refused one leaves the others be.
+     * it). Sends that come at the same time are committed together ({@link GroupCommit}); a refused one leaves the
+     * others be.
      *
      * @throws Refusal in Meta's terms, when the send is refused; nothing of it is stored or charged
      */
@@ -151,10 +152,26 @@ public class Sends implements DisposableBean {
     private record Decided(Delivered delivered, Refusal refusal) {
     }
 
-    /** In a batch: the send in a savepoint of its own, and on refusal, the refusal in the batch's transaction. */
+    /**
+     * In a batch: the checks first, which write nothing, so that a send they refuse leaves the batch's transaction as
+     * it was; then the send, in a savepoint of its own only if it may still be refused once it has written (a
+     * free-form message outside the window, R8), as a savepoint costs PostgreSQL two round trips. A refusal goes in
+     * the batch's transaction. A template is not refused past the checks; were one ever, its batch would be rolled
+     * back and each of its sends applied alone, which loses nothing.
+     */
     private Decided together(Pending pending) {
+        Checked checked;
         try {
-            return new Decided(savepoint.execute(status -> accept(pending)), null);
+            checked = check(pending);
+        } catch (Refusal refusal) {
+            recordRefusal(pending, refusal);
+            return new Decided(null, refusal);
+        }
+        if (checked.template().isPresent()) {
+            return new Decided(store(pending, checked), null);
+        }
+        try {
+            return new Decided(savepoint.execute(status -> store(pending, checked)), null);
         } catch (Refusal refusal) {
             recordRefusal(pending, refusal);
             return new Decided(null, refusal);
@@ -172,9 +189,7 @@ public class Sends implements DisposableBean {
     }
 
     private Delivered accept(Pending pending) {
-        Delivered decided = process(pending.channel(), pending.request(), pending.caller());
-        pending.alsoInTransaction().accept(decided);
-        return decided;
+        return store(pending, check(pending));
     }
 
     private void recordRefusal(Pending pending, Refusal refusal) {
@@ -200,33 +215,61 @@ public class Sends implements DisposableBean {
         return new Read(parsed, SendRequest.read(parsed));
     }
 
-    private Delivered process(Channel channel, Read read, Caller caller) {
-        JsonNode parsed = read.parsed();
-        SendRequest request = read.request();
-        Optional<Template> template = request.template().map(part -> approvedTemplate(caller.accountId(), part));
+    /** A send that passed the checks: the approved template it names, and the text it makes, if any. */
+    private record Checked(Optional<Template> template, Optional<String> text) {
+    }
+
+    /**
+     * Refuses what the platform would refuse before anything of the send is written: a template that is not
+     * approved or not filled as it asks, a marketing template to a customer who opted out, a send the connector's
+     * queue would hold too long. Reads only.
+     */
+    private Checked check(Pending pending) {
+        SendRequest request = pending.request().request();
+        long accountId = pending.caller().accountId();
+        Optional<Template> template = request.template().map(part -> approvedTemplate(accountId, part));
         if (request.toBsuid() && template.filter(found -> found.category() == TemplateCategory.AUTHENTICATION)
                 .isPresent()) {
             throw new Refusal(Reason.BSUID_RECIPIENT_UNSUPPORTED, "an authentication template's one-tap, zero-tap"
                     + " and copy-code buttons need the customer's phone number; send it with to");
         }
         if (template.filter(found -> found.category() == TemplateCategory.MARKETING).isPresent()
-                && consent.isOptedOut(caller.accountId(), request.customer())) {
+                && consent.isOptedOut(accountId, request.customer())) {
             throw new Refusal(Reason.MARKETING_OPTED_OUT, "the customer opted out of marketing messages from this"
                     + " business; utility and authentication templates, and replies in an open window, may still be"
                     + " sent to them");
         }
         Optional<String> text = template.map(found -> render(found, request.template().get())).or(request::text);
+        connector.admit(pending.channel(), request.customer());
+        return new Checked(template, text);
+    }
+
+    /**
+     * Decides and stores a checked send, and queues it with the connector. Only a free-form message outside the
+     * window is refused here (R8), once its customer may have been stored.
+     */
+    private Delivered store(Pending pending, Checked checked) {
+        Channel channel = pending.channel();
+        SendRequest request = pending.request().request();
         Outbound outbound = new Outbound(request.customer(), request.type(),
-                template.map(found -> new TemplateRef(found.id(), found.category())), text);
-        Sent sent = conversations.send(channel, outbound, caller.author());
+                checked.template().map(found -> new TemplateRef(found.id(), found.category())), checked.text());
+        Sent sent = conversations.send(channel, outbound, pending.caller().author());
         request.callbackData().ifPresent(data -> messages.recordCallbackData(channel.id(), sent.wamid(), data));
-        connector.accept(channel, sent.wamid(), request.customer(), parsed);
-        return new Delivered(sent, request.customer(), json.writeValueAsString(response(request, sent)));
+        connector.accept(channel, sent.wamid(), request.customer(), pending.request().parsed());
+        Delivered delivered = new Delivered(sent, request.customer(),
+                json.writeValueAsString(response(request, sent)));
+        pending.alsoInTransaction().accept(delivered);
+        return delivered;
+    }
+
+    /** A template by name and language, which every send of a campaign's batch names alike. */
+    private record TemplateNamed(long accountId, String name, String language) {
     }
 
     private Template approvedTemplate(long accountId, SendRequest.TemplatePart part) {
-        Template template = templates.find(accountId, part.name(), part.language())
-                .orElseThrow(() -> new Refusal(Reason.TEMPLATE_NOT_FOUND, "template " + part.name()
+        Optional<Template> found = TransactionCache.get(new TemplateNamed(accountId, part.name(), part.language()),
+                () -> templates.find(accountId, part.name(), part.language()));
+        Template template = found.orElseThrow(() -> new Refusal(Reason.TEMPLATE_NOT_FOUND, "template " + part.name()
                         + " does not exist in " + part.language()));
         return switch (template.status()) {
             case APPROVED -> template;

@@ -17,9 +17,11 @@ import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -386,6 +388,31 @@ class SendTest {
         assertThat(ids).hasSize(1);
         assertThat(charges()).hasSize(1);
         assertThat(messages("out")).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAtTheSameTime_eachGetTheirOwnAnswer_andOnlyTheAcceptedAreStored() throws Exception {
+        List<Callable<Response>> sends = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String customer = "55219876511" + (10 + i);
+            String order = "#" + i;
+            sends.add(() -> api.send(channel, templateMessage(customer, "order_update", "en", order, "Friday")));
+            sends.add(() -> api.send(channel, textMessage(customer + "9", "Hello")));
+            sends.add(() -> api.send(channel, templateMessage(customer + "8", "order_update", "en", "#42")));
+        }
+
+        List<Response> answers = AllAtOnce.run(sends);
+
+        for (int i = 0; i < answers.size(); i += 3) {
+            assertThat(answers.get(i).status()).as("%s", answers.get(i)).isEqualTo(200);
+            assertThat(answers.get(i + 1).errorCode()).as("free-form outside the window").isEqualTo("131047");
+            assertThat(answers.get(i + 2).errorCode()).as("a parameter short").isEqualTo("132000");
+        }
+        assertThat(charges()).hasSize(8);
+        assertThat(messages("out")).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from customers where account_id = :account")
+                .param("account", api.accountId()).query(Long.class).single())
+                .as("no customer is kept for a refused send").isEqualTo(8);
     }
 
     private void customerWrites(String wamid) {
