@@ -6,7 +6,7 @@ package dev.janela.server.jdbc;
  * begins, so a row it reads cannot change before it commits.
  */
 public enum Dialect {
-    POSTGRESQL(" for update", " for no key update", 4),
+    POSTGRESQL(" for update", " for no key update", 3),
     SQLITE("", "", 1);
 
     private final String lockRows;
@@ -33,7 +33,9 @@ public enum Dialect {
 
     /**
      * How many {@link GroupCommit} writers of one kind of work are worth running: enough to keep PostgreSQL busy while
-     * one waits for its commit; SQLite lets one writer in at a time.
+     * one waits for its commit, and few enough that each batch is large enough to spread its own statements (its
+     * transaction, the channel, the plan) over many pieces of work. Three did as much work as four on two cores with
+     * a tenth less CPU a piece (BENCHMARKS.md). SQLite lets one writer in at a time.
      */
     public int writers() {
         return writers;
