@@ -95,24 +95,38 @@ public class Messages {
 
     /** The channel's message with {@code id}: Janela's id for it, or Meta's. */
     public Optional<Tracked> find(long channelId, String id) {
-        return find("m.wamid", channelId, id).or(() -> find("m.meta_wamid", channelId, id));
+        return find(channelId, List.of(id));
     }
 
-    private Optional<Tracked> find(String idColumn, long channelId, String id) {
-        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id, m.state,"
-                + " m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id, c.username,"
-                + " c.name"
+    /**
+     * The channel's message the first of {@code ids} names, as Janela's id for it or else as Meta's: in one statement
+     * for them all, which each store answers with a lookup of each id in each of the two indexes.
+     */
+    public Optional<Tracked> find(long channelId, List<String> ids) {
+        List<Tracked> named = jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
+                + " m.state, m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id,"
+                + " c.username, c.name"
                 + " from messages m"
                 + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
-                + " where m.channel_id = :channel and " + idColumn + " = :id")
-                .param("channel", channelId).param("id", id)
+                + " where (m.channel_id = :channel and m.wamid in (:ids))"
+                + " or (m.channel_id = :channel and m.meta_wamid in (:ids))")
+                .param("channel", channelId).param("ids", ids)
                 .query((row, number) -> new Tracked(row.getLong("id"), row.getString("wamid"),
                         row.getLong("conversation_id"), Customers.customer(row, "customer_id"),
                         MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                         Optional.ofNullable(row.getString("meta_wamid")),
                         Optional.ofNullable(row.getString("callback_data")),
                         Optional.ofNullable(row.getString("counted_in")).map(UsageCounts::decode)))
-                .optional();
+                .list();
+        for (String id : ids) {
+            Optional<Tracked> found = named.stream().filter(each -> each.wamid().equals(id)).findFirst()
+                    .or(() -> named.stream().filter(each -> each.metaWamid().filter(id::equals).isPresent())
+                            .findFirst());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Records what the client asked to have echoed in the message's statuses. */
