@@ -175,7 +175,7 @@ public class ConversationService {
             return false;
         }
         // Meta names the message by its own id, which a status may bring before the send's answer is settled; the
-        // callback data Janela gave the send names it by Janela's
+        // callback data Janela gave the send names it by Janela's.
         List<String> ids = new ArrayList<>(2);
         ids.add(report.wamid());
         report.callbackData().ifPresent(ids::add);

@@ -269,8 +269,8 @@ public class Sends implements DisposableBean {
     private Template approvedTemplate(long accountId, SendRequest.TemplatePart part) {
         Optional<Template> found = TransactionCache.get(new TemplateNamed(accountId, part.name(), part.language()),
                 () -> templates.find(accountId, part.name(), part.language()));
-        Template template = found.orElseThrow(() -> new Refusal(Reason.TEMPLATE_NOT_FOUND, "template " + part.name()
-                        + " does not exist in " + part.language()));
+        Template template = found.orElseThrow(() -> new Refusal(Reason.TEMPLATE_NOT_FOUND, "template "
+                + part.name() + " does not exist in " + part.language()));
         return switch (template.status()) {
             case APPROVED -> template;
             case PAUSED -> throw new Refusal(Reason.TEMPLATE_PAUSED, "template " + part.name() + " is"
