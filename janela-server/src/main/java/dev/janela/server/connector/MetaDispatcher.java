@@ -179,6 +179,11 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         } else {
             claimed = transaction.execute(status -> claim(due(now), now));
         }
+        if (!claimed.sends().isEmpty()) {
+            // a claim that waited for a busy database would otherwise let the next pass's sends reach Meta in the
+            // same second as these
+            pacing.left(now, clock.instant());
+        }
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (SendQueue.Queued send : claimed.sends()) {
             started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));

@@ -78,6 +78,29 @@ final class Pacing {
         return Optional.empty();
     }
 
+    /**
+     * Counts the messages whose places were taken at {@code taken} as sent at {@code left}, when they left later
+     * (their claim waited for the database): the throughput holds for the times messages leave, so that a late pass's
+     * messages and the next pass's do not reach Meta in one second. Places are taken in time order, so a pass's are
+     * the newest. The spreading and the pair limit stay as they were: moved by each pass's delay, the spreading
+     * slowed the sending by as much, where the second's count alone keeps the throughput.
+     */
+    synchronized void left(Instant taken, Instant left) {
+        if (!left.isAfter(taken)) {
+            return;
+        }
+        for (Deque<Instant> sent : lastSecond.values()) {
+            int moved = 0;
+            while (!sent.isEmpty() && sent.peekLast().equals(taken)) {
+                sent.removeLast();
+                moved++;
+            }
+            for (int i = 0; i < moved; i++) {
+                sent.addLast(left);
+            }
+        }
+    }
+
     /** When a limit whose next message is due at {@code next} lets one go, allowing {@code burst} at once. */
     private static Instant earliest(Instant next, Duration interval, int burst) {
         return next.minus(interval.multipliedBy(burst - 1L));

@@ -49,7 +49,7 @@ class ChannelLeasesTest {
 
     /** The newest of two channels at least, with two sends waiting. */
     @BeforeEach
-    void aChannelWithASendWaiting() {
+    void aChannelWithTwoSendsWaiting() {
         server.anAccount().build();
         Api api = server.anAccount()
                 .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Order {{1}} has shipped.").build();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random traffic through {@link Pacing}, checked against an oracle that counts the other way: the messages
@@ -47,6 +48,23 @@ class PacingPropertyTest {
             wait.ifPresent(later -> assertThat(later).as("seed %d: a wait is in the future", seed).isAfter(at));
             wait.ifPresentOrElse(later -> promised.put(customer, later), () -> promised.remove(customer));
         }
+    }
+
+    @Test
+    void messagesThatLeftLate_countFromWhenTheyLeft() {
+        Pacing late = new Pacing(PAIR_INTERVAL, 1, Duration.ZERO);
+        Pacing onTime = new Pacing(PAIR_INTERVAL, 1, Duration.ZERO);
+        Instant left = START.plusMillis(300);
+        assertThat(late.take(1, 1, "5521987650001", START)).isEmpty();
+        assertThat(onTime.take(1, 1, "5521987650001", START)).isEmpty();
+
+        late.left(START, left);
+
+        Instant aSecondLater = START.plusSeconds(1);
+        assertThat(onTime.take(1, 1, "5521987650002", aSecondLater)).isEmpty();
+        assertThat(late.take(1, 1, "5521987650002", aSecondLater)).as("a second after it left")
+                .contains(left.plusSeconds(1));
+        assertThat(late.take(1, 1, "5521987650002", left.plusSeconds(1))).isEmpty();
     }
 
     /** The channel's sends of the last second, and credit, in nanoseconds, for spreading and for each customer. */

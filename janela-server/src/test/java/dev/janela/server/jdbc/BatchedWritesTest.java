@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rows inserted through {@link BatchedWrites} by a group commit's batch reach the database together once the batch's
  * work is applied, in its transaction; a row the database refuses rolls the batch back, and each piece of work is
- * applied again alone, its row inserted at once, so that the refusal is its own caller's only.
+ * applied again alone, its row inserted at once, so that the refusal is its own caller's only. Updates and deletes
+ * wait with the batch alike.
  */
 @JanelaServerTest
 class BatchedWritesTest {
