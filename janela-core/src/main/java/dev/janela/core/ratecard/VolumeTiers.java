@@ -53,6 +53,9 @@ public final class VolumeTiers {
      * tiers of {@code *} apply to a market that has none of its own. Empty when no tier covers it.
      */
     public Optional<Price> price(String market, Category category, long number, Currency currency) {
+        if (byMarketAndCategory.isEmpty()) {
+            return Optional.empty(); // no tiers, the common case: not even a key to build
+        }
         List<Tier> tiers = byMarketAndCategory.get(key(market, category));
         if (tiers == null) {
             tiers = byMarketAndCategory.get(key(RateCard.ANY_MARKET, category));

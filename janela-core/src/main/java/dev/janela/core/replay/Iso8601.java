@@ -16,10 +16,22 @@ final class Iso8601 {
     private static final long END_SECOND = epochDay(2262, 1, 1) * 86_400L;
     private static final String EXAMPLE = "an ISO-8601 instant such as 2026-03-02T10:00:00Z";
 
+    /** The length of the date, its separator, the hour and the minute: {@code 2026-03-02T10:00}. */
+    private static final int MINUTE_LENGTH = 16;
+
     /** The text being read: {@code text[position, end)} is what is left of it. */
     private byte[] text;
     private int end;
     private int position;
+    /**
+     * The last instant's first {@link #MINUTE_LENGTH} bytes, as two words, and the seconds since the epoch they
+     * name (before the offset): a log's lines are mostly in time order, many to a minute, so the next instant often
+     * starts the same and only its seconds are read.
+     */
+    private boolean minuteKnown;
+    private long minuteHigh;
+    private long minuteLow;
+    private long minuteSeconds;
 
     /** Why a text is not an instant; carries no stack trace, as one is thrown per malformed line. */
     static final class Invalid extends Exception {
@@ -38,17 +50,20 @@ final class Iso8601 {
         this.text = text;
         this.position = offset;
         this.end = offset + length;
-        int year = digits(4);
-        expect('-');
-        int month = digits(2);
-        expect('-');
-        int day = digits(2);
-        if (!skipIf('T') && !skipIf('t') && !skipIf(' ')) {
-            throw new Invalid(atEnd() ? "has a date but no time; expected " + EXAMPLE : "must be " + EXAMPLE);
+        long startSeconds;
+        if (minuteKnown && length >= MINUTE_LENGTH && ByteWords.word(text, offset) == minuteHigh
+                && ByteWords.word(text, offset + Long.BYTES) == minuteLow) {
+            position += MINUTE_LENGTH;
+            startSeconds = minuteSeconds;
+        } else {
+            startSeconds = minute();
+            if (position - offset == MINUTE_LENGTH) {
+                minuteHigh = ByteWords.word(text, offset);
+                minuteLow = ByteWords.word(text, offset + Long.BYTES);
+                minuteSeconds = startSeconds;
+                minuteKnown = true;
+            }
         }
-        int hour = digits(2);
-        expect(':');
-        int minute = digits(2);
         int second = 0;
         int nanos = 0;
         if (skipIf(':')) {
@@ -61,15 +76,33 @@ final class Iso8601 {
         if (!atEnd()) {
             throw new Invalid("must be " + EXAMPLE);
         }
-        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-                || second > 59) {
+        if (second > 59) {
             throw new Invalid("is not a real date and time; expected " + EXAMPLE);
         }
-        long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+        long seconds = startSeconds + second - offsetSeconds;
         if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
             throw new Invalid("is outside the years 1678 to 2261, which Janela handles");
         }
         return seconds * NANOS_PER_SECOND + nanos;
+    }
+
+    /** Reads the date, hour and minute; the seconds since the epoch they name, as if in UTC. */
+    private long minute() throws Invalid {
+        int year = digits(4);
+        expect('-');
+        int month = digits(2);
+        expect('-');
+        int day = digits(2);
+        if (!skipIf('T') && !skipIf('t') && !skipIf(' ')) {
+            throw new Invalid(atEnd() ? "has a date but no time; expected " + EXAMPLE : "must be " + EXAMPLE);
+        }
+        int hour = digits(2);
+        expect(':');
+        int minute = digits(2);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59) {
+            throw new Invalid("is not a real date and time; expected " + EXAMPLE);
+        }
+        return epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L;
     }
 
     private static int daysInMonth(int year, int month) {

@@ -126,7 +126,9 @@ final class ParsedLog {
                 windowLength = Math.min(WINDOW_BYTES, bytes.limit() - offset);
                 bytes.get(offset, window, 0, windowLength);
             }
-            return new String(window, offset - windowStart, length, StandardCharsets.UTF_8);
+            // An id read in place is plain ASCII (the parser decodes any other), which Latin-1 reads without the
+            // check for bytes beyond ASCII that UTF-8 makes.
+            return new String(window, offset - windowStart, length, StandardCharsets.ISO_8859_1);
         }
     }
 

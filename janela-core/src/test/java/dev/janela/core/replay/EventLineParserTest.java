@@ -256,4 +256,15 @@ class EventLineParserTest {
 
         assertThat(parser.parse(IN)).isEqualTo(new CustomerMessage("m1", AT, KEY, false));
     }
+
+    @Test
+    void aChannelNumberAcceptedOnAnEarlierLine_writtenWithALeadingZero_isStillRejected() {
+        parser.parse(IN);
+
+        assertThatThrownBy(() -> parser.parse(IN.replace("+5511999990000", "+05511999990000")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("channel: starts with 0");
+        assertThatThrownBy(() -> parser.parse(IN.replace("+5511999990000", "+80012345678")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("no country calling code");
+        assertThat(parser.parse(IN)).isEqualTo(new CustomerMessage("m1", AT, KEY, false));
+    }
 }

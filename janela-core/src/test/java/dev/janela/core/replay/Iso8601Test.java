@@ -42,9 +42,39 @@ class Iso8601Test {
         assertThat(parse(text)).as("seed %d: %s", seed, text).isEqualTo(documentedReading(text));
     }
 
+    /**
+     * One reader remembers the last instant's minute: a run of instants, many in the same minute, some malformed
+     * and some in other forms, each read after the others is read as a new reader reads it alone.
+     */
+    @RepeatedTest(300)
+    void epochNanos_ofInstantsReadOneAfterAnother_isAsEachReadAlone(RepetitionInfo repetition) {
+        long seed = 0x150A_0000L + repetition.getCurrentRepetition();
+        SplittableRandom random = new SplittableRandom(seed);
+        Iso8601 reader = new Iso8601();
+        String previous = "2026-03-01T00:00:06Z";
+        for (int i = 0; i < 50; i++) {
+            String text = switch (random.nextInt(5)) {
+                case 0, 1 -> previous.substring(0, 16) + String.format(":%02d", random.nextInt(62))
+                        + (random.nextBoolean() ? "Z" : "-03:00");
+                case 2 -> previous.substring(0, 16) + (random.nextBoolean() ? "Z" : "+0530");
+                case 3 -> mutate(random, previous);
+                default -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(random.nextLong(MIN_SECOND, MAX_SECOND)),
+                        ZoneOffset.ofHours(random.nextInt(-12, 13))).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            };
+            assertThat(parse(reader, text)).as("seed %d, instant %d: %s", seed, i, text).isEqualTo(parse(text));
+            if (text.length() >= 16) {
+                previous = text;
+            }
+        }
+    }
+
     private static Optional<Instant> parse(String text) {
+        return parse(new Iso8601(), text);
+    }
+
+    private static Optional<Instant> parse(Iso8601 reader, String text) {
         try {
-            return Optional.of(EventLineParser.instant(new Iso8601().epochNanos(bytes(text), 0, text.length())));
+            return Optional.of(EventLineParser.instant(reader.epochNanos(bytes(text), 0, text.length())));
         } catch (Iso8601.Invalid e) {
             return Optional.empty();
         }
