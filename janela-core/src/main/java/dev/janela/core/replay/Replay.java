@@ -136,10 +136,13 @@ public final class Replay {
 
     private ReplayResult rate(Job job, Consumer<Charge> ledger, ReplayListener listener,
             ExecutorService threads) {
-        job.findConversations(threads, settings.parallelism());
         // A ledger is written in time order, so its events are rated in one time-ordered pass. For totals alone,
         // conversations are shared out among threads.
         int partitions = ledger == null ? Math.min(settings.parallelism(), job.blocks()) : 1;
+        if (partitions == 1) {
+            // Finding conversations is costly (libphonenumber), and one rater would find them on one thread.
+            job.findConversations(threads, settings.parallelism());
+        }
         List<Rater> raters = new ArrayList<>();
         for (int partition = 0; partition < partitions; partition++) {
             raters.add(partition == 0 ? new Rater(job, 0, partitions, ledger == null ? charge -> { } : ledger, listener)
@@ -210,8 +213,9 @@ public final class Replay {
         }
 
         /**
-         * Finds each conversation's key and markets, on all threads: finding the country of a number that shares its
-         * calling code (libphonenumber) is the costly part, and rating may run on one thread.
+         * Finds each conversation's key and markets beforehand, on all threads: finding the country of a number that
+         * shares its calling code (libphonenumber) is the costly part. Raters that share the conversations out find
+         * theirs as they first meet them instead, which spares the other threads a wait for the slowest.
          */
         void findConversations(ExecutorService threads, int parallelism) {
             Tasks.onAllParts(threads, parallelism, part -> findConversations(part, parallelism));
@@ -221,12 +225,17 @@ public final class Replay {
         private int findConversations(int part, int parts) {
             int found = 0;
             for (int conversation = part; conversation < keys.length; conversation += parts) {
-                keys[conversation] = log.bsuids.key(conversations.channel(conversation),
-                        conversations.customer(conversation));
-                markets[conversation] = engine.marketsOf(keys[conversation]);
+                find(conversation);
                 found++;
             }
             return found;
+        }
+
+        /** Finds the key and markets of {@code conversation}. */
+        void find(int conversation) {
+            keys[conversation] = log.bsuids.key(conversations.channel(conversation),
+                    conversations.customer(conversation));
+            markets[conversation] = engine.marketsOf(keys[conversation]);
         }
     }
 
@@ -305,6 +314,9 @@ public final class Replay {
             ConversationState state = job.states[conversation];
             if (state == null) {
                 state = engine.initialState();
+                if (job.keys[conversation] == null) {
+                    job.find(conversation);
+                }
             }
             ParsedLog log = job.log;
             Event event = EventLineParser.event(ids.id(slot), EventLineParser.instant(log.atNanos[slot]),
