@@ -15,6 +15,13 @@ public final class ConversationMarkets {
     private final ConversationKey conversation;
     private final MarketResolver[] resolvers;
     private final MarketTimeline[] timelines;
+    /**
+     * The first resolver, and its market when the conversation has one for all time (else null): nearly every
+     * conversation's, answered from this object alone, since a replay of many conversations finds few of their
+     * arrays in the processor's caches.
+     */
+    private final MarketResolver first;
+    private final String firstMarket;
 
     private ConversationMarkets(ConversationKey conversation, List<MarketResolver> resolvers) {
         this.conversation = Objects.requireNonNull(conversation, "conversation");
@@ -23,6 +30,8 @@ public final class ConversationMarkets {
         for (int index = 0; index < timelines.length; index++) {
             timelines[index] = this.resolvers[index].timelineOf(conversation);
         }
+        this.first = this.resolvers.length > 0 ? this.resolvers[0] : null;
+        this.firstMarket = timelines.length > 0 ? timelines[0].marketForAllTime() : null;
     }
 
     /**
@@ -39,6 +48,9 @@ public final class ConversationMarkets {
 
     /** The market the conversation is priced in at {@code at} by {@code resolver}. */
     public String marketOf(MarketResolver resolver, Instant at) {
+        if (resolver == first && firstMarket != null) {
+            return firstMarket;
+        }
         for (int index = 0; index < resolvers.length; index++) {
             if (resolvers[index] == resolver) {
                 return timelines[index].marketAt(at);

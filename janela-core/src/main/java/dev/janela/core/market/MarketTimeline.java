@@ -28,10 +28,16 @@ public final class MarketTimeline {
         return new MarketTimeline(country, Map.of(Instant.MIN, country));
     }
 
+    /** The country's market if it has one for all time, else null. */
+    String marketForAllTime() {
+        return starts.length == 1 && starts[0] == Instant.MIN ? markets[0] : null;
+    }
+
     /** The market at {@code at}. */
     public String marketAt(Instant at) {
-        if (starts.length == 1 && starts[0] == Instant.MIN) {
-            return markets[0];
+        String always = marketForAllTime();
+        if (always != null) {
+            return always;
         }
         for (int index = starts.length - 1; index >= 0; index--) {
             if (!starts[index].isAfter(at)) {

@@ -101,11 +101,14 @@ final class ParsedLog {
     /**
      * Reads events' ids through a window copied from the log, since each copy from the mapping costs a call into
      * the JVM's runtime, as much as the copy of a few kilobytes. Events read in time order are mostly read in file
-     * order, so most ids are found in the window; an id outside it moves the window to it. Used by one thread.
+     * order, so most ids are found in the window; an id ahead of it moves the window to it. An id behind it, of a
+     * line written before lines that come earlier in time, is read alone, so that the window stays where reading
+     * goes on. Used by one thread.
      */
     final class IdReader {
         private static final int WINDOW_BYTES = 1 << 13;
         private final byte[] window = new byte[WINDOW_BYTES];
+        private final byte[] single = new byte[EventLineParser.MAX_ID_BYTES];
         private int windowSegment = -1;
         private int windowStart;
         private int windowLength;
@@ -119,7 +122,11 @@ final class ParsedLog {
             }
             int segment = (int) (at >>> Integer.SIZE);
             int offset = (int) at;
-            if (segment != windowSegment || offset < windowStart || offset + length > windowStart + windowLength) {
+            if (segment == windowSegment && offset < windowStart) {
+                segments.get(segment).get(offset, single, 0, length);
+                return new String(single, 0, length, StandardCharsets.ISO_8859_1);
+            }
+            if (segment != windowSegment || offset + length > windowStart + windowLength) {
                 ByteBuffer bytes = segments.get(segment);
                 windowSegment = segment;
                 windowStart = offset;

@@ -23,12 +23,17 @@ class ConversationMarketsTest {
     void marketOf_underAResolverItWasMadeWith_isWhatThatResolverSays(String at) {
         MarketResolver byRecipient = new MarketResolver(DATED, MarketBasis.RECIPIENT, Map.of());
         MarketResolver byBusiness = new MarketResolver(DATED, MarketBasis.BUSINESS, Map.of());
-        ConversationMarkets markets = ConversationMarkets.of(DOMINICAN_CUSTOMER, List.of(byRecipient, byBusiness));
-
         Instant instant = Instant.parse(at);
 
-        assertThat(markets.marketOf(byRecipient, instant)).isEqualTo(byRecipient.marketOf(DOMINICAN_CUSTOMER, instant));
-        assertThat(markets.marketOf(byBusiness, instant)).isEqualTo("BR");
+        // Each order: the first resolver's market is kept apart when it holds for all time (byBusiness's).
+        for (List<MarketResolver> resolvers : List.of(List.of(byRecipient, byBusiness),
+                List.of(byBusiness, byRecipient))) {
+            ConversationMarkets markets = ConversationMarkets.of(DOMINICAN_CUSTOMER, resolvers);
+
+            assertThat(markets.marketOf(byRecipient, instant))
+                    .isEqualTo(byRecipient.marketOf(DOMINICAN_CUSTOMER, instant));
+            assertThat(markets.marketOf(byBusiness, instant)).isEqualTo("BR");
+        }
     }
 
     @Test
