@@ -57,6 +57,8 @@ public final class EventLineParser extends JsonLine {
     private static final String[] FIELD_NAMES =
         {"id", "at", "channel", "customer", "direction", "type", "category", "template", "status", "referral"};
     private static final byte[][] FIELD_BYTES = new byte[FIELD_NAMES.length][];
+    /** Each field's name as logs write it, quoted and followed by its colon: {@code "id":}. */
+    private static final byte[][] QUOTED_NAMES = new byte[FIELD_NAMES.length][];
     private static final int REQUIRED = (1 << ID) | (1 << AT) | (1 << CHANNEL) | (1 << CUSTOMER) | (1 << DIRECTION)
             | (1 << TYPE);
 
@@ -74,6 +76,7 @@ public final class EventLineParser extends JsonLine {
     static {
         for (int field = 0; field < FIELD_NAMES.length; field++) {
             FIELD_BYTES[field] = FIELD_NAMES[field].getBytes(StandardCharsets.US_ASCII);
+            QUOTED_NAMES[field] = ("\"" + FIELD_NAMES[field] + "\":").getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -220,18 +223,23 @@ public final class EventLineParser extends JsonLine {
     }
 
     private void members() {
+        int next = ID;
         while (true) {
-            if (peek() != '"') {
-                throw syntax("expected a field name in double quotes");
+            int field = quotedName(next);
+            if (field < 0) {
+                if (peek() != '"') {
+                    throw syntax("expected a field name in double quotes");
+                }
+                field = fieldName();
+                skipWhitespace();
+                expect(':', "expected : after a field name");
             }
-            int field = fieldName();
-            skipWhitespace();
-            expect(':', "expected : after a field name");
             skipWhitespace();
             if (field < 0) {
                 skipValue(1);
             } else {
                 value(field);
+                next = field + 1;
             }
             skipWhitespace();
             if (peek() == '}') {
@@ -241,6 +249,29 @@ public final class EventLineParser extends JsonLine {
             expect(',', "expected , or } after a value");
             skipWhitespace();
         }
+    }
+
+    /**
+     * Reads the name of field {@code expected}, quoted and followed by its colon, if that is what comes next and the
+     * field was not seen yet; else reads nothing and returns -1. Logs write their fields in the same order on every
+     * line, so the field after the last one read is compared in place, without reading its name as a string.
+     */
+    private int quotedName(int expected) {
+        if (expected >= QUOTED_NAMES.length || (seen & (1 << expected)) != 0) {
+            return -1;
+        }
+        byte[] quoted = QUOTED_NAMES[expected];
+        if (end - position < quoted.length) {
+            return -1;
+        }
+        for (int index = 0; index < quoted.length; index++) {
+            if (in[position + index] != quoted[index]) {
+                return -1;
+            }
+        }
+        position += quoted.length;
+        seen |= 1 << expected;
+        return expected;
     }
 
     private int fieldName() {
