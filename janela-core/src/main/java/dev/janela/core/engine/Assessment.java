@@ -83,10 +83,27 @@ public final class Assessment {
      * @throws IllegalStateException if it {@linkplain #counts() counts} in none
      */
     public UsageKey key() {
+        requireCounts();
+        return key;
+    }
+
+    private void requireCounts() {
         if (key == null) {
             throw new IllegalStateException("the event's unit counts in no monthly count");
         }
-        return key;
+    }
+
+    /**
+     * Whether the unit, which {@linkplain #counts() counts}, is decided alike whatever its number in the month from
+     * {@code number} on: past the month's free units, with no volume tiers to price it by its number. A caller that
+     * counts apart may then decide it at once with any such number, without waiting for its own.
+     *
+     * @throws IllegalStateException if it counts in no monthly count
+     */
+    public boolean decidedAlikeFrom(long number) {
+        requireCounts();
+        MonthlyAllowance allowance = unit.allowance().get();
+        return number > allowance.freeUnits() && (!allowance.tiered() || period.tiers().isEmpty());
     }
 
     /**

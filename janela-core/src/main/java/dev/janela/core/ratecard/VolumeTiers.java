@@ -43,6 +43,11 @@ public final class VolumeTiers {
         return NONE;
     }
 
+    /** Whether there are no tiers, so that every message costs the rate card's price. */
+    public boolean isEmpty() {
+        return byMarketAndCategory.isEmpty();
+    }
+
     /** The file the tiers came from, as charges priced by them name it. */
     public String version() {
         return version;
@@ -53,7 +58,7 @@ public final class VolumeTiers {
      * tiers of {@code *} apply to a market that has none of its own. Empty when no tier covers it.
      */
     public Optional<Price> price(String market, Category category, long number, Currency currency) {
-        if (byMarketAndCategory.isEmpty()) {
+        if (isEmpty()) {
             return Optional.empty(); // no tiers, the common case: not even a key to build
         }
         List<Tier> tiers = byMarketAndCategory.get(key(market, category));

@@ -255,6 +255,8 @@ public final class Replay {
         private final Usage usage = new MonthlyUsage();
         /** Where units wait for their numbers in the month, when raters share the conversations out; else null. */
         private Waiting waiting;
+        /** A unit's number in its month, as the decisions of counted units ask for it. */
+        private final Numbered numbered = new Numbered();
         /** The places in {@link #waiting} of this rater's units, and how many there are. */
         private int[] waitingPlaces = new int[64];
         private int waitingCount;
@@ -293,7 +295,6 @@ public final class Replay {
 
         /** Decides the units this rater left waiting, now that they are numbered. */
         Rater rateWaiting() {
-            Numbered numbered = new Numbered();
             for (int index = 0; index < waitingCount; index++) {
                 int place = waitingPlaces[index];
                 numbered.number = waiting.numbers[place];
@@ -324,15 +325,30 @@ public final class Replay {
             Assessment assessment = engine.assess(state, event, job.markets[conversation]);
             job.states[conversation] = assessment.next();
             if (waiting != null && assessment.counts()) {
-                int place = index - waiting.from;
-                waiting.put(place, assessment);
-                if (waitingCount == waitingPlaces.length) {
-                    waitingPlaces = Arrays.copyOf(waitingPlaces, waitingCount * 2);
-                }
-                waitingPlaces[waitingCount++] = place;
+                count(index, assessment);
             } else {
                 add(assessment.decide(usage));
             }
+        }
+
+        /**
+         * Leaves a counted unit waiting for its number in the month, unless the units counted before this window
+         * already decide it: past the month's free units and with no tiers, any later number decides it alike.
+         */
+        private void count(int index, Assessment assessment) {
+            int count = waiting.indexOf(assessment.key());
+            long next = waiting.countedBefore(count) + 1;
+            if (assessment.decidedAlikeFrom(next)) {
+                numbered.number = next;
+                add(assessment.decide(numbered));
+                return;
+            }
+            int place = index - waiting.from;
+            waiting.put(place, assessment, count);
+            if (waitingCount == waitingPlaces.length) {
+                waitingPlaces = Arrays.copyOf(waitingPlaces, waitingCount * 2);
+            }
+            waitingPlaces[waitingCount++] = place;
         }
 
         private void add(Decision decision) {
@@ -383,15 +399,21 @@ public final class Replay {
             numbers = new long[size];
         }
 
-        /** Leaves {@code assessment}, whose unit counts, waiting at {@code place}; called by the raters. */
-        void put(int place, Assessment assessment) {
-            UsageKey key = assessment.key();
+        /** The index of monthly count {@code key}; called by the raters. */
+        int indexOf(UsageKey key) {
             Integer index = countIndexes.get(key);
-            if (index == null) {
-                index = countIndexes.computeIfAbsent(key, unused -> countsKnown.getAndIncrement());
-            }
+            return index != null ? index : countIndexes.computeIfAbsent(key, unused -> countsKnown.getAndIncrement());
+        }
+
+        /** How many units count {@code count}, an index, had before this window; called by the raters. */
+        long countedBefore(int count) {
+            return count < counted.length ? counted[count] : 0;
+        }
+
+        /** Leaves {@code assessment}, whose unit counts in count {@code count}, waiting at {@code place}. */
+        void put(int place, Assessment assessment, int count) {
             assessments[place] = assessment;
-            counts[place] = index;
+            counts[place] = count;
         }
 
         /** Numbers the waiting units among the window's first {@code size} events, in time order. */
