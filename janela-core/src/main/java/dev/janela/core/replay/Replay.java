@@ -43,7 +43,8 @@ public final class Replay {
      * Conversations are shared out in blocks of this many consecutive numbers, so that two threads never write to
      * the same cache line of the state arrays.
      */
-    private static final int CONVERSATION_BLOCK = 16;
+    private static final int CONVERSATION_BLOCK_SHIFT = 4;
+    private static final int CONVERSATION_BLOCK = 1 << CONVERSATION_BLOCK_SHIFT;
     /** How many events, in time order, raters assess before the units among them that count are numbered. */
     private static final int COUNTING_WINDOW = 1 << 16;
 
@@ -246,8 +247,11 @@ public final class Replay {
      */
     private static final class Rater {
         private final Job job;
-        private final int partition;
-        private final int partitions;
+        /**
+         * Whether each block of conversations is this rater's: a read of a small array, where the remainder of a
+         * division was a division by a variable for each of the log's events, on each thread.
+         */
+        private final boolean[] ownsBlock;
         private final Consumer<Charge> ledger;
         private final ReplayListener listener;
         private final ConversationEngine engine;
@@ -270,8 +274,10 @@ public final class Replay {
             this.engine = job.engine;
             this.totals = new Totals(engine.plan().currency());
             this.ids = job.log.idReader();
-            this.partition = partition;
-            this.partitions = partitions;
+            this.ownsBlock = new boolean[job.blocks()];
+            for (int block = partition; block < ownsBlock.length; block += partitions) {
+                ownsBlock[block] = true;
+            }
             this.ledger = ledger;
             this.listener = listener;
         }
@@ -282,7 +288,7 @@ public final class Replay {
             for (int i = from; i < to; i++) {
                 int slot = order[i];
                 int conversation = job.conversations.of(slot);
-                if ((conversation / CONVERSATION_BLOCK) % partitions == partition) {
+                if (ownsBlock[conversation >>> CONVERSATION_BLOCK_SHIFT]) {
                     rate(i, slot, conversation);
                 }
                 if ((i & (PROGRESS_EVERY - 1)) == 0) {
