@@ -124,6 +124,7 @@ public final class Replay {
                     settings.strict(), listener);
             Future<int[]> order = threads.submit(() -> TimeOrder.of(log));
             Conversations conversations = Conversations.index(log);
+            log.releaseParties();
             int[] timeOrder = Tasks.await(order);
             List<ReplayResult> results = new ArrayList<>();
             for (ConversationEngine engine : engines) {
