@@ -26,6 +26,8 @@ public final class Cbp2022Model extends MetaModel<Cbp2022Model.State> {
     private static final Duration LENGTH = Duration.ofHours(24);
     private static final MonthlyAllowance FREE_TIER =
             new MonthlyAllowance("conversations", MonthlyAllowance.Scope.ACCOUNT, FREE_CONVERSATIONS, false);
+    private static final Unit COUNTED_USER_INITIATED = Unit.counted(Category.USER_INITIATED, FREE_TIER);
+    private static final Unit COUNTED_BUSINESS_INITIATED = Unit.counted(Category.BUSINESS_INITIATED, FREE_TIER);
 
     /**
      * What the model remembers of a conversation.
@@ -57,8 +59,8 @@ public final class Cbp2022Model extends MetaModel<Cbp2022Model.State> {
         if (windowOpen && EntryPoint.answeredInTime(state.arrivedAt(), at)) {
             return Rating.of(new State(opened, null), Unit.free(Category.REFERRAL_CONVERSION));
         }
-        Category category = windowOpen ? Category.USER_INITIATED : Category.BUSINESS_INITIATED;
-        return Rating.of(new State(opened, state.arrivedAt()), Unit.counted(category, FREE_TIER));
+        return Rating.of(new State(opened, state.arrivedAt()),
+                windowOpen ? COUNTED_USER_INITIATED : COUNTED_BUSINESS_INITIATED);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class Cbp2023Model extends MetaModel<Cbp2023Model.State> {
     private static final Duration LENGTH = Duration.ofHours(24);
     private static final MonthlyAllowance FREE_TIER =
             new MonthlyAllowance("service", MonthlyAllowance.Scope.ACCOUNT, FREE_SERVICE_CONVERSATIONS, false);
+    private static final Unit COUNTED_SERVICE = Unit.counted(Category.SERVICE, FREE_TIER);
 
     private final Instant serviceFreeFrom;
 
@@ -173,8 +174,7 @@ public final class Cbp2023Model extends MetaModel<Cbp2023Model.State> {
             return Rating.none(state); // free-form rides on any open conversation
         }
         State next = state.opening(Category.SERVICE, opened, at);
-        return Rating.of(next, at.isBefore(serviceFreeFrom) ? Unit.counted(Category.SERVICE, FREE_TIER)
-                : Unit.free(Category.SERVICE));
+        return Rating.of(next, at.isBefore(serviceFreeFrom) ? COUNTED_SERVICE : Unit.free(Category.SERVICE));
     }
 
     @Override

@@ -28,6 +28,10 @@ public final class Pmp2025Model extends MetaModel<Pmp2025Model.State> {
     /** Authentication messages, counted per market for its volume tiers. */
     static final MonthlyAllowance AUTHENTICATION_TIERS =
             new MonthlyAllowance("authentication", MonthlyAllowance.Scope.MARKET, 0, true);
+    /** A utility message outside a window and a utility conversation, counted for its tiers. */
+    static final Unit COUNTED_UTILITY = Unit.counted(Category.UTILITY, UTILITY_TIERS);
+    /** An authentication message, counted for its tiers. */
+    static final Unit COUNTED_AUTHENTICATION = Unit.counted(Category.AUTHENTICATION, AUTHENTICATION_TIERS);
 
     /**
      * What the model remembers of a conversation.
@@ -80,10 +84,10 @@ public final class Pmp2025Model extends MetaModel<Pmp2025Model.State> {
             boolean inConversation = state.utilityConversationUntil() != null
                     && at.isBefore(state.utilityConversationUntil());
             return Rating.of(state, windowOpen || inConversation ? Unit.free(Category.UTILITY)
-                    : Unit.counted(Category.UTILITY, UTILITY_TIERS));
+                    : COUNTED_UTILITY);
         }
         if (template.category() == TemplateCategory.AUTHENTICATION) {
-            return Rating.of(state, Unit.counted(Category.AUTHENTICATION, AUTHENTICATION_TIERS));
+            return Rating.of(state, COUNTED_AUTHENTICATION);
         }
         return Rating.of(state, Unit.charged(Category.MARKETING));
     }

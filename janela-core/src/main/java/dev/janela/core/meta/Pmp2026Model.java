@@ -28,6 +28,8 @@ public final class Pmp2026Model extends MetaModel<Pmp2026Model.State> {
     public static final String SERVICE_COUNTER = "service_messages";
 
     private final MonthlyAllowance serviceAllowance;
+    /** A service message, counted for the business number's free ones. */
+    private final Unit countedService;
 
     /**
      * What the model remembers of a conversation.
@@ -50,6 +52,7 @@ public final class Pmp2026Model extends MetaModel<Pmp2026Model.State> {
                 Category.REFERRAL_CONVERSION), State.class, State.INITIAL);
         this.serviceAllowance = new MonthlyAllowance(SERVICE_COUNTER, MonthlyAllowance.Scope.BUSINESS_NUMBER,
                 settings.freeServiceMessages(), false);
+        this.countedService = Unit.counted(Category.SERVICE, serviceAllowance);
     }
 
     /** How many service messages each business number sends free in a calendar month. */
@@ -79,11 +82,11 @@ public final class Pmp2026Model extends MetaModel<Pmp2026Model.State> {
             return Rating.of(next, Unit.free(Category.REFERRAL_CONVERSION));
         }
         if (!(message instanceof TemplateMessage template)) {
-            return Rating.of(state, Unit.counted(Category.SERVICE, serviceAllowance));
+            return Rating.of(state, countedService);
         }
         return Rating.of(state, switch (template.category()) {
-            case UTILITY -> Unit.counted(Category.UTILITY, Pmp2025Model.UTILITY_TIERS);
-            case AUTHENTICATION -> Unit.counted(Category.AUTHENTICATION, Pmp2025Model.AUTHENTICATION_TIERS);
+            case UTILITY -> Pmp2025Model.COUNTED_UTILITY;
+            case AUTHENTICATION -> Pmp2025Model.COUNTED_AUTHENTICATION;
             case MARKETING -> Unit.charged(Category.MARKETING);
         });
     }

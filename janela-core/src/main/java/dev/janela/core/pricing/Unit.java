@@ -22,7 +22,7 @@ public record Unit(Category category, boolean free, Optional<MonthlyAllowance> a
 
     /** A unit charged at its category's price. */
     public static Unit charged(Category category) {
-        return new Unit(category, false, Optional.empty());
+        return Shared.CHARGED[category.ordinal()];
     }
 
     /** A unit charged unless {@code allowance} makes it free, at a price it may lower. */
@@ -32,6 +32,19 @@ public record Unit(Category category, boolean free, Optional<MonthlyAllowance> a
 
     /** A unit that costs nothing: it makes no charge row, and reports count it as free. */
     public static Unit free(Category category) {
-        return new Unit(category, true, Optional.empty());
+        return Shared.FREE[category.ordinal()];
+    }
+
+    /** The charged and the free unit of each category, by ordinal: units are values, and a replay rates millions. */
+    private static final class Shared {
+        static final Unit[] CHARGED = new Unit[Category.values().length];
+        static final Unit[] FREE = new Unit[Category.values().length];
+
+        static {
+            for (Category category : Category.values()) {
+                CHARGED[category.ordinal()] = new Unit(category, false, Optional.empty());
+                FREE[category.ordinal()] = new Unit(category, true, Optional.empty());
+            }
+        }
     }
 }
