@@ -56,7 +56,10 @@ public final class E164 {
      * @param digitCount how many digits were written, leading zeros included
      */
     public static Parsed check(long digits, int digitCount) {
-        return problem(digits, digitCount).map(Parsed::problem).orElseGet(() -> new Parsed(digits, null));
+        // Without lambdas: a replay checks each conversation's numbers, and its JIT (C1) calls them rather than
+        // inlines them.
+        Optional<String> problem = problem(digits, digitCount);
+        return problem.isPresent() ? Parsed.problem(problem.get()) : new Parsed(digits, null);
     }
 
     /**
@@ -86,7 +89,7 @@ public final class E164 {
 
     /** {@code +} followed by the digits. */
     public static String format(long digits) {
-        return "+" + digits;
+        return "+".concat(Long.toString(digits)); // not +: C1 calls the concatenation's method handles
     }
 
     /** How many decimal digits {@code digits} has (at least one; {@code digits} is not negative). */
