@@ -56,13 +56,11 @@ final class Iso8601 {
             position += MINUTE_LENGTH;
             startSeconds = minuteSeconds;
         } else {
-            startSeconds = minute();
-            if (position - offset == MINUTE_LENGTH) {
-                minuteHigh = ByteWords.word(text, offset);
-                minuteLow = ByteWords.word(text, offset + Long.BYTES);
-                minuteSeconds = startSeconds;
-                minuteKnown = true;
-            }
+            startSeconds = minute(); // read the first MINUTE_LENGTH bytes, or threw
+            minuteHigh = ByteWords.word(text, offset);
+            minuteLow = ByteWords.word(text, offset + Long.BYTES);
+            minuteSeconds = startSeconds;
+            minuteKnown = true;
         }
         int second = 0;
         int nanos = 0;

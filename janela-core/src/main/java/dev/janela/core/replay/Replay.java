@@ -340,7 +340,8 @@ public final class Replay {
 
         /**
          * Leaves a counted unit waiting for its number in the month, unless the units counted before this window
-         * already decide it: past the month's free units and with no tiers, any later number decides it alike.
+         * already decide it: past the month's free units and with no tiers, any later number decides it alike. Its
+         * decision then names the first number it may have rather than its own, which totals do not read.
          */
         private void count(int index, Assessment assessment) {
             int count = waiting.indexOf(assessment.key());
