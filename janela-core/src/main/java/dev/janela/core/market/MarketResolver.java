@@ -20,8 +20,14 @@ public final class MarketResolver {
     private final Markets markets;
     private final MarketBasis basis;
     private final Map<String, String> channelCountries;
-    /** Markets over time already found, by {@link #pricingNumber}: finding a number's country is the costly part. */
+    /**
+     * Markets over time already found, by {@link #pricingNumber}, of the numbers whose calling code countries share:
+     * finding their country (libphonenumber) is the costly part. Other numbers' countries are read from their calling
+     * code each time, which costs less than remembering them: a replay meets most numbers once.
+     */
     private final Map<String, MarketTimeline> timelineOfNumber = new ConcurrentHashMap<>();
+    /** Each country's markets over time, once asked for. */
+    private final Map<String, MarketTimeline> timelineOfCountry = new ConcurrentHashMap<>();
 
     /**
      * @param markets the regions countries are grouped into; {@link Markets#none()} for none
@@ -46,10 +52,31 @@ public final class MarketResolver {
 
     /** The markets {@code conversation} is priced in over time. */
     public MarketTimeline timelineOf(ConversationKey conversation) {
+        String country = quickCountryOf(conversation);
+        if (country != null) {
+            return timelineOfCountry(country);
+        }
         String number = pricingNumber(conversation);
         MarketTimeline known = timelineOfNumber.get(number);
         return known != null ? known
-                : timelineOfNumber.computeIfAbsent(number, unused -> markets.timelineOf(countryOf(conversation)));
+                : timelineOfNumber.computeIfAbsent(number, unused -> timelineOfCountry(countryOf(conversation)));
+    }
+
+    private MarketTimeline timelineOfCountry(String country) {
+        MarketTimeline known = timelineOfCountry.get(country);
+        return known != null ? known : timelineOfCountry.computeIfAbsent(country, markets::timelineOf);
+    }
+
+    /** The country whose market prices {@code conversation}, if found without libphonenumber; else null. */
+    private String quickCountryOf(ConversationKey conversation) {
+        if (basis == MarketBasis.BUSINESS) {
+            String registered = channelCountries.get(conversation.channel());
+            return registered != null ? registered
+                    : PhoneCountries.soleCountryOf(E164.parse(conversation.channel()).digits());
+        }
+        String customer = conversation.customer();
+        return CustomerHandle.isBsuid(customer) ? CustomerHandle.countryOf(customer)
+                : PhoneCountries.soleCountryOf(E164.parse(customer).digits());
     }
 
     /**

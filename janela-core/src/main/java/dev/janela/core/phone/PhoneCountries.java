@@ -82,6 +82,14 @@ public final class PhoneCountries {
         return sole != null ? sole : sharedCodeCountry(digits, callingCode);
     }
 
+    /**
+     * The country of {@code digits} if its calling code is that country's alone, found without libphonenumber; null
+     * when countries share the code (or none has it), and only {@link #countryOf} can tell.
+     */
+    public static String soleCountryOf(long digits) {
+        return SOLE_COUNTRY[callingCode(digits)];
+    }
+
     /** Whether {@code code} is an ISO 3166-1 alpha-2 country code (upper case) that Janela knows. */
     public static boolean isCountryCode(String code) {
         return COUNTRY_CODES.contains(code);

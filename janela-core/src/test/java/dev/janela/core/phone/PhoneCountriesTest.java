@@ -33,6 +33,21 @@ class PhoneCountriesTest {
         assertThat(PhoneCountries.countryOf(E164.parse(number).digits())).isEqualTo(country);
     }
 
+    @ParameterizedTest(name = "+{0}: {1}")
+    @CsvSource({
+        "5511999990000, BR",
+        "919876543210, IN",
+        "263771234567, ZW",
+        "12125550123, ",
+        "447700900123, ",
+        "79161234567, ",
+        "390669812345, ",
+        "80012345678, ",
+    })
+    void soleCountryOf_isTheCountryOfACodeNoOtherShares_elseNone(long digits, String country) {
+        assertThat(PhoneCountries.soleCountryOf(digits)).isEqualTo(country);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "'', is empty",
