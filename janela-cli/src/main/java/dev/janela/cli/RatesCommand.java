@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code janela rates}: rate cards and volume tiers. */
-@Command(name = "rates", mixinStandardHelpOptions = true,
+@Command(name = "rates", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class,
         description = "Rate cards and volume tiers.",
         subcommands = RatesCommand.Import.class)
 final class RatesCommand implements Runnable {
@@ -24,7 +24,8 @@ final class RatesCommand implements Runnable {
     }
 
     /** {@code janela rates import}: one of Meta's rate files in Janela's format. */
-    @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class,
+            sortOptions = false,
             description = {"Prints one of Meta's rate files, as Meta publishes it, in Janela's format: its rate card"
                 + " file (Pricing.csv: one row a market, one column a category) as a rate card for --rates, its"
                 + " volume tiers file (Tier Pricing.csv) as volume tiers for --tiers. Meta's markets become"

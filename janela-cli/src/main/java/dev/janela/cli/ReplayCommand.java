@@ -54,7 +54,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code janela replay}: rates a recorded traffic log offline. */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class, sortOptions = false,
         description = {
             "Rates a recorded traffic log (JSON Lines, one event a line) offline: to check an invoice, compare"
                 + " pricing models or estimate what a month of traffic costs.",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code janela serve}: runs Janela as a service until it is stopped (Ctrl-C). The server and its libraries are
  * loaded only here, from {@code lib/server/} beside {@code janela.jar}, so that no other command pays for them.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Janela.Version.class, sortOptions = false,
         description = {
             "Runs Janela: Meta's webhooks in, Cloud-API-compatible sends out, the operator API.",
             "By default with an embedded database under --data-dir and the sandbox connector: nothing to set up.",

@@ -133,6 +133,9 @@ class ReplayCommandTest {
         @Test
         void version_andHelp() {
             assertThat(run("--version").out).startsWith("janela ");
+            for (String subcommand : List.of("replay", "rates", "serve")) {
+                assertThat(run(subcommand, "--version").out).as(subcommand).startsWith("janela ");
+            }
             Run help = run("replay", "--help");
             assertThat(help.status).isZero();
             assertThat(help.out).contains("--rates=RATES.csv[@FROM]", "--market-by=BASIS", "Exit status: 0");
