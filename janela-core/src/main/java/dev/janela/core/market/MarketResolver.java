@@ -69,14 +69,8 @@ public final class MarketResolver {
 
     /** The country whose market prices {@code conversation}, if found without libphonenumber; else null. */
     private String quickCountryOf(ConversationKey conversation) {
-        if (basis == MarketBasis.BUSINESS) {
-            String registered = channelCountries.get(conversation.channel());
-            return registered != null ? registered
-                    : PhoneCountries.soleCountryOf(E164.parse(conversation.channel()).digits());
-        }
-        String customer = conversation.customer();
-        return CustomerHandle.isBsuid(customer) ? CustomerHandle.countryOf(customer)
-                : PhoneCountries.soleCountryOf(E164.parse(customer).digits());
+        String declared = declaredCountryOf(conversation);
+        return declared != null ? declared : PhoneCountries.soleCountryOf(pricingDigits(conversation));
     }
 
     /**
@@ -89,14 +83,23 @@ public final class MarketResolver {
 
     /** The country whose market prices {@code conversation}. */
     public String countryOf(ConversationKey conversation) {
-        if (basis == MarketBasis.BUSINESS) {
-            String registered = channelCountries.get(conversation.channel());
-            return registered != null ? registered : countryOfNumber(conversation.channel());
-        }
-        return CustomerHandle.countryOf(conversation.customer());
+        String declared = declaredCountryOf(conversation);
+        return declared != null ? declared : PhoneCountries.countryOf(pricingDigits(conversation));
     }
 
-    private static String countryOfNumber(String e164) {
-        return PhoneCountries.countryOf(E164.parse(e164).digits());
+    /**
+     * The pricing number's country where something other than its digits says it: the channel's registration, or a
+     * BSUID's prefix; else null.
+     */
+    private String declaredCountryOf(ConversationKey conversation) {
+        if (basis == MarketBasis.BUSINESS) {
+            return channelCountries.get(conversation.channel());
+        }
+        String customer = conversation.customer();
+        return CustomerHandle.isBsuid(customer) ? CustomerHandle.countryOf(customer) : null;
+    }
+
+    private long pricingDigits(ConversationKey conversation) {
+        return E164.parse(pricingNumber(conversation)).digits();
     }
 }
