@@ -40,6 +40,9 @@ class ConversationStore {
             + " v.current_session_id, s.id as session_id, s.type, s.status, s.opened_at, s.opened_by"
             + " from conversations v left join sessions s on s.id = v.current_session_id where ";
     private static final String OF_CUSTOMER = "v.channel_id = :channel and v.customer_id = :customer";
+    private static final String INSERT_SESSION = "insert into sessions (account_id, channel_id, conversation_id, type,"
+            + " status, opened_at, opened_by, ended_at) values (:account, :channel, :conversation, :type, :status,"
+            + " :opened, :by, :ended)";
     /** The state of a conversation just made: no window yet, no session, nothing a model remembers. */
     private static final ConversationState NEW_STATE = ConversationState.of(Optional.empty(), NoSession.INSTANCE);
 
@@ -62,7 +65,7 @@ class ConversationStore {
      * locked for the rest of the transaction.
      */
     StoredConversation lock(Channel channel, CustomerIds ids) {
-        return lock(channel, customers.resolve(channel.accountId(), ids, clock.instant()));
+        return lock(channel, customers.resolved(channel.accountId(), ids, clock.instant()));
     }
 
     /**
@@ -70,15 +73,21 @@ class ConversationStore {
      * or a parent BSUID), both made if they are new, with its row locked for the rest of the transaction.
      */
     StoredConversation lock(Channel channel, String identifier) {
-        return lock(channel, customers.find(channel.accountId(), identifier)
-                .orElseGet(() -> customers.resolve(channel.accountId(), CustomerIds.of(identifier), clock.instant())));
+        return lock(channel, customers.findOrMake(channel.accountId(), identifier, clock.instant()));
     }
 
     /** The conversation of {@code channel} and {@code customer}, made if it is new, with its row locked. */
     StoredConversation lock(Channel channel, Customer customer) {
+        return lock(channel, new Customers.Resolved(customer, false));
+    }
+
+    private StoredConversation lock(Channel channel, Customers.Resolved resolved) {
+        Customer customer = resolved.customer();
         // Most conversations exist already: they are locked at once. A new one is this transaction's once inserted,
-        // as nothing else sees it until it commits; only if another made it meanwhile is it read again.
-        Locked row = locked(channel, customer).orElseGet(() -> inserted(channel, customer)
+        // as nothing else sees it until it commits; only if another made it meanwhile is it read again. A customer
+        // this transaction made has none yet, and nobody else sees the customer to make one.
+        Optional<Locked> existing = resolved.made() ? Optional.empty() : locked(channel, customer);
+        Locked row = existing.orElseGet(() -> inserted(channel, customer)
                 .orElseGet(() -> locked(channel, customer).orElseThrow()));
         ConversationState state = row.state.orElseGet(() -> jdbc.sql(CONVERSATION + "v.id = :id")
                 .param("id", row.id).query((again, number) -> state(again)).single());
@@ -187,7 +196,7 @@ class ConversationStore {
         Optional<Session> previous = SessionModel.current(before.state().pricing());
         Optional<Session> next = SessionModel.current(after.pricing());
         events.sessionsChanged(before, after, at);
-        Optional<Long> opened = Optional.empty();
+        Optional<Session> opened = Optional.empty();
         if (next.isPresent() && !next.equals(previous)) {
             Session session = next.get();
             if (previous.isPresent() && previous.get().openedBy().equals(session.openedBy())) {
@@ -195,19 +204,29 @@ class ConversationStore {
             } else {
                 previous.filter(old -> old.status() != SessionStatus.ENDED).ifPresent(old ->
                         updateStatus(before.id(), old.openedBy(), SessionStatus.ENDED, endOf(before.state(), at)));
-                opened = Optional.of(insert(before, session));
+                opened = next;
             }
         }
-        String newSession = opened.isEmpty() ? "" : ", current_session_id = :session";
         String latestMessage = messageAt.isEmpty() ? "" : ", last_message_at = case when last_message_at is null"
                 + " or last_message_at < :messageAt then :messageAt else last_message_at end";
-        JdbcClient.StatementSpec update = jdbc.sql("update conversations set window_expires_at = :expires,"
-                + " pricing_state = :pricing" + newSession + latestMessage + " where id = :id")
-                .param("expires", Instants.param(after.windowExpiresAt().orElse(null)))
+        String update = "update conversations set window_expires_at = :expires, pricing_state = :pricing"
+                + latestMessage;
+        JdbcClient.StatementSpec statement;
+        if (opened.isEmpty()) {
+            statement = jdbc.sql(update + " where id = :id");
+        } else if (dialect.statementsAreRoundTrips()) {
+            // the session's row and the conversation's in one round trip
+            statement = sessionParams(jdbc.sql("with opened as (" + INSERT_SESSION + " returning id) " + update
+                    + ", current_session_id = (select id from opened) where id = :id"), before, opened.get());
+        } else {
+            long session = sessionParams(jdbc.sql(INSERT_SESSION + " returning id"), before, opened.get())
+                    .query(Long.class).single();
+            statement = jdbc.sql(update + ", current_session_id = :session where id = :id").param("session", session);
+        }
+        statement.param("expires", Instants.param(after.windowExpiresAt().orElse(null)))
                 .param("pricing", MetaPricingStates.encode(after.pricing()).orElse(null)).param("id", before.id());
-        opened.ifPresent(session -> update.param("session", session));
-        messageAt.ifPresent(message -> update.param("messageAt", Instants.param(message)));
-        update.update();
+        messageAt.ifPresent(message -> statement.param("messageAt", Instants.param(message)));
+        statement.update();
     }
 
     /** Keeps the name the customer's profile shows. */
@@ -219,16 +238,14 @@ class ConversationStore {
         }
     }
 
-    private long insert(StoredConversation conversation, Session session) {
-        return jdbc.sql("insert into sessions (account_id, channel_id, conversation_id, type, status, opened_at,"
-                + " opened_by, ended_at) values (:account, :channel, :conversation, :type, :status, :opened, :by,"
-                + " :ended) returning id")
-                .param("account", conversation.accountId()).param("channel", conversation.channel().id())
+    /** The parameters of {@link #INSERT_SESSION}: {@code session}, opened in {@code conversation}. */
+    private static JdbcClient.StatementSpec sessionParams(JdbcClient.StatementSpec statement,
+            StoredConversation conversation, Session session) {
+        return statement.param("account", conversation.accountId()).param("channel", conversation.channel().id())
                 .param("conversation", conversation.id()).param("type", session.type().name())
                 .param("status", session.status().name()).param("opened", Instants.param(session.openedAt()))
                 .param("by", session.openedBy())
-                .param("ended", session.status() == SessionStatus.ENDED ? Instants.param(session.openedAt()) : null)
-                .query(Long.class).single();
+                .param("ended", session.status() == SessionStatus.ENDED ? Instants.param(session.openedAt()) : null);
     }
 
     /** Sets the status of the conversation's session that {@code openedBy} opened. */

@@ -44,11 +44,38 @@ public class Customers {
      * before they write (a send to them, their opt-out from marketing).
      */
     public Customer resolve(long accountId, CustomerIds ids, Instant now) {
+        return resolved(accountId, ids, now).customer();
+    }
+
+    /** A customer, and whether this transaction made it: then nobody has a conversation with it yet. */
+    record Resolved(Customer customer, boolean made) {
+    }
+
+    /** Like {@link #resolve}, saying whether the customer was made. */
+    Resolved resolved(long accountId, CustomerIds ids, Instant now) {
+        return resolved(accountId, ids, now, Optional.empty());
+    }
+
+    /**
+     * The customer {@code identifier} names (as {@link #find} takes it), made if none is: found without a lock, as
+     * a send to a known customer changes nothing of it; and when none is found, made at once, since nobody held the
+     * identifier a moment ago.
+     */
+    Resolved findOrMake(long accountId, String identifier, Instant now) {
+        Optional<Customer> found = find(accountId, identifier);
+        if (found.isPresent()) {
+            return new Resolved(found.get(), false);
+        }
+        return resolved(accountId, CustomerIds.of(identifier), now, Optional.of(List.of()));
+    }
+
+    /** @param knownFirst the holders of {@code ids} just read, if they were: then they are not read again first */
+    private Resolved resolved(long accountId, CustomerIds ids, Instant now, Optional<List<Customer>> knownFirst) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            List<Customer> known = holders(accountId, ids);
+            List<Customer> known = attempt == 0 && knownFirst.isPresent() ? knownFirst.get() : holders(accountId, ids);
             Optional<Customer> chosen = choose(known, ids);
             if (chosen.isPresent()) {
-                return assign(accountId, chosen.get(), ids, known);
+                return new Resolved(assign(accountId, chosen.get(), ids, known), false);
             }
             // A new customer is made with what nobody holds; what another holds passes to it on the next pass, if
             // it may. Any of the unique identifiers may meet a customer made at the same moment: then that one is
@@ -67,12 +94,13 @@ public class Customers {
                 // transaction's alone until it commits: there is nothing to read again.
                 Customer customer = new Customer(made.get(), free.handle(), free.phone(), free.userId(),
                         free.parentUserId(), Optional.empty(), Optional.empty());
-                return assign(accountId, customer, ids, List.of(customer));
+                return new Resolved(assign(accountId, customer, ids, List.of(customer)), true);
             }
         }
         List<Customer> known = holders(accountId, ids);
-        return assign(accountId, choose(known, ids).orElseThrow(() -> new IllegalStateException(
-                "no customer of account " + accountId + " could be made for the identifiers given")), ids, known);
+        return new Resolved(assign(accountId, choose(known, ids).orElseThrow(() -> new IllegalStateException(
+                "no customer of account " + accountId + " could be made for the identifiers given")), ids, known),
+                false);
     }
 
     /**
