@@ -20,11 +20,12 @@ public interface Connector {
      * Takes a message the engine accepted, once {@linkplain #admit admitted}, in the transaction that stores it, so
      * that it is kept for delivery if and only if the message is.
      *
+     * @param messageId the message's row
      * @param wamid the message's id
      * @param customer the recipient's handle: the phone number's digits, or a BSUID
      * @param request the send as the client wrote it, in Meta's Cloud API shape
      */
-    default void accept(Channel channel, String wamid, String customer, JsonNode request) {
+    default void accept(Channel channel, long messageId, String wamid, String customer, JsonNode request) {
     }
 
     /**

@@ -56,8 +56,8 @@ class MetaConnector implements Connector {
     }
 
     @Override
-    public void accept(Channel channel, String wamid, String customer, JsonNode request) {
-        queue.add(channel, wamid, customer, json.writeValueAsString(forMeta(request, wamid, customer)),
+    public void accept(Channel channel, long messageId, String wamid, String customer, JsonNode request) {
+        queue.add(channel, messageId, wamid, customer, json.writeValueAsString(forMeta(request, wamid, customer)),
                 clock.instant());
         lengths.added(channel.id());
     }
@@ -82,6 +82,6 @@ class MetaConnector implements Connector {
 
     @Override
     public void deliver(Channel channel, String wamid, String customer) {
-        dispatcher.wake();
+        dispatcher.wake(channel);
     }
 }

@@ -25,6 +25,8 @@ class SendQueue {
     /** The sends of the channels a node holds the lease of, and may send now. */
     private static final String HELD = " from send_queue q join channel_leases l on l.channel_id = q.channel_id"
             + " where l.node = :node and l.expires_at > :now and l.sendable_from <= :now and q.claimed_at is null";
+    private static final String INSERT = "insert into send_queue (message_id, account_id, channel_id, wamid, customer,"
+            + " request, attempts, not_before, created_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)";
     /** Claims a send for a node while its lease of the channel still has the token it had when the send was read. */
     private static final String CLAIM = "update send_queue set claimed_at = ? where message_id = ?"
             + " and claimed_at is null and exists (select 1 from channel_leases where channel_id = ? and node = ?"
@@ -52,14 +54,14 @@ class SendQueue {
     record Due(Queued send, long token) {
     }
 
-    /** Queues the send of the channel's message {@code wamid}, in the transaction that stored the message. */
-    void add(Channel channel, String wamid, String customer, String request, Instant now) {
-        jdbc.sql("insert into send_queue (message_id, account_id, channel_id, wamid, customer, request, attempts,"
-                + " not_before, created_at)"
-                + " select id, account_id, channel_id, wamid, :customer, :request, 0, :now, :now"
-                + " from messages where channel_id = :channel and wamid = :wamid")
-                .param("customer", customer).param("request", request).param("now", Instants.param(now))
-                .param("channel", channel.id()).param("wamid", wamid).update();
+    /**
+     * Queues the send of the channel's message {@code messageId}, in the transaction that stored the message: with the
+     * rest of its batch when a group commit's batch is being applied.
+     */
+    void add(Channel channel, long messageId, String wamid, String customer, String request, Instant now) {
+        Object at = Instants.param(now);
+        BatchedWrites.write(batches, INSERT, messageId, channel.accountId(), channel.id(), wamid, customer, request,
+                at, at);
     }
 
     /** How many sends wait on the channel. */
@@ -68,10 +70,11 @@ class SendQueue {
                 .query(Long.class).single();
     }
 
-    /** How many sends wait on the channel to {@code customer}. */
+    /** How many sends wait on the channel to {@code customer}, those of the batch being applied included. */
     long forCustomer(long channelId, String customer) {
         return jdbc.sql("select count(*) from send_queue where channel_id = :channel and customer = :customer")
-                .param("channel", channelId).param("customer", customer).query(Long.class).single();
+                .param("channel", channelId).param("customer", customer).query(Long.class).single()
+                + BatchedWrites.waiting(INSERT, row -> row[2].equals(channelId) && row[4].equals(customer));
     }
 
     /** How many sends wait, on every channel. */

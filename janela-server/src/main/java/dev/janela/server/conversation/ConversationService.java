@@ -157,9 +157,10 @@ public class ConversationService {
         }
         boolean windowOpen = conversation.state().windowExpiresAt().filter(at::isBefore).isPresent();
         store.saveWithMessage(conversation, decision.next(), at);
-        messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced(), windowOpen));
+        long id = messages.add(conversation, NewMessage.accepted(wamid, message, author, at, decided.priced(),
+                windowOpen));
         record(conversation, decision);
-        return new Sent(wamid, at, decision.charge(), conversation.customer());
+        return new Sent(id, wamid, at, decision.charge(), conversation.customer());
     }
 
     /**

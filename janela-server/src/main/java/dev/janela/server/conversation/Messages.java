@@ -42,15 +42,14 @@ public class Messages {
             Optional<String> metaWamid, Optional<String> callbackData, Optional<UsageKey> counted) {
     }
 
-    /** Records a message of the conversation. */
-    void add(StoredConversation conversation, NewMessage message) {
-        jdbc.sql(INSERT).params(row(conversation, message)).update();
+    /** Records a message of the conversation, and returns its id. */
+    long add(StoredConversation conversation, NewMessage message) {
+        return jdbc.sql(INSERT + " returning id").params(row(conversation, message)).query(Long.class).single();
     }
 
     /**
      * Records a customer's message, with the rest of its batch when it is applied in a {@link GroupCommit}'s: nothing
-     * reads a received message back in the transaction that stores it, where a send reads its message again to
-     * queue it.
+     * reads a received message back in the transaction that stores it, where a send's is queued by its id.
      */
     void addReceived(StoredConversation conversation, NewMessage message) {
         BatchedWrites.write(batches, INSERT, row(conversation, message));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -36,6 +37,21 @@ public final class BatchedWrites implements AutoCloseable {
             return;
         }
         batch.waiting.computeIfAbsent(sql, statement -> new Waiting(jdbc, new ArrayList<>())).rows().add(row);
+    }
+
+    /** Whether a group commit's batch is being applied on this thread: then {@link #write} waits for its end. */
+    public static boolean collecting() {
+        return TransactionSynchronizationManager.getResource(BatchedWrites.class) != null;
+    }
+
+    /**
+     * How many rows of {@code sql} that {@code matching} accepts wait to be written with the batch being applied on
+     * this thread: none outside a batch, where each write is made at once. For a count that must see them too.
+     */
+    public static long waiting(String sql, Predicate<Object[]> matching) {
+        BatchedWrites batch = (BatchedWrites) TransactionSynchronizationManager.getResource(BatchedWrites.class);
+        Waiting rows = batch == null ? null : batch.waiting.get(sql);
+        return rows == null ? 0 : rows.rows().stream().filter(matching).count();
     }
 
     /** Collects the writes made on this thread, in the transaction it is in, until it is closed. */

@@ -5,6 +5,7 @@ import dev.janela.core.ledger.Charge;
 import dev.janela.core.ledger.ChargeKind;
 import dev.janela.core.money.Money;
 import dev.janela.core.pricing.Category;
+import dev.janela.server.jdbc.BatchedWrites;
 import dev.janela.server.jdbc.Instants;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,32 +25,37 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Ledger {
+    private static final String INSERT = "insert into charges (account_id, channel_id, conversation_id, customer,"
+            + " event_id, kind, cause, at, market, category, amount_micros, currency, rate_card_version, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
 
-    Ledger(JdbcClient jdbc, Clock clock) {
+    Ledger(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
     /**
-     * Records {@code charge}, unless a row with its cause exists.
+     * Records {@code charge}, unless a row with its cause exists: with the rest of a group commit's batch when one is
+     * being applied, as nothing reads a charge back in the transaction that records it. There a cause recorded
+     * already fails the batch, whose work is then applied again a piece at a time, where this answers false.
      *
      * @return whether it was recorded
      */
     public boolean record(long accountId, long channelId, long conversationId, Charge charge) {
-        return jdbc.sql("insert into charges (account_id, channel_id, conversation_id, customer, event_id, kind, cause,"
-                + " at, market, category, amount_micros, currency, rate_card_version, created_at) values (:account,"
-                + " :channel, :conversation, :customer, :eventId, :kind, :cause, :at, :market, :category, :amount,"
-                + " :currency, :version, :now) on conflict (account_id, cause) do nothing")
-                .param("account", accountId).param("channel", channelId).param("conversation", conversationId)
-                .param("customer", charge.conversation().customer()).param("eventId", charge.eventId())
-                .param("kind", charge.kind().wireName()).param("cause", charge.cause())
-                .param("at", Instants.param(charge.at())).param("market", charge.market())
-                .param("category", charge.category().wireName()).param("amount", charge.amount().micros())
-                .param("currency", charge.amount().currency().getCurrencyCode())
-                .param("version", charge.rateCardVersion()).param("now", Instants.param(clock.instant()))
-                .update() == 1;
+        Object[] row = {accountId, channelId, conversationId, charge.conversation().customer(), charge.eventId(),
+            charge.kind().wireName(), charge.cause(), Instants.param(charge.at()), charge.market(),
+            charge.category().wireName(), charge.amount().micros(), charge.amount().currency().getCurrencyCode(),
+            charge.rateCardVersion(), Instants.param(clock.instant())};
+        if (BatchedWrites.collecting()) {
+            BatchedWrites.write(batches, INSERT, row);
+            return true;
+        }
+        return batches.update(INSERT + " on conflict (account_id, cause) do nothing", row) == 1;
     }
 
     /** The charge an event caused, if it was charged. */

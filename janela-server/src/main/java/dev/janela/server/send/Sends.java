@@ -255,7 +255,7 @@ public class Sends implements DisposableBean {
                 checked.template().map(found -> new TemplateRef(found.id(), found.category())), checked.text());
         Sent sent = conversations.send(channel, outbound, pending.caller().author());
         request.callbackData().ifPresent(data -> messages.recordCallbackData(channel.id(), sent.wamid(), data));
-        connector.accept(channel, sent.wamid(), request.customer(), pending.request().parsed());
+        connector.accept(channel, sent.id(), sent.wamid(), request.customer(), pending.request().parsed());
         Delivered delivered = new Delivered(sent, request.customer(),
                 json.writeValueAsString(response(request, sent)));
         pending.alsoInTransaction().accept(delivered);

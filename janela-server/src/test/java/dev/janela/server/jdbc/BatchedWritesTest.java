@@ -124,6 +124,24 @@ class BatchedWritesTest {
         assertThat(items()).containsExactly("changed");
     }
 
+    @Test
+    void aCount_seesTheRowsWaitingWithTheBatch_thatMatch_andNoneOutsideABatch() {
+        List<Long> counted = new TransactionTemplate(transactions).execute(status -> {
+            try (BatchedWrites writes = BatchedWrites.open()) {
+                BatchedWrites.write(jdbc, INSERT, 1, "kept");
+                BatchedWrites.write(jdbc, INSERT, 2, "other");
+                BatchedWrites.write(jdbc, INSERT, 3, "kept");
+                BatchedWrites.write(jdbc, "delete from batched_writes_test where id = ?", 9);
+                long kept = BatchedWrites.waiting(INSERT, row -> row[1].equals("kept"));
+                writes.flush();
+                return List.of(kept, BatchedWrites.waiting(INSERT, row -> true));
+            }
+        });
+
+        assertThat(counted).as("waiting before the flush, and after it").containsExactly(2L, 0L);
+        assertThat(BatchedWrites.waiting(INSERT, row -> true)).as("outside a batch").isZero();
+    }
+
     /** A group commit whose first piece of work waits for {@link #release}, so that the rest queue behind it. */
     private GroupCommit<Integer, Integer> heldFirst() {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
