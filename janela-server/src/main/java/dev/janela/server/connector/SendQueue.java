@@ -94,9 +94,13 @@ class SendQueue {
                 .query((row, number) -> new Due(queued(row, number), row.getLong("token"))).list();
     }
 
-    /** When the next send on the channels {@code node} holds that is not due at {@code now} comes due, if any. */
+    /**
+     * When the next send on the channels {@code node} holds that is not due at {@code now} comes due, if any: a retry,
+     * as a send is queued due at once (another node's clock may be a little ahead, which the sender's nap, a quarter
+     * of a second when it has nothing to do, covers).
+     */
     Optional<Instant> nextDueAfter(String node, Instant now) {
-        return jdbc.sql("select min(q.not_before) as due" + HELD + " and q.not_before > :now")
+        return jdbc.sql("select min(q.not_before) as due" + HELD + " and q.attempts > 0 and q.not_before > :now")
                 .param("node", node).param("now", Instants.param(now))
                 .query((row, number) -> Instants.readOptional(row, "due")).single();
     }
