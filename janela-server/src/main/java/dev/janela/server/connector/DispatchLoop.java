@@ -34,6 +34,8 @@ final class DispatchLoop {
     private Thread thread;
     private volatile boolean running;
     private boolean woken;
+    /** When the thread's nap ends, while it naps. */
+    private Instant napEnds;
 
     /**
      * @param pass runs one pass over the queue
@@ -58,6 +60,21 @@ final class DispatchLoop {
     /** Wakes the thread: a send was queued, or one is to be tried again. */
     void wake() {
         synchronized (nap) {
+            woken = true;
+            nap.notifyAll();
+        }
+    }
+
+    /**
+     * Wakes the thread for a send queued that the limits hold until {@code opens}, unless it naps until then or less:
+     * the pass it naps for takes the send, or finds it held and naps until it may go. Each commit of sends would
+     * otherwise wake it, while the throughput holds them, for a pass that reads the queue and sends nothing.
+     */
+    void wakeFor(Instant opens) {
+        synchronized (nap) {
+            if (napEnds != null && !napEnds.isAfter(opens)) {
+                return;
+            }
             woken = true;
             nap.notifyAll();
         }
@@ -105,12 +122,14 @@ final class DispatchLoop {
                 left.plusNanos(999_999).toMillis()));
         synchronized (nap) {
             if (!woken) {
+                napEnds = clock.instant().plusMillis(millis);
                 try {
                     nap.wait(millis);
                 } catch (InterruptedException stopping) {
                     Thread.currentThread().interrupt();
                     running = false;
                 }
+                napEnds = null;
             }
             woken = false;
         }

@@ -149,9 +149,10 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
         }
     }
 
-    /** Wakes the sender: a send was queued. */
-    void wake() {
-        loop.wake();
+    /** Wakes the sender: a send was queued on {@code channel}. */
+    void wake(Channel channel) {
+        Instant now = clock.instant();
+        loop.wakeFor(pacing.channelOpensAt(channel.id(), channel.throughput(), now).orElse(now));
     }
 
     /** What a pass claimed, out of how many sends it read, and when the earliest one the limits held may go. */
@@ -199,18 +200,25 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     private Claimed claim(List<SendQueue.Due> due, Instant now) {
         Map<Long, Optional<Channel>> channelsById = new HashMap<>();
         Set<String> held = new HashSet<>();
+        Set<Long> closed = new HashSet<>();
         Instant earliestHeld = null;
         List<SendQueue.Due> allowed = new ArrayList<>();
         for (SendQueue.Due each : due) {
             SendQueue.Queued send = each.send();
             String pair = send.channelId() + "/" + send.customer();
             Optional<Channel> channel = channelsById.computeIfAbsent(send.channelId(), channels::findById);
-            if (channel.isEmpty() || held.contains(pair)) {
+            if (channel.isEmpty() || closed.contains(send.channelId()) || held.contains(pair)) {
                 continue;
             }
-            Optional<Instant> wait = pacing.take(send.channelId(), channel.get().throughput(), send.customer(), now);
+            int throughput = channel.get().throughput();
+            Optional<Instant> wait = pacing.take(send.channelId(), throughput, send.customer(), now);
             if (wait.isPresent()) {
-                held.add(pair);
+                // once the channel's throughput holds one, it holds the pass's other sends of the channel alike
+                if (pacing.channelOpensAt(send.channelId(), throughput, now).isPresent()) {
+                    closed.add(send.channelId());
+                } else {
+                    held.add(pair);
+                }
                 earliestHeld = earliestHeld == null || wait.get().isBefore(earliestHeld) ? wait.get() : earliestHeld;
             } else {
                 allowed.add(each);

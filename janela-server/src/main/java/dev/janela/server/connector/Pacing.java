@@ -53,21 +53,18 @@ final class Pacing {
      *     might go, or, when only the spreading holds it, the time all the spreading allows at once may go
      */
     synchronized Optional<Instant> take(long channelId, int throughput, String customer, Instant now) {
-        Deque<Instant> sent = lastSecond.computeIfAbsent(channelId, id -> new ArrayDeque<>());
-        while (!sent.isEmpty() && !sent.peekFirst().plus(second).isAfter(now)) {
-            sent.removeFirst();
-        }
-        Instant windowAllowed = sent.size() < throughput ? now : sent.stream()
-                .skip(sent.size() - (long) throughput).findFirst().orElseThrow().plus(second);
+        Deque<Instant> sent = recent(channelId, now);
+        Instant windowAllowed = windowAllowed(sent, throughput, 1);
         Duration channelInterval = second.dividedBy(throughput);
         Instant channelNext = channelDue.getOrDefault(channelId, now);
         Pair pair = new Pair(channelId, customer);
         Instant pairNext = pairDue.getOrDefault(pair, now);
-        Instant spreadAllowed = earliest(channelNext, channelInterval, Math.max(1, throughput / SPREAD));
+        Instant spreadAllowed = earliest(channelNext, channelInterval, spread(throughput));
         Instant allowed = latest(windowAllowed, spreadAllowed, earliest(pairNext, pairInterval, pairBurst));
         if (allowed.isAfter(now)) {
-            // Held by the spreading: come back when a tenth of a second's worth may go together, not for each one.
-            return Optional.of(spreadAllowed.isAfter(now) ? latest(allowed, channelNext, now) : allowed);
+            boolean channelHolds = windowAllowed.isAfter(now) || spreadAllowed.isAfter(now);
+            return Optional.of(channelHolds ? latest(allowed, reopens(sent, throughput, channelNext, now), now)
+                    : allowed);
         }
         sent.addLast(now);
         channelDue.put(channelId, latest(channelNext, now, now).plus(channelInterval));
@@ -76,6 +73,52 @@ final class Pacing {
             pairDue.values().removeIf(due -> !due.isAfter(now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * When the channel's throughput and the spreading let its messages go again, to whichever customer, as
+     * {@link #take} answers for a message they hold; empty when they let one go now. Takes nothing.
+     */
+    synchronized Optional<Instant> channelOpensAt(long channelId, int throughput, Instant now) {
+        Deque<Instant> sent = recent(channelId, now);
+        Instant channelNext = channelDue.getOrDefault(channelId, now);
+        Instant spreadAllowed = earliest(channelNext, second.dividedBy(throughput), spread(throughput));
+        if (!windowAllowed(sent, throughput, 1).isAfter(now) && !spreadAllowed.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(reopens(sent, throughput, channelNext, now));
+    }
+
+    /**
+     * When a channel that holds its messages now lets a tenth of a second's worth go together: the spreading's full
+     * allowance, and as many places in the second's count. Come back then, not for each place as it frees: at the
+     * throughput, one frees every few milliseconds, each for a pass over the queue that sends one message.
+     */
+    private Instant reopens(Deque<Instant> sent, int throughput, Instant channelNext, Instant now) {
+        return latest(windowAllowed(sent, throughput, spread(throughput)), channelNext, now);
+    }
+
+    /** The channel's messages still counted in the second that ends at {@code now}. */
+    private Deque<Instant> recent(long channelId, Instant now) {
+        Deque<Instant> sent = lastSecond.computeIfAbsent(channelId, id -> new ArrayDeque<>());
+        while (!sent.isEmpty() && !sent.peekFirst().plus(second).isAfter(now)) {
+            sent.removeFirst();
+        }
+        return sent;
+    }
+
+    /** When the second's count has room for {@code places} more of the messages of a channel that sent {@code sent}. */
+    private Instant windowAllowed(Deque<Instant> sent, int throughput, int places) {
+        int over = sent.size() - (throughput - places);
+        if (over <= 0) {
+            return Instant.MIN;
+        }
+        return sent.stream().skip(over - 1L).findFirst().orElseThrow().plus(second);
+    }
+
+    /** How many of a channel's messages the spreading lets go at once: a tenth of a second's worth. */
+    private static int spread(int throughput) {
+        return Math.max(1, throughput / SPREAD);
     }
 
     /**

@@ -41,6 +41,11 @@ class PacingPropertyTest {
             Instant at = random.nextInt(3) == 0 && promised.containsKey(customer) && promised.get(customer).isAfter(now)
                     ? promised.get(customer) : now;
             now = at;
+            Optional<Instant> opens = pacing.channelOpensAt(1, throughput, at);
+            assertThat(opens.isEmpty()).as("seed %d, attempt %d: the channel has room at %s", seed, attempt, at)
+                    .isEqualTo(oracle.channelHasRoom(at));
+            opens.ifPresent(later -> assertThat(later).as("seed %d: the channel opens in the future", seed)
+                    .isAfter(at));
             Optional<Instant> wait = pacing.take(1, throughput, customer, at);
 
             boolean expected = oracle.allows(customer, at);
@@ -82,6 +87,12 @@ class PacingPropertyTest {
             this.throughput = throughput;
             this.second = Duration.ofSeconds(1).plus(margin);
             this.spread = new Bucket(Math.max(1, throughput / 10), second.toNanos() / throughput);
+        }
+
+        /** Whether the channel's throughput and its spreading let one more message go at {@code at}. */
+        boolean channelHasRoom(Instant at) {
+            return channelSends.stream().filter(sent -> sent.isAfter(at.minus(second))).count() < throughput
+                    && spread.fill(at);
         }
 
         boolean allows(String customer, Instant at) {
