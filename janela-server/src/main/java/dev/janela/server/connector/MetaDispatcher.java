@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -157,8 +158,13 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
 
     /** What a pass claimed, out of how many sends it read, and when the earliest one the limits held may go. */
     private record Claimed(List<SendQueue.Queued> sends, int read, Optional<Instant> earliestHeld,
-            Map<Long, Optional<Channel>> channels) {
-        static final Claimed NOTHING = new Claimed(List.of(), 0, Optional.empty(), Map.of());
+            Map<Long, Optional<Channel>> channels, boolean closedAChannel) {
+        static final Claimed NOTHING = new Claimed(List.of(), 0, Optional.empty(), Map.of(), false);
+
+        /** Whether the read was full and a channel its throughput now holds took part of it: others may wait past. */
+        boolean readPastAClosedChannel() {
+            return read == PASS_SIZE && closedAChannel;
+        }
     }
 
     /** A pass of the sender's own thread, which also keeps this node's leases and its share of the channels. */
@@ -168,33 +174,52 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
     }
 
     private DispatchLoop.Pass pass() {
-        Instant now = clock.instant();
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        List<Instant> held = new ArrayList<>();
+        Claimed claimed;
+        do {
+            claimed = claimDue(clock.instant(), held);
+            for (SendQueue.Queued send : claimed.sends()) {
+                started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));
+            }
+            claimed.earliestHeld().ifPresent(held::add);
+            // a channel its throughput held took part of the read: read again, past it, for the other channels' sends
+        } while (claimed.readPastAClosedChannel());
+        return new DispatchLoop.Pass(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)),
+                held.stream().min(Comparator.naturalOrder()),
+                claimed.read() == PASS_SIZE && claimed.earliestHeld().isEmpty());
+    }
+
+    /**
+     * Claims the sends due at {@code now} that the limits allow; adds to {@code held} when the channels the pass
+     * passes over let their sends go again.
+     */
+    private Claimed claimDue(Instant now, List<Instant> held) {
+        // The sends of a channel its throughput holds are passed over, not read: a channel with hundreds waiting
+        // would otherwise fill each pass's read, and keep another channel's sends out of it until it drained.
+        Map<Long, Instant> closed = pacing.closed(now);
+        held.addAll(closed.values());
         // One transaction claims the sends the limits allow, so that they leave together, close to the time the limits
         // counted. On PostgreSQL it reads them too, locked, so that another node's pass passes them by. SQLite's
         // transaction would hold the store's write lock, which reading hundreds of sends should not: they are read
         // first, and an idle pass, four a second, takes no write lock at all.
         Claimed claimed;
         if (dialect.transactionsLockTheStore()) {
-            List<SendQueue.Due> due = due(now);
+            List<SendQueue.Due> due = due(now, closed);
             claimed = due.isEmpty() ? Claimed.NOTHING : transaction.execute(status -> claim(due, now));
         } else {
-            claimed = transaction.execute(status -> claim(due(now), now));
+            claimed = transaction.execute(status -> claim(due(now, closed), now));
         }
         if (!claimed.sends().isEmpty()) {
             // a claim that waited for a busy database would otherwise let the next pass's sends reach Meta in the
             // same second as these
             pacing.left(now, clock.instant());
         }
-        List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (SendQueue.Queued send : claimed.sends()) {
-            started.add(send(claimed.channels().get(send.channelId()).orElseThrow(), send));
-        }
-        return new DispatchLoop.Pass(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)),
-                claimed.earliestHeld(), claimed.read() == PASS_SIZE && claimed.earliestHeld().isEmpty());
+        return claimed;
     }
 
-    private List<SendQueue.Due> due(Instant now) {
-        return queue.due(node.name(), now, PASS_SIZE);
+    private List<SendQueue.Due> due(Instant now, Map<Long, Instant> closed) {
+        return queue.due(node.name(), now, PASS_SIZE, closed.keySet());
     }
 
     private Claimed claim(List<SendQueue.Due> due, Instant now) {
@@ -225,7 +250,7 @@ public class MetaDispatcher implements InitializingBean, DisposableBean {
             }
         }
         List<SendQueue.Queued> claimed = allowed.isEmpty() ? List.of() : queue.claim(node.name(), allowed, now);
-        return new Claimed(claimed, due.size(), Optional.ofNullable(earliestHeld), channelsById);
+        return new Claimed(claimed, due.size(), Optional.ofNullable(earliestHeld), channelsById, !closed.isEmpty());
     }
 
     private CompletableFuture<Void> send(Channel channel, SendQueue.Queued send) {

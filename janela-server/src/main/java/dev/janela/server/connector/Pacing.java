@@ -35,6 +35,8 @@ final class Pacing {
     private final Map<Long, Deque<Instant>> lastSecond = new HashMap<>();
     private final Map<Long, Instant> channelDue = new HashMap<>();
     private final Map<Pair, Instant> pairDue = new HashMap<>();
+    /** Each channel's throughput when it last took a place. */
+    private final Map<Long, Integer> throughputs = new HashMap<>();
 
     private record Pair(long channelId, String customer) {
     }
@@ -53,6 +55,7 @@ final class Pacing {
      *     might go, or, when only the spreading holds it, the time all the spreading allows at once may go
      */
     synchronized Optional<Instant> take(long channelId, int throughput, String customer, Instant now) {
+        throughputs.put(channelId, throughput);
         Deque<Instant> sent = recent(channelId, now);
         Instant windowAllowed = windowAllowed(sent, throughput, 1);
         Duration channelInterval = second.dividedBy(throughput);
@@ -87,6 +90,17 @@ final class Pacing {
             return Optional.empty();
         }
         return Optional.of(reopens(sent, throughput, channelNext, now));
+    }
+
+    /**
+     * The channels whose throughput or spreading holds their messages at {@code now}, each with when it lets them go
+     * again ({@link #channelOpensAt}): a pass over the queue passes their sends by.
+     */
+    synchronized Map<Long, Instant> closed(Instant now) {
+        Map<Long, Instant> closed = new HashMap<>();
+        throughputs.forEach((channelId, throughput) -> channelOpensAt(channelId, throughput, now)
+                .ifPresent(opens -> closed.put(channelId, opens)));
+        return closed;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,15 +84,20 @@ class SendQueue {
     }
 
     /**
-     * The sends due at {@code now} on the channels {@code node} holds, that nobody is sending, oldest first. In a
-     * transaction on PostgreSQL they stay locked until it ends, and another transaction's locked sends are passed by.
+     * The sends due at {@code now} on the channels {@code node} holds but those {@code passedOver}, that nobody is
+     * sending, oldest first. In a transaction on PostgreSQL they stay locked until it ends, and another transaction's
+     * locked sends are passed by.
      */
-    List<Due> due(String node, Instant now, int limit) {
-        return jdbc.sql("select q.message_id, q.channel_id, q.wamid, q.customer, q.request, q.attempts, l.token"
-                + HELD + " and q.not_before <= :now order by q.message_id limit :limit"
-                + dialect.lockRowsOfSkippingLocked("q"))
-                .param("node", node).param("now", Instants.param(now)).param("limit", limit)
-                .query((row, number) -> new Due(queued(row, number), row.getLong("token"))).list();
+    List<Due> due(String node, Instant now, int limit, Collection<Long> passedOver) {
+        String passing = passedOver.isEmpty() ? "" : " and q.channel_id not in (:passedOver)";
+        JdbcClient.StatementSpec statement = jdbc.sql("select q.message_id, q.channel_id, q.wamid, q.customer,"
+                + " q.request, q.attempts, l.token" + HELD + " and q.not_before <= :now" + passing
+                + " order by q.message_id limit :limit" + dialect.lockRowsOfSkippingLocked("q"))
+                .param("node", node).param("now", Instants.param(now)).param("limit", limit);
+        if (!passedOver.isEmpty()) {
+            statement.param("passedOver", passedOver);
+        }
+        return statement.query((row, number) -> new Due(queued(row, number), row.getLong("token"))).list();
     }
 
     /**

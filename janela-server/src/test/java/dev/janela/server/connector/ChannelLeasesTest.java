@@ -162,7 +162,7 @@ class ChannelLeasesTest {
     /** The sends waiting on this test's channel that are due for {@code node} at {@code now}, oldest first. */
     private List<SendQueue.Due> allDueOnTheChannel(String node, Instant now) {
         return new TransactionTemplate(transactions).execute(status -> queue.due(run + "-" + node, now,
-                Integer.MAX_VALUE).stream().filter(due -> due.send().channelId() == channelId).toList());
+                Integer.MAX_VALUE, List.of()).stream().filter(due -> due.send().channelId() == channelId).toList());
     }
 
     private ChannelLeases node(String name) {

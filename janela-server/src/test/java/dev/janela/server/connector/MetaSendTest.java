@@ -211,6 +211,25 @@ class MetaSendTest {
     }
 
     @Test
+    void aChannelItsThroughputHolds_withMoreWaitingThanAPassReads_doesNotKeepAnotherChannelsSendsWaiting() {
+        Api.expect(api.patch("/api/channels/" + channel, Map.of("throughput", 50)), 200);
+        for (int customer = 0; customer < 600; customer++) {
+            sendTemplate(String.format("55219876%05d", customer));
+        }
+        Api other = server.anAccount()
+                .withTemplateApprovedAtMeta("order_update", "en_US", "utility", "Order {{1}} has shipped.").build();
+        Api.expect(other.sendTemplate(other.channel(), CUSTOMER, "order_update", "en_US", "A-1"), 200);
+
+        for (int tenth = 0; tenth < 5; tenth++) {
+            dispatcher.dispatchDue().join();
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(meta.sends(other.channel())).as("the other channel's send, behind 600 held ones").hasSize(1);
+        assertThat(meta.sends(channel)).as("a channel of 50 a second, 5 at once, for half a second").hasSize(25);
+    }
+
+    @Test
     void messagesToOneCustomer_keepMetasPairLimit_aBurstThenOneEverySixSeconds_inOrder() {
         List<String> sent = List.of(sendTemplate(CUSTOMER), sendTemplate(CUSTOMER), sendTemplate(CUSTOMER),
                 sendTemplate(CUSTOMER), sendTemplate(CUSTOMER));
