@@ -31,7 +31,7 @@ public final class BatchedWrites implements AutoCloseable {
      * changed.
      */
     public static void write(JdbcTemplate jdbc, String sql, Object... row) {
-        BatchedWrites batch = (BatchedWrites) TransactionSynchronizationManager.getResource(BatchedWrites.class);
+        BatchedWrites batch = current();
         if (batch == null) {
             jdbc.update(sql, row);
             return;
@@ -41,7 +41,7 @@ public final class BatchedWrites implements AutoCloseable {
 
     /** Whether a group commit's batch is being applied on this thread: then {@link #write} waits for its end. */
     public static boolean collecting() {
-        return TransactionSynchronizationManager.getResource(BatchedWrites.class) != null;
+        return current() != null;
     }
 
     /**
@@ -49,9 +49,14 @@ public final class BatchedWrites implements AutoCloseable {
      * this thread: none outside a batch, where each write is made at once. For a count that must see them too.
      */
     public static long waiting(String sql, Predicate<Object[]> matching) {
-        BatchedWrites batch = (BatchedWrites) TransactionSynchronizationManager.getResource(BatchedWrites.class);
+        BatchedWrites batch = current();
         Waiting rows = batch == null ? null : batch.waiting.get(sql);
         return rows == null ? 0 : rows.rows().stream().filter(matching).count();
+    }
+
+    /** The batch being applied on this thread, if one is; else null. */
+    private static BatchedWrites current() {
+        return (BatchedWrites) TransactionSynchronizationManager.getResource(BatchedWrites.class);
     }
 
     /** Collects the writes made on this thread, in the transaction it is in, until it is closed. */
