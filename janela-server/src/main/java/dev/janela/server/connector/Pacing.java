@@ -51,23 +51,23 @@ final class Pacing {
      * Takes a place for one message to {@code customer} on the channel at {@code now}, if both limits allow it.
      *
      * @param throughput the channel's messages a second
-     * @return empty when the message may go now; else, taking nothing, when to try again: when the pair limit lets
-     *     it go, or, when the channel's own limits hold it, no earlier than they let a tenth of a second's worth go
+     * @return empty when the message may go now; else, taking nothing, when to try again: the earliest time it
+     *     might go, or, when only the spreading holds it, the time all the spreading allows at once may go
      */
     synchronized Optional<Instant> take(long channelId, int throughput, String customer, Instant now) {
         throughputs.put(channelId, throughput);
         Deque<Instant> sent = recent(channelId, now);
+        Instant windowAllowed = windowAllowed(sent, throughput, 1);
         Duration channelInterval = second.dividedBy(throughput);
         Instant channelNext = channelDue.getOrDefault(channelId, now);
         Pair pair = new Pair(channelId, customer);
         Instant pairNext = pairDue.getOrDefault(pair, now);
-        Instant pairAllowed = earliest(pairNext, pairInterval, pairBurst);
-        Instant channelReopens = channelReopens(sent, throughput, channelNext, now);
-        if (channelReopens != null) {
-            return Optional.of(latest(pairAllowed, channelReopens, now));
-        }
-        if (pairAllowed.isAfter(now)) {
-            return Optional.of(pairAllowed);
+        Instant spreadAllowed = earliest(channelNext, channelInterval, spread(throughput));
+        Instant allowed = latest(windowAllowed, spreadAllowed, earliest(pairNext, pairInterval, pairBurst));
+        if (allowed.isAfter(now)) {
+            boolean channelHolds = windowAllowed.isAfter(now) || spreadAllowed.isAfter(now);
+            return Optional.of(channelHolds ? latest(allowed, reopens(sent, throughput, channelNext, now), now)
+                    : allowed);
         }
         sent.addLast(now);
         channelDue.put(channelId, latest(channelNext, now, now).plus(channelInterval));
@@ -83,8 +83,13 @@ final class Pacing {
      * {@link #take} answers for a message they hold; empty when they let one go now. Takes nothing.
      */
     synchronized Optional<Instant> channelOpensAt(long channelId, int throughput, Instant now) {
-        return Optional.ofNullable(channelReopens(recent(channelId, now), throughput,
-                channelDue.getOrDefault(channelId, now), now));
+        Deque<Instant> sent = recent(channelId, now);
+        Instant channelNext = channelDue.getOrDefault(channelId, now);
+        Instant spreadAllowed = earliest(channelNext, second.dividedBy(throughput), spread(throughput));
+        if (!windowAllowed(sent, throughput, 1).isAfter(now) && !spreadAllowed.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(reopens(sent, throughput, channelNext, now));
     }
 
     /**
@@ -99,18 +104,11 @@ final class Pacing {
     }
 
     /**
-     * When the channel's second's count and spreading, which hold its messages now, let a tenth of a second's worth
-     * go together: the spreading's full allowance, and as many places in the count; null when they let one go now.
-     * Come back then, not for each place as it frees: at the throughput, one frees every few milliseconds, each for a
-     * pass over the queue that sends one message.
-     *
-     * @param channelNext when the spreading's next message is due at the steady rate
+     * When a channel that holds its messages now lets a tenth of a second's worth go together: the spreading's full
+     * allowance, and as many places in the second's count. Come back then, not for each place as it frees: at the
+     * throughput, one frees every few milliseconds, each for a pass over the queue that sends one message.
      */
-    private Instant channelReopens(Deque<Instant> sent, int throughput, Instant channelNext, Instant now) {
-        Instant spreadAllowed = earliest(channelNext, second.dividedBy(throughput), spread(throughput));
-        if (!windowAllowed(sent, throughput, 1).isAfter(now) && !spreadAllowed.isAfter(now)) {
-            return null;
-        }
+    private Instant reopens(Deque<Instant> sent, int throughput, Instant channelNext, Instant now) {
         return latest(windowAllowed(sent, throughput, spread(throughput)), channelNext, now);
     }
 
