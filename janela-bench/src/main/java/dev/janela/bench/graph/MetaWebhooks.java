@@ -29,16 +29,20 @@ import java.util.function.Supplier;
 
 /**
  * What Meta posts back after a send, as a campaign sees it: the message's statuses (sent, delivered, read, each a
- * signed webhook of its own, a little after the one before) and, from some customers, a reply. Posted to Janela's
- * webhook endpoint over a few kept-alive connections, each written and read by a thread of its own, since Java's
- * HTTP client cost two thirds of the server's CPU a send in this mix; when Janela answers more slowly than they come,
- * they wait, and how late they were posted is the backlog.
+ * signed webhook of its own, a little after the one before, the first two with Meta's pricing of a marketing
+ * template) and, from some customers, a reply. Posted to Janela's webhook endpoint over a few kept-alive connections,
+ * each written and read by a thread of its own, since Java's HTTP client cost two thirds of the server's CPU a send
+ * in this mix; when Janela answers more slowly than they come, they wait, and how late they were posted is the
+ * backlog.
  */
 public final class MetaWebhooks implements AutoCloseable {
     /** When each status follows the send's answer, as Meta's come within about a second. */
     private static final Duration[] STATUS_DELAYS = {Duration.ofMillis(50), Duration.ofMillis(200),
         Duration.ofMillis(1_000)};
     private static final String[] STATUSES = {"sent", "delivered", "read"};
+    /** Meta prices a message on {@code sent} and on one of {@code delivered} and {@code read}. */
+    private static final String PRICING = ",\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\","
+            + "\"type\":\"regular\",\"category\":\"marketing\"}";
     private static final Duration REPLY_DELAY = Duration.ofMillis(2_000);
 
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -257,7 +261,8 @@ public final class MetaWebhooks implements AutoCloseable {
             String status) {
         return WebhookBodies.delivery(phoneNumberId, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
                 + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + to + "\""
-                + (callbackData.isEmpty() ? "" : ",\"biz_opaque_callback_data\":\"" + callbackData + "\"") + "}]");
+                + (callbackData.isEmpty() ? "" : ",\"biz_opaque_callback_data\":\"" + callbackData + "\"")
+                + (status.equals("read") ? "" : PRICING) + "}]");
     }
 
     private String reply(String phoneNumberId, String to) {
