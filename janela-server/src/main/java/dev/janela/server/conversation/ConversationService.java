@@ -190,9 +190,9 @@ public class ConversationService {
         if (message.metaWamid().isEmpty() && !report.wamid().equals(message.wamid())) {
             messages.recordMetaWamid(message.id(), report.wamid());
         }
-        report.pricing().ifPresent(pricing -> messages.recordMetaPricing(message.id(), pricing));
         MessageState next = message.state().after(report.state());
         if (next == message.state()) {
+            report.pricing().ifPresent(pricing -> messages.recordMetaPricing(message.id(), pricing));
             return false;
         }
         if (next == MessageState.FAILED) {
@@ -205,7 +205,7 @@ public class ConversationService {
             store.save(conversation, decision.next(), report.at());
             record(conversation, decision);
         }
-        messages.setState(message.id(), next, report.at(), report.errorCode());
+        messages.setState(message.id(), next, report.at(), report.errorCode(), report.pricing());
         events.messageStatus(channel, message, next, report);
         return true;
     }

@@ -23,6 +23,8 @@ public class Messages {
             + " direction, type, template_id, category, body, state, author, at, state_at, created_at, priced_model,"
             + " priced_unit, priced_category, counted_in, business_initiated, referral)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SET_PRICING = "meta_pricing_model = :model, meta_billable = :billable,"
+            + " meta_pricing_type = :type, meta_category = :category";
     private static final String RECORD_META_WAMID = "update messages set meta_wamid = ? where id = ?"
             + " and meta_wamid is null";
 
@@ -149,10 +151,13 @@ public class Messages {
 
     /** Records how Meta priced the message; a report without pricing leaves what an earlier one said. */
     public void recordMetaPricing(long id, MetaPricing pricing) {
-        jdbc.sql("update messages set meta_pricing_model = :model, meta_billable = :billable, meta_pricing_type ="
-                + " :type, meta_category = :category where id = :id")
-                .param("model", pricing.pricingModel()).param("billable", pricing.billable())
-                .param("type", pricing.type()).param("category", pricing.category()).param("id", id).update();
+        withPricing(jdbc.sql("update messages set " + SET_PRICING + " where id = :id"), pricing).param("id", id)
+                .update();
+    }
+
+    private static JdbcClient.StatementSpec withPricing(JdbcClient.StatementSpec statement, MetaPricing pricing) {
+        return statement.param("model", pricing.pricingModel()).param("billable", pricing.billable())
+                .param("type", pricing.type()).param("category", pricing.category());
     }
 
     /**
@@ -166,22 +171,21 @@ public class Messages {
 
     /** The account's messages whose outcome is unknown, oldest first. */
     public List<Unknown> unknown(long accountId) {
-        return jdbc.sql("select c.phone_number_id, m.wamid, u.handle, m.type, m.body, m.at, m.state_at, m.flagged_at"
-                + " from messages m join channels c on c.id = m.channel_id join conversations v on"
+        return jdbc.sql("select c.phone_number_id, m.wamid, u.handle, m.type, m.body, m.at, m.unknown_since,"
+                + " m.flagged_at from messages m join channels c on c.id = m.channel_id join conversations v on"
                 + " v.id = m.conversation_id join customers u on u.id = v.customer_id"
-                + " where m.account_id = :account and m.state = :unknown order by m.id")
-                .param("account", accountId).param("unknown", MessageState.UNKNOWN.wireName())
+                + " where m.unknown_since is not null and m.account_id = :account order by m.id")
+                .param("account", accountId)
                 .query((row, number) -> new Unknown(row.getString("phone_number_id"), row.getString("wamid"),
                         row.getString("handle"), row.getString("type"), row.getString("body"),
-                        Instants.read(row, "at"), Instants.read(row, "state_at"),
+                        Instants.read(row, "at"), Instants.read(row, "unknown_since"),
                         Instants.readOptional(row, "flagged_at").orElse(null)))
                 .list();
     }
 
     /** How many messages, of every account, are {@code unknown}. */
     public long unknownCount() {
-        return jdbc.sql("select count(*) from messages where state = :unknown")
-                .param("unknown", MessageState.UNKNOWN.wireName()).query(Long.class).single();
+        return jdbc.sql("select count(*) from messages where unknown_since is not null").query(Long.class).single();
     }
 
     /** A message that stayed {@code unknown} too long. */
@@ -194,25 +198,31 @@ public class Messages {
      * @return the messages flagged now
      */
     public List<Overdue> flagUnknownSince(Instant before, Instant now) {
-        List<Overdue> overdue = jdbc.sql("select m.account_id, c.phone_number_id, m.wamid, m.state_at from messages m"
-                + " join channels c on c.id = m.channel_id where m.state = :unknown and m.flagged_at is null"
-                + " and m.state_at < :before order by m.id")
-                .param("unknown", MessageState.UNKNOWN.wireName()).param("before", Instants.param(before))
+        List<Overdue> overdue = jdbc.sql("select m.account_id, c.phone_number_id, m.wamid, m.unknown_since"
+                + " from messages m join channels c on c.id = m.channel_id where m.unknown_since < :before"
+                + " and m.flagged_at is null order by m.id")
+                .param("before", Instants.param(before))
                 .query((row, number) -> new Overdue(row.getLong("account_id"), row.getString("phone_number_id"),
-                        row.getString("wamid"), Instants.read(row, "state_at")))
+                        row.getString("wamid"), Instants.read(row, "unknown_since")))
                 .list();
-        jdbc.sql("update messages set flagged_at = :now where state = :unknown and flagged_at is null"
-                + " and state_at < :before")
-                .param("now", Instants.param(now)).param("unknown", MessageState.UNKNOWN.wireName())
-                .param("before", Instants.param(before)).update();
+        jdbc.sql("update messages set flagged_at = :now where unknown_since < :before and flagged_at is null")
+                .param("now", Instants.param(now)).param("before", Instants.param(before)).update();
         return overdue;
     }
 
-    /** Moves a message to {@code state}, as reported at {@code at}, with the platform's error code if it gave one. */
-    void setState(long id, MessageState state, Instant at, Optional<Integer> errorCode) {
-        jdbc.sql("update messages set state = :state, state_at = :at, error_code = coalesce(:error, error_code)"
-                + " where id = :id")
-                .param("state", state.wireName()).param("at", Instants.param(at)).param("error", errorCode.orElse(null))
-                .param("id", id).update();
+    /**
+     * Moves a message to {@code state}, as reported at {@code at}, with the platform's error code and pricing if the
+     * report gave them: one update, which changes no indexed column and so writes no index entry on PostgreSQL
+     * while its page has room (V20 says why that matters).
+     */
+    void setState(long id, MessageState state, Instant at, Optional<Integer> errorCode,
+            Optional<MetaPricing> pricing) {
+        JdbcClient.StatementSpec update = jdbc.sql("update messages set state = :state, state_at = :at,"
+                + " unknown_since = :unknownSince, error_code = coalesce(:error, error_code)"
+                + (pricing.isPresent() ? ", " + SET_PRICING : "") + " where id = :id")
+                .param("state", state.wireName()).param("at", Instants.param(at))
+                .param("unknownSince", state == MessageState.UNKNOWN ? Instants.param(at) : null)
+                .param("error", errorCode.orElse(null)).param("id", id);
+        pricing.map(reported -> withPricing(update, reported)).orElse(update).update();
     }
 }
