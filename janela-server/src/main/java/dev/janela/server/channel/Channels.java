@@ -1,24 +1,40 @@
 package dev.janela.server.channel;
 
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The channels of every account. */
+/**
+ * The channels of every account. A channel found by its {@code phone_number_id}, as every send and every batch of
+ * webhooks finds one, is kept for a second: a channel never changes but for its throughput, which this node's
+ * change replaces at once and another node's within that second (the pacing itself reads it afresh).
+ */
 @Repository
 public class Channels {
     private static final String COLUMNS =
             "id, account_id, phone_number_id, number, country, created_at, created_by, throughput";
+    private static final Duration KEPT_FOR = Duration.ofSeconds(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Channels found lately, by phone_number_id; one not found is not kept, so a new channel is found at once. */
+    private final Map<String, Found> found = new ConcurrentHashMap<>();
+
+    /** A channel as it was read at {@code readAt}. */
+    private record Found(Channel channel, Instant readAt) {
+        boolean freshAt(Instant now) {
+            return !now.isBefore(readAt) && now.isBefore(readAt.plus(KEPT_FOR));
+        }
+    }
 
     Channels(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -39,13 +55,16 @@ public class Channels {
 
     /** The channel with Meta's {@code phoneNumberId}, whichever account owns it (webhooks say no more). */
     public Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
-        return TransactionCache.get(new ByPhoneNumberId(phoneNumberId), () -> jdbc.sql("select " + COLUMNS
-                + " from channels where phone_number_id = :id").param("id", phoneNumberId).query(Channels::channel)
-                .optional());
-    }
-
-    /** The key a channel found by its phone_number_id is kept under for a transaction (a batch of deliveries). */
-    private record ByPhoneNumberId(String phoneNumberId) {
+        Instant now = clock.instant();
+        Found kept = found.get(phoneNumberId);
+        if (kept != null && kept.freshAt(now)) {
+            return Optional.of(kept.channel());
+        }
+        Optional<Channel> channel = jdbc.sql("select " + COLUMNS + " from channels where phone_number_id = :id")
+                .param("id", phoneNumberId).query(Channels::channel).optional();
+        channel.ifPresentOrElse(read -> found.put(phoneNumberId, new Found(read, now)),
+                () -> found.remove(phoneNumberId));
+        return channel;
     }
 
     /** The channel with Janela's {@code id}. */
@@ -68,6 +87,7 @@ public class Channels {
     public void setThroughput(long id, int throughput) {
         jdbc.sql("update channels set throughput = :throughput where id = :id").param("throughput", throughput)
                 .param("id", id).update();
+        found.values().removeIf(kept -> kept.channel().id() == id);
     }
 
     private static Channel channel(ResultSet row, int number) throws SQLException {

@@ -7,8 +7,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What a transaction reads again and again, read once: a batch of webhook deliveries asks for the same channel and
- * its pricing plan for each of its messages. A value never outlives its transaction, so a change another commits is
+ * What a transaction reads again and again, read once: a batch of webhook deliveries asks for the same pricing plan
+ * and subscriptions for each of its messages. A value never outlives its transaction, so a change another commits is
  * seen by the next one; outside a transaction, every call reads afresh.
  */
 public final class TransactionCache {
