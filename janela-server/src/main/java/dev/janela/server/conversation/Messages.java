@@ -5,16 +5,24 @@ import dev.janela.core.pricing.UsageKey;
 import dev.janela.server.jdbc.BatchedWrites;
 import dev.janela.server.jdbc.GroupCommit;
 import dev.janela.server.jdbc.Instants;
+import dev.janela.server.jdbc.TransactionCache;
 import dev.janela.server.plan.UsageCounts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Every conversation's messages, both ways. */
 @Repository
@@ -23,6 +31,8 @@ public class Messages {
             + " direction, type, template_id, category, body, state, author, at, state_at, created_at, priced_model,"
             + " priced_unit, priced_category, counted_in, business_initiated, referral)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The most ids read ahead in one statement. */
+    private static final int MOST_READ_AHEAD = 256;
     private static final String SET_PRICING = "meta_pricing_model = :model, meta_billable = :billable,"
             + " meta_pricing_type = :type, meta_category = :category";
     private static final String RECORD_META_WAMID = "update messages set meta_wamid = ? where id = ?"
@@ -42,6 +52,14 @@ public class Messages {
     /** @param counted the monthly count the message used, if it used one */
     public record Tracked(long id, String wamid, long conversationId, Customer customer, MessageState state,
             Optional<String> metaWamid, Optional<String> callbackData, Optional<UsageKey> counted) {
+        Tracked withState(MessageState changed) {
+            return new Tracked(id, wamid, conversationId, customer, changed, metaWamid, callbackData, counted);
+        }
+
+        Tracked withMetaWamid(String recorded) {
+            return new Tracked(id, wamid, conversationId, customer, state, Optional.of(recorded), callbackData,
+                    counted);
+        }
     }
 
     /** Records a message of the conversation, and returns its id. */
@@ -101,10 +119,36 @@ public class Messages {
 
     /**
      * The channel's message the first of {@code ids} names, as Janela's id for it or else as Meta's: in one statement
-     * for them all, which each store answers with a lookup of each id in each of the two indexes.
+     * for them all, which each store answers with a lookup of each id in each of the two indexes; or from what
+     * {@link #readAhead} found, when it was asked for them all in this transaction.
      */
     public Optional<Tracked> find(long channelId, List<String> ids) {
-        List<Tracked> named = jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
+        ReadAhead read = TransactionCache.get(ReadAhead.class, ReadAhead::new);
+        if (read.covers(channelId, ids)) {
+            return read.first(channelId, ids);
+        }
+        return firstNamed(read(channelId, ids), ids);
+    }
+
+    /**
+     * Reads together the channel's messages that {@code ids} name, Janela's ids or Meta's, for a batch of statuses:
+     * {@link #find} answers from them, and from the states and Meta's ids this class writes, for the rest of the
+     * transaction. Outside one, it reads nothing.
+     */
+    public void readAhead(long channelId, Collection<String> ids) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        ReadAhead read = TransactionCache.get(ReadAhead.class, ReadAhead::new);
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int start = 0; start < distinct.size(); start += MOST_READ_AHEAD) {
+            List<String> some = distinct.subList(start, Math.min(distinct.size(), start + MOST_READ_AHEAD));
+            read.found(channelId, some, read(channelId, some));
+        }
+    }
+
+    private List<Tracked> read(long channelId, List<String> ids) {
+        return jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
                 + " m.state, m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id,"
                 + " c.username, c.name"
                 + " from messages m"
@@ -119,6 +163,10 @@ public class Messages {
                         Optional.ofNullable(row.getString("callback_data")),
                         Optional.ofNullable(row.getString("counted_in")).map(UsageCounts::decode)))
                 .list();
+    }
+
+    /** Of {@code named}, the message the first of {@code ids} names, as Janela's id for it or else as Meta's. */
+    private static Optional<Tracked> firstNamed(Collection<Tracked> named, List<String> ids) {
         for (String id : ids) {
             Optional<Tracked> found = named.stream().filter(each -> each.wamid().equals(id)).findFirst()
                     .or(() -> named.stream().filter(each -> each.metaWamid().filter(id::equals).isPresent())
@@ -130,6 +178,36 @@ public class Messages {
         return Optional.empty();
     }
 
+    /**
+     * The messages a transaction read ahead, by channel, kept for it in its {@link TransactionCache} with the ids it
+     * asked for, and changed as this class changes them.
+     */
+    private static final class ReadAhead {
+        private final Map<Long, Set<String>> asked = new HashMap<>();
+        private final Map<Long, Map<Long, Tracked>> messages = new HashMap<>();
+
+        void found(long channelId, List<String> ids, List<Tracked> named) {
+            asked.computeIfAbsent(channelId, channel -> new HashSet<>()).addAll(ids);
+            Map<Long, Tracked> ofChannel = messages.computeIfAbsent(channelId, channel -> new HashMap<>());
+            named.forEach(message -> ofChannel.put(message.id(), message));
+        }
+
+        boolean covers(long channelId, List<String> ids) {
+            Set<String> channelAsked = asked.get(channelId);
+            return channelAsked != null && channelAsked.containsAll(ids);
+        }
+
+        Optional<Tracked> first(long channelId, List<String> ids) {
+            return firstNamed(messages.getOrDefault(channelId, Map.of()).values(), ids);
+        }
+
+        /** The message {@code id} as {@code change} leaves it, if it was read ahead. */
+        void change(long id, UnaryOperator<Tracked> change) {
+            messages.values().forEach(ofChannel -> ofChannel.computeIfPresent(id, (key, message) ->
+                    change.apply(message)));
+        }
+    }
+
     /** Records what the client asked to have echoed in the message's statuses. */
     public void recordCallbackData(long channelId, String wamid, String callbackData) {
         jdbc.sql("update messages set callback_data = :data where channel_id = :channel and wamid = :wamid")
@@ -139,6 +217,7 @@ public class Messages {
     /** Records the id Meta gave the message, at once: a status applied later in the transaction may name it. */
     public void recordMetaWamid(long id, String metaWamid) {
         batches.update(RECORD_META_WAMID, metaWamid, id);
+        readAheadChange(id, message -> message.withMetaWamid(metaWamid));
     }
 
     /**
@@ -224,5 +303,12 @@ public class Messages {
                 .param("unknownSince", state == MessageState.UNKNOWN ? Instants.param(at) : null)
                 .param("error", errorCode.orElse(null)).param("id", id);
         pricing.map(reported -> withPricing(update, reported)).orElse(update).update();
+        readAheadChange(id, message -> message.withState(state));
+    }
+
+    private static void readAheadChange(long id, UnaryOperator<Tracked> change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionCache.get(ReadAhead.class, ReadAhead::new).change(id, change);
+        }
     }
 }
