@@ -35,11 +35,10 @@ public class Messages {
             + " direction, type, template_id, category, body, state, author, at, state_at, created_at, priced_model,"
             + " priced_unit, priced_category, counted_in, business_initiated, referral)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** A message as {@link Tracked} holds it, with its customer. */
-    private static final String TRACKED = "select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
+    /** A message's columns as {@link Tracked} holds it, with its customer's ({@code m} and {@code c}). */
+    private static final String TRACKED = "m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
             + " m.state, m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id,"
-            + " c.username, c.name from messages m"
-            + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id";
+            + " c.username, c.name";
     private static final String SET_PRICING = "meta_pricing_model = :model, meta_billable = :billable,"
             + " meta_pricing_type = :type, meta_category = :category";
     private static final String RECORD_META_WAMID = "update messages set meta_wamid = ? where id = ?"
@@ -136,7 +135,9 @@ public class Messages {
         if (read.covers(channelId, ids)) {
             return read.first(channelId, ids);
         }
-        return firstNamed(jdbc.sql(TRACKED + " where (m.channel_id = :channel and m.wamid in (:ids))"
+        return firstNamed(jdbc.sql("select " + TRACKED + " from messages m join conversations v"
+                + " on v.id = m.conversation_id join customers c on c.id = v.customer_id"
+                + " where (m.channel_id = :channel and m.wamid in (:ids))"
                 + " or (m.channel_id = :channel and m.meta_wamid in (:ids))")
                 .param("channel", channelId).param("ids", ids).query(Messages::tracked).list(), ids);
     }
@@ -144,9 +145,10 @@ public class Messages {
     /**
      * Reads together, on PostgreSQL, the channel's messages that {@code ids} name, Janela's ids or Meta's, for a
      * batch of statuses: {@link #find} answers from them, and from the states and Meta's ids this class writes, for
-     * the rest of the transaction. The ids go as one array, so that the statement is planned once, for a few rows
-     * (as a list of values, each length was planned anew, as a hash join over every conversation: 5-8 ms a batch).
-     * Outside a transaction, and on SQLite, where a lookup is no round trip, it reads nothing.
+     * the rest of the transaction. The ids go as one array, so that the statement is planned once, and each message
+     * found looks its customer up by primary keys ({@code offset 0} keeps the lateral query apart): planned as one
+     * join, PostgreSQL expected many rows and hashed every conversation, 5 ms a batch, more than the lookups it
+     * replaced. Outside a transaction, and on SQLite, where a lookup is no round trip, it reads nothing.
      */
     public void readAhead(long channelId, Collection<String> ids) {
         if (!dialect.statementsAreRoundTrips() || !TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -154,7 +156,10 @@ public class Messages {
         }
         List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
         SqlArrayValue array = new SqlArrayValue("text", distinct.toArray());
-        List<Tracked> named = jdbc.sql(TRACKED + " where (m.channel_id = :channel and m.wamid = any(:ids))"
+        List<Tracked> named = jdbc.sql("select " + TRACKED + " from messages m cross join lateral (select c.*"
+                + " from conversations v join customers c on c.id = v.customer_id where v.id = m.conversation_id"
+                + " offset 0) c"
+                + " where (m.channel_id = :channel and m.wamid = any(:ids))"
                 + " or (m.channel_id = :channel and m.meta_wamid = any(:ids))")
                 .param("channel", channelId).param("ids", array).query(Messages::tracked).list();
         TransactionCache.get(ReadAhead.class, ReadAhead::new).found(channelId, distinct, named);
