@@ -23,6 +23,8 @@ import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +175,12 @@ public class ConversationService {
         if (!processed.firstTime(ProcessedEvents.Event.status(channel, report))) {
             return false;
         }
-        Optional<Messages.Tracked> found = messages.find(channel.id(), report.messageIds());
+        // Meta names the message by its own id, which a status may bring before the send's answer is settled; the
+        // callback data Janela gave the send names it by Janela's.
+        List<String> ids = new ArrayList<>(2);
+        ids.add(report.wamid());
+        report.callbackData().ifPresent(ids::add);
+        Optional<Messages.Tracked> found = messages.find(channel.id(), ids);
         if (found.isEmpty()) {
             LOG.info("Status {} for a message Janela did not send, on channel {}: ignored", report.state().wireName(),
                     channel.phoneNumberId());

@@ -3,30 +3,18 @@ package dev.janela.server.conversation;
 import dev.janela.core.pricing.Category;
 import dev.janela.core.pricing.UsageKey;
 import dev.janela.server.jdbc.BatchedWrites;
-import dev.janela.server.jdbc.Dialect;
 import dev.janela.server.jdbc.GroupCommit;
 import dev.janela.server.jdbc.Instants;
-import dev.janela.server.jdbc.TransactionCache;
 import dev.janela.server.plan.UsageCounts;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Every conversation's messages, both ways. */
 @Repository
@@ -35,10 +23,6 @@ public class Messages {
             + " direction, type, template_id, category, body, state, author, at, state_at, created_at, priced_model,"
             + " priced_unit, priced_category, counted_in, business_initiated, referral)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** A message's columns as {@link Tracked} holds it, with its customer's ({@code m} and {@code c}). */
-    private static final String TRACKED = "m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
-            + " m.state, m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id,"
-            + " c.username, c.name";
     private static final String SET_PRICING = "meta_pricing_model = :model, meta_billable = :billable,"
             + " meta_pricing_type = :type, meta_category = :category";
     private static final String RECORD_META_WAMID = "update messages set meta_wamid = ? where id = ?"
@@ -47,27 +31,17 @@ public class Messages {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Clock clock;
-    private final Dialect dialect;
 
-    Messages(JdbcClient jdbc, JdbcTemplate batches, Clock clock, Dialect dialect) {
+    Messages(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
-        this.dialect = dialect;
     }
 
     /** A message as a status report needs it: Janela's id ({@code wamid}) whichever id the report named. */
     /** @param counted the monthly count the message used, if it used one */
     public record Tracked(long id, String wamid, long conversationId, Customer customer, MessageState state,
             Optional<String> metaWamid, Optional<String> callbackData, Optional<UsageKey> counted) {
-        Tracked withState(MessageState changed) {
-            return new Tracked(id, wamid, conversationId, customer, changed, metaWamid, callbackData, counted);
-        }
-
-        Tracked withMetaWamid(String recorded) {
-            return new Tracked(id, wamid, conversationId, customer, state, Optional.of(recorded), callbackData,
-                    counted);
-        }
     }
 
     /** Records a message of the conversation, and returns its id. */
@@ -127,54 +101,24 @@ public class Messages {
 
     /**
      * The channel's message the first of {@code ids} names, as Janela's id for it or else as Meta's: in one statement
-     * for them all, which each store answers with a lookup of each id in each of the two indexes; or from what
-     * {@link #readAhead} found, when it was asked for them all in this transaction.
+     * for them all, which each store answers with a lookup of each id in each of the two indexes.
      */
     public Optional<Tracked> find(long channelId, List<String> ids) {
-        ReadAhead read = TransactionCache.get(ReadAhead.class, ReadAhead::new);
-        if (read.covers(channelId, ids)) {
-            return read.first(channelId, ids);
-        }
-        return firstNamed(jdbc.sql("select " + TRACKED + " from messages m join conversations v"
-                + " on v.id = m.conversation_id join customers c on c.id = v.customer_id"
+        List<Tracked> named = jdbc.sql("select m.id, m.wamid, m.meta_wamid, m.callback_data, m.conversation_id,"
+                + " m.state, m.counted_in, c.id as customer_id, c.handle, c.phone, c.user_id, c.parent_user_id,"
+                + " c.username, c.name"
+                + " from messages m"
+                + " join conversations v on v.id = m.conversation_id join customers c on c.id = v.customer_id"
                 + " where (m.channel_id = :channel and m.wamid in (:ids))"
                 + " or (m.channel_id = :channel and m.meta_wamid in (:ids))")
-                .param("channel", channelId).param("ids", ids).query(Messages::tracked).list(), ids);
-    }
-
-    /**
-     * Reads together, on PostgreSQL, the channel's messages that {@code ids} name, Janela's ids or Meta's, for a
-     * batch of statuses: {@link #find} answers from them, and from the states and Meta's ids this class writes, for
-     * the rest of the transaction. The ids go as one array, so that the statement is planned once, and each message
-     * found looks its customer up by primary keys ({@code offset 0} keeps the lateral query apart): planned as one
-     * join, PostgreSQL expected many rows and hashed every conversation, 5 ms a batch, more than the lookups it
-     * replaced. Outside a transaction, and on SQLite, where a lookup is no round trip, it reads nothing.
-     */
-    public void readAhead(long channelId, Collection<String> ids) {
-        if (!dialect.statementsAreRoundTrips() || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        SqlArrayValue array = new SqlArrayValue("text", distinct.toArray());
-        List<Tracked> named = jdbc.sql("select " + TRACKED + " from messages m cross join lateral (select c.*"
-                + " from conversations v join customers c on c.id = v.customer_id where v.id = m.conversation_id"
-                + " offset 0) c"
-                + " where (m.channel_id = :channel and m.wamid = any(:ids))"
-                + " or (m.channel_id = :channel and m.meta_wamid = any(:ids))")
-                .param("channel", channelId).param("ids", array).query(Messages::tracked).list();
-        TransactionCache.get(ReadAhead.class, ReadAhead::new).found(channelId, distinct, named);
-    }
-
-    private static Tracked tracked(ResultSet row, int number) throws SQLException {
-        return new Tracked(row.getLong("id"), row.getString("wamid"), row.getLong("conversation_id"),
-                Customers.customer(row, "customer_id"),
-                MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
-                Optional.ofNullable(row.getString("meta_wamid")), Optional.ofNullable(row.getString("callback_data")),
-                Optional.ofNullable(row.getString("counted_in")).map(UsageCounts::decode));
-    }
-
-    /** Of {@code named}, the message the first of {@code ids} names, as Janela's id for it or else as Meta's. */
-    private static Optional<Tracked> firstNamed(Collection<Tracked> named, List<String> ids) {
+                .param("channel", channelId).param("ids", ids)
+                .query((row, number) -> new Tracked(row.getLong("id"), row.getString("wamid"),
+                        row.getLong("conversation_id"), Customers.customer(row, "customer_id"),
+                        MessageState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(row.getString("meta_wamid")),
+                        Optional.ofNullable(row.getString("callback_data")),
+                        Optional.ofNullable(row.getString("counted_in")).map(UsageCounts::decode)))
+                .list();
         for (String id : ids) {
             Optional<Tracked> found = named.stream().filter(each -> each.wamid().equals(id)).findFirst()
                     .or(() -> named.stream().filter(each -> each.metaWamid().filter(id::equals).isPresent())
@@ -186,36 +130,6 @@ public class Messages {
         return Optional.empty();
     }
 
-    /**
-     * The messages a transaction read ahead, by channel, kept for it in its {@link TransactionCache} with the ids it
-     * asked for, and changed as this class changes them.
-     */
-    private static final class ReadAhead {
-        private final Map<Long, Set<String>> asked = new HashMap<>();
-        private final Map<Long, Map<Long, Tracked>> messages = new HashMap<>();
-
-        void found(long channelId, List<String> ids, List<Tracked> named) {
-            asked.computeIfAbsent(channelId, channel -> new HashSet<>()).addAll(ids);
-            Map<Long, Tracked> ofChannel = messages.computeIfAbsent(channelId, channel -> new HashMap<>());
-            named.forEach(message -> ofChannel.put(message.id(), message));
-        }
-
-        boolean covers(long channelId, List<String> ids) {
-            Set<String> channelAsked = asked.get(channelId);
-            return channelAsked != null && channelAsked.containsAll(ids);
-        }
-
-        Optional<Tracked> first(long channelId, List<String> ids) {
-            return firstNamed(messages.getOrDefault(channelId, Map.of()).values(), ids);
-        }
-
-        /** The message {@code id} as {@code change} leaves it, if it was read ahead. */
-        void change(long id, UnaryOperator<Tracked> change) {
-            messages.values().forEach(ofChannel -> ofChannel.computeIfPresent(id, (key, message) ->
-                    change.apply(message)));
-        }
-    }
-
     /** Records what the client asked to have echoed in the message's statuses. */
     public void recordCallbackData(long channelId, String wamid, String callbackData) {
         jdbc.sql("update messages set callback_data = :data where channel_id = :channel and wamid = :wamid")
@@ -225,7 +139,6 @@ public class Messages {
     /** Records the id Meta gave the message, at once: a status applied later in the transaction may name it. */
     public void recordMetaWamid(long id, String metaWamid) {
         batches.update(RECORD_META_WAMID, metaWamid, id);
-        readAheadChange(id, message -> message.withMetaWamid(metaWamid));
     }
 
     /**
@@ -311,12 +224,5 @@ public class Messages {
                 .param("unknownSince", state == MessageState.UNKNOWN ? Instants.param(at) : null)
                 .param("error", errorCode.orElse(null)).param("id", id);
         pricing.map(reported -> withPricing(update, reported)).orElse(update).update();
-        readAheadChange(id, message -> message.withState(state));
-    }
-
-    private static void readAheadChange(long id, UnaryOperator<Tracked> change) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionCache.get(ReadAhead.class, ReadAhead::new).change(id, change);
-        }
     }
 }

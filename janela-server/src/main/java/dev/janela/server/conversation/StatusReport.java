@@ -1,7 +1,6 @@
 package dev.janela.server.conversation;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,15 +22,6 @@ public record StatusReport(String wamid, MessageState state, Instant at, Optiona
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(callbackData, "callbackData");
         Objects.requireNonNull(pricing, "pricing");
-    }
-
-    /**
-     * The ids the report names its message by, in the order {@link Messages#find} tries them: Meta names the message
-     * by its own id, which a status may bring before the send's answer is settled; the callback data Janela gave the
-     * send names it by Janela's.
-     */
-    public List<String> messageIds() {
-        return callbackData.map(janelas -> List.of(wamid, janelas)).orElseGet(() -> List.of(wamid));
     }
 
     /** A report of the state only, as Janela's own connectors and operators make. */

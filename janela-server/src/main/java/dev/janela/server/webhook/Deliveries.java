@@ -6,7 +6,6 @@ import dev.janela.server.channel.Channels;
 import dev.janela.server.conversation.ConversationService;
 import dev.janela.server.conversation.IdentityChange;
 import dev.janela.server.conversation.Inbound;
-import dev.janela.server.conversation.Messages;
 import dev.janela.server.conversation.ProcessedEvents;
 import dev.janela.server.conversation.ProcessedEvents.Event;
 import dev.janela.server.conversation.StatusReport;
@@ -18,9 +17,7 @@ import dev.janela.server.refusal.Reason;
 import dev.janela.server.refusal.Refusal;
 import dev.janela.server.template.MetaTemplateUpdates;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -53,21 +50,19 @@ public class Deliveries implements DisposableBean {
     private final Channels channels;
     private final ConversationService conversations;
     private final ProcessedEvents processed;
-    private final Messages messages;
     private final JanelaMetrics metrics;
     private final MetaTemplateUpdates templates;
     private final Quarantine quarantine;
     private final MarketingUpdates marketing;
     private final GroupCommit<Delivery, List<Counted>> commits;
 
-    Deliveries(Channels channels, ConversationService conversations, ProcessedEvents processed, Messages messages,
+    Deliveries(Channels channels, ConversationService conversations, ProcessedEvents processed,
             JanelaMetrics metrics, MetaTemplateUpdates templates, Quarantine quarantine,
             PlatformTransactionManager transactions, Dialect dialect, MarketingUpdates marketing) {
         this.marketing = marketing;
         this.channels = channels;
         this.conversations = conversations;
         this.processed = processed;
-        this.messages = messages;
         this.metrics = metrics;
         this.templates = templates;
         this.quarantine = quarantine;
@@ -77,7 +72,6 @@ public class Deliveries implements DisposableBean {
                     public void before(List<Delivery> batch) {
                         if (dialect.statementsAreRoundTrips()) {
                             processed.claim(events(batch));
-                            statusIds(batch).forEach(messages::readAhead);
                         }
                     }
 
@@ -167,21 +161,6 @@ public class Deliveries implements DisposableBean {
             }
         }
         return events;
-    }
-
-    /** The ids the statuses of {@code batch} name their messages by, by channel, as a status is applied with them. */
-    private Map<Long, List<String>> statusIds(List<Delivery> batch) {
-        Map<Long, List<String>> ids = new HashMap<>();
-        for (Delivery delivery : batch) {
-            for (WebhookPayload.ChannelItems items : delivery.contents().channels()) {
-                if (!items.statuses().isEmpty()) {
-                    channels.findByPhoneNumberId(items.phoneNumberId()).ifPresent(channel -> items.statuses()
-                            .forEach(status -> ids.computeIfAbsent(channel.id(), id -> new ArrayList<>())
-                                    .addAll(status.value().messageIds())));
-                }
-            }
-        }
-        return ids;
     }
 
     private List<Counted> apply(Delivery delivery, Unstorable unstorable) {
