@@ -307,6 +307,29 @@ class MetaSendTest {
     }
 
     @Test
+    void statusesInOneDelivery_eachSeeWhatTheOneBeforeChanged() {
+        meta.holdNext(channel);
+        String wamid = sendTemplate(CUSTOMER);
+        dispatcher.dispatchDue().join();
+        meta.release();
+        clock.advance(Duration.ofMinutes(10));
+        dispatcher.dispatchDue().join();
+        assertThat(api.get("/api/messages/unknown").json().path("messages").size()).isOne();
+
+        // Meta's id is first learnt from the sent status's callback data; the next two name the message by it alone
+        Map<String, Object> sent = Webhooks.status("wamid.meta-late", "sent", clock.instant(), CUSTOMER);
+        sent.put("biz_opaque_callback_data", wamid);
+        Map<String, Object> read = Webhooks.status("wamid.meta-late", "read", clock.instant(), CUSTOMER);
+        Map<String, Object> delivered = Webhooks.status("wamid.meta-late", "delivered", clock.instant(), CUSTOMER);
+        Api.expect(api.webhook(payload(channel, List.of(), List.of(sent, read, delivered))), 200);
+
+        JsonNode message = message(wamid);
+        assertThat(message.path("state").asString()).as("read, which delivered cannot move back").isEqualTo("read");
+        assertThat(message.path("meta_wamid").asString()).isEqualTo("wamid.meta-late");
+        assertThat(api.get("/api/messages/unknown").json().path("messages").size()).isZero();
+    }
+
+    @Test
     void aLostConnection_leavesTheMessageUnknown_andPastTheDeadlineItIsFlaggedForAnOperator() {
         meta.dropNext(channel);
         String wamid = sendTemplate(CUSTOMER);
