@@ -287,13 +287,7 @@ class MetaSendTest {
 
     @Test
     void aSendWhoseAnswerTimesOut_isUnknown_isNeverSentAgain_andMetasStatusSettlesIt() {
-        meta.holdNext(channel);
-        String wamid = sendTemplate(CUSTOMER);
-
-        dispatcher.dispatchDue().join();
-        meta.release();
-        clock.advance(Duration.ofMinutes(10));
-        dispatcher.dispatchDue().join();
+        String wamid = aSendWhoseAnswerTimedOut();
 
         assertThat(message(wamid).path("state").asString()).isEqualTo("unknown");
         assertThat(meta.sends(channel)).hasSize(1);
@@ -308,12 +302,7 @@ class MetaSendTest {
 
     @Test
     void statusesInOneDelivery_eachSeeWhatTheOneBeforeChanged() {
-        meta.holdNext(channel);
-        String wamid = sendTemplate(CUSTOMER);
-        dispatcher.dispatchDue().join();
-        meta.release();
-        clock.advance(Duration.ofMinutes(10));
-        dispatcher.dispatchDue().join();
+        String wamid = aSendWhoseAnswerTimedOut();
         assertThat(api.get("/api/messages/unknown").json().path("messages").size()).isOne();
 
         // Meta's id is first learnt from the sent status's callback data; the next two name the message by it alone
@@ -380,6 +369,17 @@ class MetaSendTest {
         assertThat(api.get("/api/messages/unknown").json().path("messages").size()).isZero();
         assertThat(api.post("/api/channels/" + channel + "/messages/" + wamid + "/settlement",
                 Map.of("state", "sent")).status()).as("settled already").isEqualTo(409);
+    }
+
+    /** A send that reached Meta, whose answer did not come back in time: Janela's id for it. */
+    private String aSendWhoseAnswerTimedOut() {
+        meta.holdNext(channel);
+        String wamid = sendTemplate(CUSTOMER);
+        dispatcher.dispatchDue().join();
+        meta.release();
+        clock.advance(Duration.ofMinutes(10));
+        dispatcher.dispatchDue().join();
+        return wamid;
     }
 
     private String sendTemplate(String customer) {
